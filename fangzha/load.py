@@ -1,0 +1,208 @@
+"""Read config and content files into plain data that remembers file and line.
+
+No judgement here beyond what only the raw text can tell (encoding, tabs,
+full-width colons, YAML syntax, keys written twice); the schema judges the rest.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# `title：值` typed with a Chinese input method: an ASCII key, then a full-width colon.
+FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_-]*)\s*：")
+FULLWIDTH_HINT = "用了全角冒号「：」。请把它改成半角冒号「:」，冒号后面再加一个空格（切换到英文输入法再输入）。"
+TAB_HINT = "行首用了 Tab 键缩进。YAML 只认空格：请把 Tab 换成两个空格。"
+
+
+class Mapping(dict):
+    """A YAML mapping that knows its own line and the line of each key."""
+
+    line = 0
+    key_lines: dict
+
+
+class Sequence(list):
+    """A YAML list that knows its own line and the line of each item."""
+
+    line = 0
+    item_lines: list
+
+
+@dataclass
+class Record:
+    """One file's data: `data` is the YAML (front matter for Markdown files)."""
+
+    path: str
+    data: object
+    body: str = ""
+    body_line: int = 0
+    stem: str = ""
+
+
+@dataclass
+class Loaded:
+    """Everything read from disk, plus what could not be read."""
+
+    config: Record = None
+    records: dict = field(default_factory=dict)  # kind -> [Record]
+    problems: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+
+def _make_loader(path, problems, line_offset):
+    class LineLoader(BaseLoader):
+        def construct_mapping(self, node, deep=False):
+            mapping = Mapping()
+            mapping.line = node.start_mark.line + 1 + line_offset
+            mapping.key_lines = {}
+            self.flatten_mapping(node)
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if not isinstance(key, str):
+                    key = str(key)
+                line = key_node.start_mark.line + 1 + line_offset
+                if key in mapping.key_lines:
+                    problems.append(Problem(path, line, key, f"这个字段写了两遍（第一次在第 {mapping.key_lines[key]} 行）。请删掉其中一处，只保留一个。"))
+                mapping.key_lines[key] = line
+                mapping[key] = self.construct_object(value_node, deep=True)
+            return mapping
+
+        def construct_sequence(self, node, deep=False):
+            seq = Sequence(self.construct_object(child, deep=True) for child in node.value)
+            seq.line = node.start_mark.line + 1 + line_offset
+            seq.item_lines = [child.start_mark.line + 1 + line_offset for child in node.value]
+            return seq
+
+    LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_mapping)
+    LineLoader.add_constructor("tag:yaml.org,2002:seq", LineLoader.construct_sequence)
+    return LineLoader
+
+
+def _raw_text_problems(path, text, line_offset):
+    """Tabs and full-width colons: the two mistakes a Chinese input method makes most."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1 + line_offset):
+        indent = line[: len(line) - len(line.lstrip())]
+        if "\t" in indent:
+            found.append(Problem(path, number, "", TAB_HINT))
+        match = FULLWIDTH_KEY.match(line)
+        if match and ": " not in line[: match.end()]:
+            found.append(Problem(path, number, match.group(1), FULLWIDTH_HINT))
+    return found
+
+
+def parse_yaml(path, text, line_offset=0):
+    """Parse YAML text; return (data, problems). Lines are counted in the file."""
+    problems = _raw_text_problems(path, text, line_offset)
+    if problems:
+        return None, problems
+    try:
+        data = yaml.load(text, Loader=_make_loader(path, problems, line_offset))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 0
+        return None, [Problem(path, line, "", yaml_error_message(error))]
+    return data, problems
+
+
+def yaml_error_message(error):
+    """Name the YAML mistake in words a Notepad user can act on."""
+    text = f"{error.problem or ''} {error.context or ''}"
+    if "could not find expected ':'" in text or "mapping values are not allowed" in text:
+        return "YAML 格式有误：这一行或上一行的“字段: 值”写法不对。检查冒号是不是半角「:」、冒号后有没有空格、缩进是否对齐；值里含有「: 」时请用引号括起来。"
+    if "found character" in text and "cannot start any token" in text:
+        return "YAML 格式有误：值以特殊符号开头（如 @ ` % 或 Tab）。请用引号把整个值括起来。"
+    if "expected <block end>" in text or "did not find expected" in text:
+        return "YAML 格式有误：缩进没有对齐，或列表项前少了「- 」。请让同一层的行左边对齐（只用空格）。"
+    if "found unexpected end of stream" in text or "found unexpected" in text:
+        return "YAML 格式有误：引号或括号没有成对。请检查这一行的引号 \" ' 和括号 [ ] 是否都闭合了。"
+    return f"YAML 格式有误（{(error.problem or '').strip()}）。请检查这一行的冒号、缩进和引号。"
+
+
+def read_text(path, label, warnings):
+    """Decode a user's file: UTF-8 (BOM or not), else GBK as Notepad saves it."""
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("gbk")
+        except UnicodeDecodeError:
+            return None, Problem(label, 0, "", "文件编码无法识别：既不是 UTF-8 也不是 GBK。请用记事本“另存为”，编码选 UTF-8。")
+        warnings.append(Problem(label, 0, "", "这个文件是 GBK（ANSI）编码，已按 GBK 正确读取。建议另存为 UTF-8，以免其他工具显示乱码。"))
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def split_front_matter(label, text):
+    """Split `---` YAML front matter from a Markdown body; return (yaml, body, body_line)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, Problem(label, 1, "", "文件开头缺少 YAML 头部：第一行应当只有三个减号 ---，接着写字段，再用一行 --- 结束。")
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return ("\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2), None
+    return None, Problem(label, 1, "", "YAML 头部没有结束：请在字段之后加一行只有三个减号的 ---。")
+
+
+def load_file(path, label, loaded):
+    """Load one YAML or Markdown file into a Record (or problems)."""
+    text, problem = read_text(path, label, loaded.warnings)
+    if problem:
+        loaded.problems.append(problem)
+        return None
+    body, body_line, offset = "", 0, 0
+    if path.suffix == ".md":
+        parts, problem = split_front_matter(label, text)
+        if problem:
+            loaded.problems.append(problem)
+            return None
+        text, body, body_line = parts
+        offset = 1
+    data, problems = parse_yaml(label, text, offset)
+    loaded.problems.extend(problems)
+    if problems and data is None:
+        return None
+    return Record(label, data, body, body_line, path.stem)
+
+
+# Where each kind of content lives: a folder of files, or one file.
+CONTENT_LAYOUT = {
+    "audiences": "audiences.yaml",
+    "channels": "channels.yaml",
+    "prevention": "prevention.yaml",
+    "scams": "scams/",
+    "rules": "rules/",
+    "cases": "cases/",
+    "campaigns": "campaigns/",
+    "playlists": "playlists/",
+}
+
+
+def load_project(root, config_name="config.yaml"):
+    """Read config.yaml and everything under content/, in a stable order."""
+    root = Path(root)
+    loaded = Loaded()
+    config_path = root / config_name
+    if config_path.exists():
+        loaded.config = load_file(config_path, config_name, loaded)
+    else:
+        loaded.problems.append(Problem(config_name, 0, "", "找不到配置文件 config.yaml。请把它放在 build.py 旁边。"))
+    content = root / "content"
+    for kind, place in CONTENT_LAYOUT.items():
+        records = loaded.records.setdefault(kind, [])
+        if place.endswith("/"):
+            folder = content / place
+            paths = sorted(p for p in folder.glob("*") if p.suffix in (".md", ".yaml", ".yml")) if folder.is_dir() else []
+        else:
+            paths = [content / place] if (content / place).exists() else []
+        for path in paths:
+            record = load_file(path, path.relative_to(root).as_posix(), loaded)
+            if record is not None:
+                records.append(record)
+    return loaded

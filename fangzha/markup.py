@@ -1,0 +1,60 @@
+"""Markdown to HTML, once per item, refusing unsafe links and (by default) raw HTML."""
+
+import html as html_lib
+import re
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+TAG = re.compile(r"<[^>]+>")
+
+
+def link_problem(url, is_image):
+    """Why a link may not be published, or None when it may."""
+    parts = urlsplit(url.strip())
+    if is_image:
+        if parts.scheme or parts.netloc:
+            return f"图片「{url}」指向网站外面。网站要能离线使用，请把图片放进 content/ 并用相对路径。"
+        return None
+    if parts.scheme and parts.scheme.lower() not in LINK_SCHEMES:
+        return f"链接「{url}」不安全：只允许 http、https、mailto、tel 开头的链接或相对链接。"
+    if not parts.scheme and parts.netloc:
+        return f"链接「{url}」缺少 https:// 开头。请写完整的网址。"
+    return None
+
+
+class _LinkCheck(Treeprocessor):
+    def run(self, root):
+        for element in root.iter():
+            for attribute, is_image in (("href", False), ("src", True)):
+                url = element.get(attribute)
+                if url is None:
+                    continue
+                problem = link_problem(url, is_image)
+                if problem:
+                    self.md.link_problems.append((url, problem))
+                    element.set(attribute, "#")
+
+
+class Converter:
+    """One reusable Markdown instance; `convert` returns (html, [(url, problem)])."""
+
+    def __init__(self, allow_html=False):
+        self.md = markdown.Markdown(output_format="html")
+        if not allow_html:
+            self.md.preprocessors.deregister("html_block")
+            self.md.inlinePatterns.deregister("html")
+        self.md.treeprocessors.register(_LinkCheck(self.md), "link_check", 0)
+
+    def convert(self, text):
+        self.md.reset()
+        self.md.link_problems = []
+        html = self.md.convert(text)
+        return html, self.md.link_problems
+
+
+def plain_text(html):
+    """Text of an HTML fragment, for the search index."""
+    return " ".join(html_lib.unescape(TAG.sub(" ", html)).split())

@@ -1,0 +1,39 @@
+"""load → validate → plan → render → write, and the one-line summary."""
+
+import time
+from collections import Counter
+from pathlib import Path
+
+from .load import load_project
+from .plan import plan
+from .render import render
+from .validate import validate
+from .write import check_output, write_site
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+FAMILY_NAMES = {"site": "网站", "print": "印刷品", "slides": "班会课件", "kiosk": "大屏轮播"}
+
+
+def output_dir(root, model):
+    return Path(root) / model.config["output"]
+
+
+def check(root):
+    """Validate only; return the Model (raises ContentError)."""
+    return validate(load_project(root))
+
+
+def build(root, output=None, templates_dir=TEMPLATES):
+    """Build the site; return (model, pages, summary line). Nothing is written on failure."""
+    started = time.perf_counter()
+    root = Path(root)
+    model = check(root)
+    output = Path(output) if output else output_dir(root, model)
+    check_output(output, model.config["output"])
+    pages = plan(model)
+    files = render(pages, model, templates_dir)
+    write_site(files, output)
+    counts = Counter(page.family for page in pages if page.dest.endswith(".html"))
+    parts = "，".join(f"{FAMILY_NAMES.get(f, f)} {n} 页" for f, n in counts.items())
+    elapsed = time.perf_counter() - started
+    return model, pages, f"已生成 {model.config['output']}/：{parts}；用时 {elapsed:.2f} 秒。"

@@ -1,0 +1,30 @@
+"""Problems found in the user's files, reported all at once in Chinese."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one place: `path:line: field: message`."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self):
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found, never just the first."""
+
+    def __init__(self, problems):
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+def summary_line(count):
+    """The one line after the list of problems."""
+    return f"共发现 {count} 个问题，本次没有生成任何文件（原来的网站保持不变）。"

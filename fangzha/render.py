@@ -1,0 +1,62 @@
+"""Render planned pages with one Jinja environment (autoescape, StrictUndefined)."""
+
+import os
+import traceback
+from pathlib import Path
+
+import jinja2
+
+from .problems import ContentError, Problem
+
+
+def cn_date(day):
+    """2026-11-27 → 2026年11月27日."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else "未注明"
+
+
+def make_environment(templates_dir, model):
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["cndate"] = cn_date
+    env.globals.update(model=model, config=model.config)
+    return env
+
+
+def _template_problem(error, templates_dir):
+    """Where in which template a render failed, as a user-facing line."""
+    line, name = getattr(error, "lineno", 0) or 0, getattr(error, "filename", None) or getattr(error, "name", None)
+    for frame, frame_line in traceback.walk_tb(error.__traceback__):
+        filename = frame.f_code.co_filename
+        if filename.startswith(str(templates_dir)):
+            name, line = filename, frame_line
+    label = os.path.relpath(name, templates_dir.parent) if name and os.path.isabs(name) else f"templates/{name or '?'}"
+    return Problem(label.replace(os.sep, "/"), line, "", f"模板出错：{error}。请检查这个模板里的名字是否拼写正确。")
+
+
+def render(pages, model, templates_dir):
+    """Return {dest: bytes} for every page and every static asset."""
+    templates_dir = Path(templates_dir).resolve()
+    env = make_environment(templates_dir, model)
+    files, problems = {}, []
+    for page in pages:
+        if not page.template:
+            files[page.dest] = page.text.encode("utf-8")
+            continue
+        try:
+            html = env.get_template(page.template).render(page.context, root=page.root, page=page)
+        except Exception as error:  # a template typo is the user's to fix: report it, no traceback
+            problems.append(_template_problem(error, templates_dir))
+            continue
+        files[page.dest] = html.encode("utf-8")
+    if problems:
+        raise ContentError(problems)
+    assets = templates_dir / "assets"
+    for path in sorted(assets.rglob("*")) if assets.is_dir() else []:
+        if path.is_file():
+            files.setdefault("assets/" + path.relative_to(assets).as_posix(), path.read_bytes())
+    return files

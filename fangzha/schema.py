@@ -1,0 +1,343 @@
+"""The one declared schema of config.yaml and every content type.
+
+Each field says what it holds and, in Chinese, what it is for; `check_fields`
+turns a mapping into clean values and problems, never stopping at the first.
+"""
+
+import datetime
+import difflib
+import re
+
+from .load import Mapping, Sequence
+from .problems import Problem
+
+SAFE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_HINT = "只能用小写英文字母、数字和连字符 -（例如 shua-dan），因为它会成为网页的文件名。"
+
+
+def kind_of(value):
+    """How a user would name what they wrote."""
+    if value is None:
+        return "空的"
+    if isinstance(value, bool):
+        return "是/否（true/false）"
+    if isinstance(value, (int, float)):
+        return f"数字 {value}"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"日期 {value}"
+    if isinstance(value, list):
+        return "一个列表"
+    if isinstance(value, dict):
+        return "一组字段"
+    return f"文字「{value}」"
+
+
+def did_you_mean(word, options):
+    """Click-style suggestion for a typo, or the full list when nothing is close."""
+    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+    if close:
+        return f"你是不是想写「{close[0]}」？"
+    shown = "、".join(str(o) for o in list(options)[:12])
+    more = " 等" if len(options) > 12 else ""
+    return f"可以写的有：{shown}{more}。"
+
+
+class Spec:
+    """One field's declaration."""
+
+    def __init__(self, label, required=False, default=None):
+        self.label, self.required, self.default = label, required, default
+
+    def clean(self, value, where, problems):
+        """Return the cleaned value, appending problems when it is wrong."""
+        return value
+
+
+class Text(Spec):
+    def __init__(self, label, required=False, default="", max_len=None, pattern=None, pattern_hint=""):
+        super().__init__(label, required, default)
+        self.max_len, self.pattern, self.pattern_hint = max_len, pattern, pattern_hint
+
+    def clean(self, value, where, problems):
+        if isinstance(value, bool) or isinstance(value, (list, dict)) or value is None:
+            where.report(problems, f"应当是一段文字（{self.label}），现在是{kind_of(value)}。")
+            return self.default
+        text = str(value).strip()
+        if self.pattern and not self.pattern.match(text):
+            where.report(problems, f"「{text}」不合适：{self.pattern_hint}")
+        if self.max_len and len(text) > self.max_len:
+            where.report(problems, f"太长了：{len(text)} 个字，最多 {self.max_len} 个字。请删减 {len(text) - self.max_len} 个字。")
+        return text
+
+
+class Int(Spec):
+    def __init__(self, label, required=False, default=None, minimum=None):
+        super().__init__(label, required, default)
+        self.minimum = minimum
+
+    def clean(self, value, where, problems):
+        if isinstance(value, bool) or not isinstance(value, int):
+            where.report(problems, f"应当是一个整数（{self.label}），现在是{kind_of(value)}。")
+            return self.default
+        if self.minimum is not None and value < self.minimum:
+            where.report(problems, f"应当不小于 {self.minimum}，现在是 {value}。")
+        return value
+
+
+class Bool(Spec):
+    def __init__(self, label, default=False):
+        super().__init__(label, False, default)
+
+    def clean(self, value, where, problems):
+        if not isinstance(value, bool):
+            where.report(problems, f"只能写 true（是）或 false（否），现在是{kind_of(value)}。")
+            return self.default
+        return value
+
+
+class Date(Spec):
+    def clean(self, value, where, problems):
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return datetime.date.fromisoformat(str(value).strip())
+        except ValueError:
+            where.report(problems, f"应当是日期，写成 2026-11-27 这样（年-月-日），现在是{kind_of(value)}。")
+            return self.default
+
+
+class Choice(Spec):
+    def __init__(self, label, choices, required=False, default=None):
+        super().__init__(label, required, default)
+        self.choices = choices
+
+    def clean(self, value, where, problems):
+        if value not in self.choices:
+            where.report(problems, f"只能是 {'、'.join(map(str, self.choices))} 之一，现在是{kind_of(value)}。{did_you_mean(value, self.choices) if isinstance(value, str) else ''}".rstrip())
+            return self.default
+        return value
+
+
+class Ref(Spec):
+    """A reference to another item by id; checked once everything is loaded."""
+
+    def __init__(self, label, kind, required=False):
+        super().__init__(label, required, None)
+        self.kind = kind
+
+    def clean(self, value, where, problems):
+        if value is None or isinstance(value, (bool, list, dict)):
+            where.report(problems, f"应当是一个编号（{self.label}），现在是{kind_of(value)}。")
+            return None
+        ref = str(value).strip()
+        where.refs.append((self.kind, ref, where.path, where.line, where.field))
+        return ref
+
+
+class List(Spec):
+    def __init__(self, label, item, required=False, min_items=0):
+        super().__init__(label, required, None)
+        self.item, self.min_items = item, min_items
+
+    def clean(self, value, where, problems):
+        if isinstance(value, str) and isinstance(self.item, (Text, Ref)):
+            value = Sequence([value])  # one item written without "- " is still clear
+            value.line, value.item_lines = where.line, [where.line]
+        if not isinstance(value, list):
+            where.report(problems, f"应当是一个列表（{self.label}）：每项单独一行，以「- 」开头；或写成 [甲, 乙]。现在是{kind_of(value)}。")
+            return []
+        if len(value) < self.min_items:
+            where.report(problems, f"至少要有 {self.min_items} 项（{self.label}），现在只有 {len(value)} 项。")
+        lines = getattr(value, "item_lines", [where.line] * len(value))
+        return [self.item.clean(item, where.at(line, f"{where.field}[{index + 1}]"), problems)
+                for index, (item, line) in enumerate(zip(value, lines))]
+
+
+class Group(Spec):
+    """A mapping with its own declared fields."""
+
+    def __init__(self, label, fields, required=False):
+        super().__init__(label, required, None)
+        self.fields = fields
+
+    def clean(self, value, where, problems):
+        if not isinstance(value, dict):
+            where.report(problems, f"应当是一组字段（{self.label}），每个字段一行写成「字段: 值」。现在是{kind_of(value)}。")
+            return check_fields({}, self.fields, where, [])
+        return check_fields(value, self.fields, where, problems, prefix=where.field + ".")
+
+
+class Where:
+    """The place a value came from: file, line, field, and the refs seen there."""
+
+    def __init__(self, path, line, field, refs):
+        self.path, self.line, self.field, self.refs = path, line, field, refs
+
+    def at(self, line, field):
+        return Where(self.path, line, field, self.refs)
+
+    def report(self, problems, message):
+        problems.append(Problem(self.path, self.line, self.field, message))
+
+
+def check_fields(mapping, fields, where, problems, prefix=""):
+    """Clean every declared field of a mapping; report unknown and missing keys."""
+    key_lines = getattr(mapping, "key_lines", {})
+    own_line = getattr(mapping, "line", where.line)
+    clean = {}
+    for key in mapping:
+        if key not in fields:
+            line = key_lines.get(key, own_line)
+            problems.append(Problem(where.path, line, prefix + str(key), f"不认识这个字段。{did_you_mean(key, list(fields))}"))
+    for name, spec in fields.items():
+        if name not in mapping or mapping[name] is None or mapping[name] == "":
+            if spec.required:
+                problems.append(Problem(where.path, own_line, prefix + name, f"缺少必填字段（{spec.label}）。请加上一行「{name}: …」。"))
+            clean[name] = [] if isinstance(spec, List) else spec.default
+            continue
+        clean[name] = spec.clean(mapping[name], where.at(key_lines.get(name, own_line), prefix + name), problems)
+    return clean
+
+
+SOURCE = Group("出处", {
+    "title": Text("出处名称", required=True),
+    "publisher": Text("发布者"),
+    "date": Date("发布日期"),
+    "url": Text("网址"),
+})
+
+QUIZ = Group("测验题", {
+    "question": Text("题目", required=True),
+    "options": List("选项", Text("选项"), required=True, min_items=2),
+    "answer": Int("正确选项的序号（从 1 数起）", required=True, minimum=1),
+    "explanation": Text("答案解析", required=True),
+})
+
+SCAM = {
+    "title": Text("诈骗类型名称", required=True, max_len=30),
+    "slug": Text("网页文件名", pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
+    "aliases": List("别名", Text("别名")),
+    "category": Choice("分类", ["常见手法", "高发类型", "专项治理"], required=True),
+    "rank": Int("高发排名（1 最常见）", minimum=1),
+    "order": Int("同一分类里的排列顺序（小的在前）", minimum=1),
+    "summary": Text("一句话概括", required=True, max_len=60),
+    "audiences": List("面向人群", Ref("人群", "audiences"), required=True, min_items=1),
+    "signs": List("警惕信号", Text("警惕信号"), required=True, min_items=1),
+    "steps": List("遇到了怎么办", Text("步骤"), required=True, min_items=1),
+    "call": List("该打的电话", Ref("举报渠道", "channels"), required=True, min_items=1),
+    "rules": List("相关凡是规则", Ref("凡是规则", "rules")),
+    "cases": List("相关案例", Ref("案例", "cases")),
+    "quiz": List("测验题", QUIZ),
+    "teacher_notes": Text("给老师的讲解提示"),
+    "sources": List("出处", SOURCE, required=True, min_items=1),
+    "reviewed": Date("最近审核日期", required=True),
+    "review_by": Date("下次审核截止日期"),
+}
+
+RULE_LIST = {
+    "title": Text("名称", required=True),
+    "version": Text("版本", required=True),
+    "source": Text("出处", required=True),
+    "date": Date("发布日期"),
+    "date_note": Text("日期说明"),
+    "featured": Bool("是否作为“新十个凡是”展示"),
+    "items": List("条目", Text("条目"), required=True, min_items=1),
+    "reviewed": Date("最近审核日期", required=True),
+}
+
+CHANNEL = Group("举报渠道", {
+    "id": Text("编号", required=True),
+    "name": Text("名称", required=True),
+    "number": Text("电话号码"),
+    "for": Text("用途", required=True),
+    "when": Text("什么时候用", required=True),
+    "note": Text("备注"),
+    "url": Text("网址"),
+})
+
+CHANNELS = {
+    "channels": List("举报渠道", CHANNEL, required=True, min_items=1),
+    "guide": List("该打哪个电话", Group("情形", {
+        "situation": Text("情形", required=True),
+        "call": List("该打的电话", Ref("举报渠道", "channels"), required=True, min_items=1),
+        "advice": Text("怎么做", required=True),
+    }), required=True),
+    "reviewed": Date("最近审核日期", required=True),
+}
+
+AUDIENCE = Group("人群", {
+    "id": Text("英文编号", required=True, pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
+    "name": Text("名称", required=True),
+    "description": Text("说明"),
+    "leaflet": Bool("是否印一份折页"),
+    "large_type": Bool("是否用大字"),
+})
+
+PREVENTION = {
+    "title": Text("标题", required=True),
+    "source": Text("出处", required=True),
+    "reviewed": Date("最近审核日期", required=True),
+    "measures": List("防范措施", Group("措施", {
+        "number": Int("原文序号", required=True, minimum=1),
+        "text": Text("内容", required=True),
+    }), required=True, min_items=1),
+}
+
+CASE = {
+    "title": Text("标题", required=True),
+    "slug": Text("网页文件名", pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
+    "date_text": Text("发生时间"),
+    "place": Text("地点"),
+    "loss": Text("损失"),
+    "scams": List("涉及的诈骗类型", Ref("诈骗类型", "scams")),
+    "sources": List("出处", SOURCE, required=True, min_items=1),
+    "reviewed": Date("最近审核日期", required=True),
+}
+
+CAMPAIGN = {
+    "title": Text("活动名称", required=True, max_len=40),
+    "slug": Text("网页文件名", pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
+    "source": Text("依据的方案", required=True),
+    "format": Choice("活动形式", ["主题班会", "签字活动", "专项宣传", "宣传周", "专项行动"], required=True),
+    "slogan": Text("主题口号", max_len=30),
+    "audiences": List("面向人群", Ref("人群", "audiences"), required=True, min_items=1),
+    "organiser": Text("主办单位", required=True),
+    "date_text": Text("时间", required=True),
+    "place": Text("地点", required=True),
+    "goals": List("活动目的", Text("目的")),
+    "scams": List("涵盖的诈骗类型", Ref("诈骗类型", "scams"), required=True, min_items=1),
+    "rules": List("涵盖的凡是规则", Ref("凡是规则", "rules")),
+    "channels": List("举报渠道", Ref("举报渠道", "channels")),
+    "cases": List("案例", Ref("案例", "cases")),
+    "agenda": List("活动流程", Group("环节", {
+        "title": Text("环节名称", required=True),
+        "minutes": Int("分钟数", minimum=1),
+        "notes": Text("给组织者的提示"),
+    })),
+    "intro": Group("情境导入", {"question": Text("导入问题", required=True), "notes": Text("提示")}),
+    "discussion": Group("分组讨论", {"prompts": List("讨论题", Text("讨论题"), required=True, min_items=1), "notes": Text("提示")}),
+    "pledge": Group("承诺书", {"title": Text("标题", required=True), "text": Text("承诺内容", required=True), "rows": Int("签名行数", default=10, minimum=1)}),
+    "letter_to_parents": Bool("是否印告家长书"),
+    "large_type": Bool("是否用大字（老年人）"),
+    "sources": List("出处", SOURCE, required=True, min_items=1),
+    "reviewed": Date("最近审核日期", required=True),
+}
+
+CONFIG = {
+    "title": Text("网站名称", required=True),
+    "organisation": Text("单位名称（印在每一页上）", required=True),
+    "base_url": Text("网站正式地址（用于 sitemap.xml 和二维码）"),
+    "output": Text("输出文件夹", default="site"),
+    "allow_html": Bool("是否允许 Markdown 里写 HTML"),
+    "review_months": Int("内容多少个月后需要重新审核", default=12, minimum=1),
+    "contact": Group("联系方式", {
+        "name": Text("联系人或部门"),
+        "phone": Text("电话"),
+        "address": Text("地址"),
+        "police_station": Text("辖区派出所"),
+        "police_phone": Text("派出所电话"),
+    }),
+    "local_channels": List("本地举报渠道", CHANNEL),
+}

@@ -1,0 +1,203 @@
+"""Check everything loaded against the schema; return the Model or every problem at once."""
+
+from collections import defaultdict
+
+from . import schema
+from .markup import Converter, plain_text
+from .model import Model, add_months, scam_order
+from .problems import ContentError, Problem
+from .schema import SAFE_SLUG, SLUG_HINT, Where, did_you_mean
+
+KIND_NAMES = {
+    "scams": ("诈骗类型", "content/scams/"),
+    "rules": ("凡是规则", "content/rules/"),
+    "channels": ("举报渠道", "content/channels.yaml 或 config.yaml 的 local_channels"),
+    "audiences": ("人群", "content/audiences.yaml"),
+    "cases": ("案例", "content/cases/"),
+}
+
+
+def _mapping(record, problems, what):
+    """The record's data when it is a mapping, else a problem."""
+    if isinstance(record.data, dict):
+        return record.data
+    line = record.body_line - 1 if record.body_line else 1
+    problems.append(Problem(record.path, line if record.data is not None else 1, "",
+                            f"{what}应当是一组“字段: 值”，每个字段占一行。请对照示例检查格式（冒号要用半角「:」）。"))
+    return None
+
+
+def _slug(record, clean, problems):
+    slug = clean.get("slug") or record.stem
+    if not SAFE_SLUG.match(slug):
+        problems.append(Problem(record.path, 1, "slug", f"文件名「{slug}」不能用作网页文件名：{SLUG_HINT} 请改文件名，或加一行「slug: 英文名」。"))
+    return slug
+
+
+def _clean_records(records, fields, what, problems, refs, converter=None):
+    """Clean each record of one kind; convert its Markdown body once."""
+    items = []
+    for record in records:
+        data = _mapping(record, problems, what)
+        if data is None:
+            continue
+        clean = schema.check_fields(data, fields, Where(record.path, getattr(data, "line", 1), "", refs), problems)
+        clean["file"] = record.path
+        if converter is not None:
+            html, bad_links = converter.convert(record.body)
+            for url, message in bad_links:
+                offset = next((i for i, text in enumerate(record.body.split("\n")) if url in text), 0)
+                problems.append(Problem(record.path, record.body_line + offset, "正文", message))
+            clean["html"], clean["text"] = html, plain_text(html)
+        items.append((record, clean))
+    return items
+
+
+def _unique(items, key, what, problems):
+    """Index items by key, reporting the second of any two that share it."""
+    index = {}
+    for record, clean in items:
+        value = clean[key]
+        if value in index:
+            problems.append(Problem(record.path, 1, key, f"{what}编号「{value}」重复了：{index[value]['file']} 已经用了它。请给其中一个换个名字。"))
+            continue
+        index[value] = clean
+    return index
+
+
+def _check_refs(refs, known, problems):
+    """Every reference names something that exists."""
+    for kind, ref, path, line, field in refs:
+        what, where = KIND_NAMES[kind]
+        target = ref.split(":", 1)[0] if kind == "rules" else ref
+        if target not in known[kind]:
+            problems.append(Problem(path, line, field, f"找不到{what}「{target}」（应在 {where} 中）。{did_you_mean(target, list(known[kind]))}"))
+        elif kind == "rules" and ":" in ref:
+            number, count = ref.split(":", 1)[1], len(known["rules"][target]["items"])
+            if not number.isdigit() or not 1 <= int(number) <= count:
+                problems.append(Problem(path, line, field, f"「{ref}」的条目序号不对：{target} 共有 {count} 条，请写 1 到 {count} 之间的数字。"))
+
+
+def validate(loaded):
+    """Turn loaded records into a Model, or raise ContentError with every problem."""
+    problems = list(loaded.problems)
+    refs = []
+    config = {}
+    if loaded.config is not None:
+        data = _mapping(loaded.config, problems, "config.yaml ")
+        if data is not None:
+            config = schema.check_fields(data, schema.CONFIG, Where(loaded.config.path, 1, "", refs), problems)
+    if not config:
+        config = schema.check_fields({}, schema.CONFIG, Where("config.yaml", 0, "", []), [])
+    converter = Converter(config.get("allow_html", False))
+    records = loaded.records
+
+    audiences = []
+    for record in records["audiences"]:
+        clean = schema.List("人群", schema.AUDIENCE).clean(record.data, Where(record.path, 1, "audiences", refs), problems)
+        audiences.extend(a for a in clean if a)
+
+    scam_items = _clean_records(records["scams"], schema.SCAM, "诈骗类型文件的头部", problems, refs, converter)
+    for record, scam in scam_items:
+        scam["slug"] = _slug(record, scam, problems)
+        for number, item in enumerate(scam["quiz"], start=1):
+            if item and item["answer"] and item["options"] and item["answer"] > len(item["options"]):
+                problems.append(Problem(record.path, 1, f"quiz[{number}].answer", f"正确选项是第 {item['answer']} 个，但只有 {len(item['options'])} 个选项。"))
+        if scam["reviewed"]:
+            scam["review_by"] = scam["review_by"] or add_months(scam["reviewed"], config["review_months"])
+    rule_items = []
+    for record in records["rules"]:
+        data = _mapping(record, problems, "凡是规则文件")
+        if data is not None:
+            clean = schema.check_fields(data, schema.RULE_LIST, Where(record.path, 1, "", refs), problems)
+            clean.update(id=record.stem, file=record.path)
+            rule_items.append((record, clean))
+    case_items = _clean_records(records["cases"], schema.CASE, "案例文件的头部", problems, refs, converter)
+    for record, case in case_items:
+        case["slug"] = _slug(record, case, problems)
+    campaign_items = _clean_records(records["campaigns"], schema.CAMPAIGN, "活动文件的头部", problems, refs, converter)
+    for record, campaign in campaign_items:
+        campaign["slug"] = _slug(record, campaign, problems)
+
+    channel_doc, prevention = {"channels": [], "guide": [], "reviewed": None}, None
+    for record in records["channels"]:
+        data = _mapping(record, problems, "channels.yaml ")
+        if data is not None:
+            channel_doc = schema.check_fields(data, schema.CHANNELS, Where(record.path, 1, "", refs), problems)
+    for record in records["prevention"]:
+        data = _mapping(record, problems, "prevention.yaml ")
+        if data is not None:
+            prevention = schema.check_fields(data, schema.PREVENTION, Where(record.path, 1, "", refs), problems)
+            prevention["file"] = record.path
+    channels = [dict(c, local=False) for c in channel_doc["channels"] if c] + [dict(c, local=True) for c in config.get("local_channels") or [] if c]
+
+    known = {
+        "scams": _unique(scam_items, "slug", "诈骗类型", problems),
+        "rules": _unique(rule_items, "id", "凡是规则", problems),
+        "cases": _unique(case_items, "slug", "案例", problems),
+        "channels": {},
+        "audiences": {},
+    }
+    _unique(campaign_items, "slug", "活动", problems)
+    for channel in channels:
+        if channel["id"] in known["channels"]:
+            problems.append(Problem("config.yaml", 0, "local_channels", f"举报渠道编号「{channel['id']}」重复了。请换一个编号。"))
+        known["channels"][channel["id"]] = channel
+    for audience in audiences:
+        known["audiences"][audience["name"]] = audience
+        known["audiences"][audience["id"]] = audience
+    _check_refs(refs, known, problems)
+
+    if problems:
+        raise ContentError(problems)
+
+    scams = sorted((s for _, s in scam_items), key=scam_order)
+    model = Model(
+        config=config,
+        audiences=audiences,
+        scams=scams,
+        rules=[r for _, r in rule_items],
+        channels=channels,
+        guide=channel_doc["guide"],
+        prevention=prevention,
+        cases=[c for _, c in case_items],
+        campaigns=[c for _, c in campaign_items],
+        channels_reviewed=channel_doc["reviewed"],
+        warnings=list(loaded.warnings),
+    )
+    link(model, known)
+    return model
+
+
+def link(model, known):
+    """Replace ids with the items they name, so templates stay simple."""
+    def resolve_rule(ref):
+        list_id, _, number = ref.partition(":")
+        rule_list = known["rules"][list_id]
+        return {"list": rule_list, "number": int(number) if number else None,
+                "text": rule_list["items"][int(number) - 1] if number else None}
+
+    def audience_names(names):
+        return [known["audiences"][n]["name"] for n in names]
+
+    for scam in model.scams:
+        scam["audiences"] = audience_names(scam["audiences"])
+        scam["call"] = [known["channels"][c] for c in scam["call"]]
+        scam["rules"] = [resolve_rule(r) for r in scam["rules"]]
+        scam["cases"] = [known["cases"][c] for c in scam["cases"]]
+    for case in model.cases:
+        case["scams"] = [known["scams"][s] for s in case["scams"]]
+    for guide in model.guide:
+        guide["call"] = [known["channels"][c] for c in guide["call"]]
+    for campaign in model.campaigns:
+        campaign["audiences"] = audience_names(campaign["audiences"])
+        campaign["scams"] = [known["scams"][s] for s in campaign["scams"]]
+        campaign["rules"] = [known["rules"][r.partition(":")[0]] for r in campaign["rules"]]
+        campaign["channels"] = [known["channels"][c] for c in campaign["channels"]]
+        campaign["cases"] = [known["cases"][c] for c in campaign["cases"]]
+    grouped = defaultdict(list)
+    for scam in model.scams:
+        for name in scam["audiences"]:
+            grouped[name].append(scam)
+    for audience in model.audiences:
+        audience["scams"] = grouped[audience["name"]]

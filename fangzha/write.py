@@ -1,0 +1,43 @@
+"""Write the rendered files atomically: build beside site/, then swap it in."""
+
+import os
+import shutil
+from pathlib import Path
+
+from .problems import ContentError, Problem
+
+MARKER = ".fangzha-site"
+MARKER_TEXT = "此文件夹由 build.py 生成，每次构建都会整体替换。请不要在这里存放自己的文件。\n"
+
+
+def check_output(output, label):
+    """Refuse to replace a folder this tool did not make."""
+    output = Path(output)
+    if output.exists() and not output.is_dir():
+        raise ContentError([Problem("config.yaml", 0, "output", f"输出位置「{label}」是一个文件，不是文件夹。请在 config.yaml 里换一个输出文件夹名。")])
+    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).exists():
+        raise ContentError([Problem("config.yaml", 0, "output", f"输出文件夹「{label}」里已经有别的文件，而且不是本工具生成的。为了不误删你的文件，本次没有写入。请换一个输出文件夹名，或先清空它。")])
+
+
+def write_site(files, output):
+    """Write every file into a fresh folder, then replace `output` with it."""
+    output = Path(output).resolve()
+    building = output.with_name(f".{output.name}.building")
+    old = output.with_name(f".{output.name}.old")
+    for leftover in (building, old):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    building.mkdir(parents=True)
+    try:
+        for dest in sorted(files):
+            target = building / dest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(files[dest])
+        (building / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    if output.exists():
+        os.replace(output, old)
+    os.replace(building, output)
+    shutil.rmtree(old, ignore_errors=True)
