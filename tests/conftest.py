@@ -1,0 +1,88 @@
+"""Shared test fixtures: a built copy of the shipped site, and a real headless Chromium."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def run_build(*args, cwd=ROOT):
+    """Run build.py as a user would; return the finished process (text output)."""
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+def copy_project(source, target):
+    """A throwaway copy of a project (config.yaml + content/) to break on purpose."""
+    shutil.copytree(source / "content", target / "content")
+    shutil.copy(source / "config.yaml", target / "config.yaml")
+    return target
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory):
+    """The shipped content built once into a temporary folder."""
+    from fangzha.pipeline import build
+    out = tmp_path_factory.mktemp("shipped") / "site"
+    build(ROOT, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Missing browser = failure, never a skip."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"找不到 {CHROMIUM}：浏览器测试需要 Debian 的 chromium（apt-get install chromium）。")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Watched:
+    """A page that records console errors and every request leaving a folder."""
+
+    def __init__(self, page, folder):
+        self.page, self.folder = page, Path(folder).resolve()
+        self.errors, self.outside = [], []
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        page.on("request", self._check)
+
+    def _check(self, request):
+        url = request.url
+        if url.startswith("file://"):
+            path = Path(url[len("file://"):].split("?")[0].split("#")[0])
+            from urllib.parse import unquote
+            if not Path(unquote(str(path))).resolve().is_relative_to(self.folder):
+                self.outside.append(url)
+        elif not url.startswith(("data:", "about:", "blob:")):
+            self.outside.append(url)
+
+    def open(self, relative):
+        self.page.goto((self.folder / relative).as_uri())
+        return self.page
+
+
+@pytest.fixture
+def watched(browser):
+    """Factory: watched(folder, **context options) -> Watched page."""
+    contexts = []
+
+    def make(folder, **options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return Watched(context.new_page(), folder)
+
+    yield make
+    for context in contexts:
+        context.close()
