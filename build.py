@@ -26,13 +26,13 @@ def print_warnings(model):
 
 
 def command_build(args):
-    model, _, summary = build(ROOT, args.output)
+    model, _, summary = build(args.root, args.output)
     print_warnings(model)
     print(summary)
 
 
 def command_check(args):
-    model = check(ROOT)
+    model = check(args.root)
     print_warnings(model)
     print(f"检查通过：{len(model.scams)} 种诈骗类型，{len(model.rules)} 份凡是规则，{len(model.campaigns)} 个活动，没有发现问题。")
 
@@ -42,6 +42,7 @@ COMMANDS = {"build": command_build, "check": command_check}
 
 def make_parser():
     parser = ChineseParser(prog="build.py", description="把 content/ 里的防诈宣传内容生成网站、海报、折页、班会课件和大屏轮播。")
+    parser.add_argument("--root", type=Path, default=ROOT, help="项目文件夹（含 config.yaml 和 content/；默认是 build.py 所在的文件夹）")
     sub = parser.add_subparsers(dest="command", parser_class=ChineseParser)
     build_parser = sub.add_parser("build", help="生成网站（默认）")
     build_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")

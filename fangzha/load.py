@@ -43,6 +43,7 @@ class Record:
     body: str = ""
     body_line: int = 0
     stem: str = ""
+    broken: bool = False  # unreadable: its problems are reported; others may still refer to it
 
 
 @dataclass
@@ -155,20 +156,18 @@ def load_file(path, label, loaded):
     text, problem = read_text(path, label, loaded.warnings)
     if problem:
         loaded.problems.append(problem)
-        return None
+        return Record(label, None, stem=path.stem, broken=True)
     body, body_line, offset = "", 0, 0
     if path.suffix == ".md":
         parts, problem = split_front_matter(label, text)
         if problem:
             loaded.problems.append(problem)
-            return None
+            return Record(label, None, stem=path.stem, broken=True)
         text, body, body_line = parts
         offset = 1
     data, problems = parse_yaml(label, text, offset)
     loaded.problems.extend(problems)
-    if problems and data is None:
-        return None
-    return Record(label, data, body, body_line, path.stem)
+    return Record(label, data, body, body_line, path.stem, broken=bool(problems) and data is None)
 
 
 # Where each kind of content lives: a folder of files, or one file.
@@ -202,7 +201,5 @@ def load_project(root, config_name="config.yaml"):
         else:
             paths = [content / place] if (content / place).exists() else []
         for path in paths:
-            record = load_file(path, path.relative_to(root).as_posix(), loaded)
-            if record is not None:
-                records.append(record)
+            records.append(load_file(path, path.relative_to(root).as_posix(), loaded))
     return loaded

@@ -34,7 +34,7 @@ def kind_of(value):
 
 def did_you_mean(word, options):
     """Click-style suggestion for a typo, or the full list when nothing is close."""
-    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.5)
     if close:
         return f"你是不是想写「{close[0]}」？"
     shown = "、".join(str(o) for o in list(options)[:12])
@@ -303,9 +303,9 @@ CAMPAIGN = {
     "format": Choice("活动形式", ["主题班会", "签字活动", "专项宣传", "宣传周", "专项行动"], required=True),
     "slogan": Text("主题口号", max_len=30),
     "audiences": List("面向人群", Ref("人群", "audiences"), required=True, min_items=1),
-    "organiser": Text("主办单位", required=True),
-    "date_text": Text("时间", required=True),
-    "place": Text("地点", required=True),
+    "organiser": Text("主办单位（不写则用 config.yaml 的 organisation）"),
+    "date_text": Text("时间"),
+    "place": Text("地点"),
     "goals": List("活动目的", Text("目的")),
     "scams": List("涵盖的诈骗类型", Ref("诈骗类型", "scams"), required=True, min_items=1),
     "rules": List("涵盖的凡是规则", Ref("凡是规则", "rules")),

@@ -18,9 +18,11 @@ KIND_NAMES = {
 
 
 def _mapping(record, problems, what):
-    """The record's data when it is a mapping, else a problem."""
+    """The record's data when it is a mapping, else a problem (unless already reported)."""
     if isinstance(record.data, dict):
         return record.data
+    if record.broken:
+        return None
     line = record.body_line - 1 if record.body_line else 1
     problems.append(Problem(record.path, line if record.data is not None else 1, "",
                             f"{what}应当是一组“字段: 值”，每个字段占一行。请对照示例检查格式（冒号要用半角「:」）。"))
@@ -28,8 +30,11 @@ def _mapping(record, problems, what):
 
 
 def _slug(record, clean, problems):
-    slug = clean.get("slug") or record.stem
-    if not SAFE_SLUG.match(slug):
+    """The item's file name: its own `slug` (already checked) or the file's name."""
+    if clean.get("slug") and SAFE_SLUG.match(clean["slug"]):
+        return clean["slug"]
+    slug = record.stem
+    if not clean.get("slug") and not SAFE_SLUG.match(slug):
         problems.append(Problem(record.path, 1, "slug", f"文件名「{slug}」不能用作网页文件名：{SLUG_HINT} 请改文件名，或加一行「slug: 英文名」。"))
     return slug
 
@@ -118,6 +123,7 @@ def validate(loaded):
     campaign_items = _clean_records(records["campaigns"], schema.CAMPAIGN, "活动文件的头部", problems, refs, converter)
     for record, campaign in campaign_items:
         campaign["slug"] = _slug(record, campaign, problems)
+        campaign["organiser"] = campaign["organiser"] or config["organisation"]
 
     channel_doc, prevention = {"channels": [], "guide": [], "reviewed": None}, None
     for record in records["channels"]:
@@ -146,6 +152,10 @@ def validate(loaded):
     for audience in audiences:
         known["audiences"][audience["name"]] = audience
         known["audiences"][audience["id"]] = audience
+    for kind in ("scams", "rules", "cases"):
+        for record in records[kind]:
+            if record.broken:  # already reported; do not add "not found" noise for it
+                known[kind].setdefault(record.stem, {"items": [], "file": record.path})
     _check_refs(refs, known, problems)
 
     if problems:

@@ -15,8 +15,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 def run_build(*args, cwd=ROOT):
-    """Run build.py as a user would; return the finished process (text output)."""
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], cwd=cwd,
+    """Run build.py as a user would, on the project at `cwd`; return the finished process."""
+    root = ["--root", str(cwd)] if Path(cwd).resolve() != ROOT else []
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *root, *args], cwd=cwd,
                           capture_output=True, text=True, encoding="utf-8")
 
 
