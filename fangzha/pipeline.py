@@ -36,4 +36,5 @@ def build(root, output=None, templates_dir=TEMPLATES):
     counts = Counter(page.family for page in pages if page.dest.endswith(".html"))
     parts = "，".join(f"{FAMILY_NAMES.get(f, f)} {n} 页" for f, n in counts.items())
     elapsed = time.perf_counter() - started
-    return model, pages, f"已生成 {model.config['output']}/：{parts}；用时 {elapsed:.2f} 秒。"
+    shown = output.resolve().relative_to(root.resolve()) if output.resolve().is_relative_to(root.resolve()) else output
+    return model, pages, f"已生成 {shown.as_posix()}/：{parts}；用时 {elapsed:.2f} 秒。"

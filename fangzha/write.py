@@ -7,6 +7,7 @@ from pathlib import Path
 from .problems import ContentError, Problem
 
 MARKER = ".fangzha-site"
+BUILDING_SUFFIX, OLD_SUFFIX = ".building", ".old"
 MARKER_TEXT = "此文件夹由 build.py 生成，每次构建都会整体替换。请不要在这里存放自己的文件。\n"
 
 
@@ -22,8 +23,8 @@ def check_output(output, label):
 def write_site(files, output):
     """Write every file into a fresh folder, then replace `output` with it."""
     output = Path(output).resolve()
-    building = output.with_name(f".{output.name}.building")
-    old = output.with_name(f".{output.name}.old")
+    building = output.with_name(f".{output.name}{BUILDING_SUFFIX}")
+    old = output.with_name(f".{output.name}{OLD_SUFFIX}")
     for leftover in (building, old):
         if leftover.exists():
             shutil.rmtree(leftover)

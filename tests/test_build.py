@@ -1,0 +1,167 @@
+"""The build: atomic, deterministic, clean, safe with a mistyped output path, one-line summary."""
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, copy_project, run_build
+
+MINI = FIXTURES / "mini"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "mini"
+REGENERATE = "python3 build.py --root tests/fixtures/mini build --output tests/golden/mini"
+
+
+def tree(folder):
+    """{relative path: sha256} of every file in a folder."""
+    folder = Path(folder)
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(MINI, tmp_path / "project")
+
+
+def test_golden_build(tmp_path):
+    """The fixture project builds to exactly the committed expected output."""
+    result = run_build("build", "--output", str(tmp_path / "out"), cwd=MINI)
+    assert result.returncode == 0, result.stderr
+    expected, actual = tree(GOLDEN), tree(tmp_path / "out")
+    changed = sorted(k for k in expected.keys() | actual.keys() if expected.get(k) != actual.get(k))
+    assert not changed, f"输出与 tests/golden/mini 不同：{changed[:10]}。若改动是有意的，运行：{REGENERATE}"
+
+
+def test_summary_line(project):
+    result = run_build(cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(r"已生成 site/：网站 \d+ 页(，[^，；]+ \d+ 页)*；用时 \d+\.\d\d 秒。", result.stdout.strip().splitlines()[-1])
+
+
+def test_two_builds_are_byte_identical(project, tmp_path):
+    assert run_build("build", "--output", str(tmp_path / "a"), cwd=project).returncode == 0
+    assert run_build("build", "--output", str(tmp_path / "b"), cwd=project).returncode == 0
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+
+
+def test_failed_build_keeps_the_last_good_site(project):
+    assert run_build(cwd=project).returncode == 0
+    before = tree(project / "site")
+    scam = project / "content/scams/shuadan.md"
+    scam.write_text(scam.read_text(encoding="utf-8").replace("title: 刷单返利诈骗\n", ""), encoding="utf-8")
+    result = run_build(cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == "共发现 1 个问题，本次没有生成任何文件（原来的网站保持不变）。"
+    assert tree(project / "site") == before
+
+
+def test_failure_while_writing_keeps_the_last_good_site(project, monkeypatch):
+    from fangzha import pipeline, write
+    pipeline.build(project)
+    before = tree(project / "site")
+    calls = {"n": 0}
+    real = Path.write_bytes
+
+    def failing(self, data):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise OSError("disk full")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    with pytest.raises(OSError):
+        pipeline.build(project)
+    monkeypatch.undo()
+    assert tree(project / "site") == before
+    assert not (project / f".site{write.BUILDING_SUFFIX}").exists()
+
+
+def test_template_error_is_one_line_and_keeps_the_site(project, tmp_path):
+    import shutil
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    page = templates / "site/rules.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ rule.title }}", "{{ rule.titel }}", 1), encoding="utf-8")
+    from fangzha import pipeline
+    from fangzha.problems import ContentError
+    pipeline.build(project)
+    before = tree(project / "site")
+    with pytest.raises(ContentError) as error:
+        pipeline.build(project, templates_dir=templates)
+    assert [str(p) for p in error.value.problems][0].startswith("templates/site/rules.html:")
+    assert "titel" in str(error.value)
+    assert tree(project / "site") == before
+
+
+def test_stale_pages_disappear(project):
+    assert run_build(cwd=project).returncode == 0
+    assert (project / "site/scams/fake-police.html").exists()
+    (project / "content/scams/fake-police.md").unlink()
+    campaign = project / "content/campaigns/class-meeting.md"
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace("scams: [shuadan, fake-police]", "scams: [shuadan]"), encoding="utf-8")
+    assert run_build(cwd=project).returncode == 0
+    assert not (project / "site/scams/fake-police.html").exists()
+
+
+def test_never_replaces_a_folder_it_did_not_make(project):
+    mine = project / "my-documents"
+    mine.mkdir()
+    (mine / "工作总结.docx").write_bytes(b"precious")
+    config = project / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("output: site", "output: my-documents"), encoding="utf-8")
+    result = run_build(cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == "config.yaml: output: 输出文件夹「my-documents」里已经有别的文件，而且不是本工具生成的。为了不误删你的文件，本次没有写入。请换一个输出文件夹名，或先清空它。"
+    assert [p.name for p in mine.iterdir()] == ["工作总结.docx"]
+    assert (mine / "工作总结.docx").read_bytes() == b"precious"
+
+
+def test_sitemap_only_with_base_url(project):
+    assert run_build(cwd=project).returncode == 0
+    sitemap = (project / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/fz/scams/shuadan.html</loc>" in sitemap
+    config = project / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace('base_url: "https://example.org/fz/"', 'base_url: ""'), encoding="utf-8")
+    assert run_build(cwd=project).returncode == 0
+    assert not (project / "site/sitemap.xml").exists()
+
+
+HREF = re.compile(r'(?:href|src)="([^"]*)"')
+
+
+def test_every_link_is_relative_and_points_at_a_file(shipped_site):
+    """file:// shows a folder as a listing, so every local link must name a file that exists."""
+    broken = []
+    for page in sorted(shipped_site.rglob("*.html")):
+        for url in HREF.findall(page.read_text(encoding="utf-8")):
+            if url.startswith(("tel:", "mailto:", "#", "https://", "http://")):
+                continue  # not a request: a link the reader may choose to follow
+            target = (page.parent / url.split("#")[0]).resolve()
+            if url.startswith("/") or not target.is_file():
+                broken.append(f"{page.relative_to(shipped_site)} → {url}")
+    assert broken == []
+
+
+def test_nothing_is_loaded_from_outside(shipped_site):
+    for page in sorted(shipped_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r'src="(https?:)?//', text), page
+        assert not re.search(r'<link[^>]+href="(https?:)?//', text), page
+
+
+def test_pages_declare_chinese_and_show_review_date(shipped_site):
+    for page in sorted(shipped_site.glob("**/*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert '<html lang="zh-CN">' in text, page
+    for page in sorted(shipped_site.glob("scams/*.html")) + [shipped_site / "index.html", shipped_site / "rules.html", shipped_site / "report.html"]:
+        assert "内容最近审核：" in page.read_text(encoding="utf-8"), page
+
+
+def test_new_ten_is_list_b_with_its_source(shipped_site):
+    rules = (shipped_site / "rules.html").read_text(encoding="utf-8")
+    first = rules[rules.index("<section"):rules.index("</section>")]
+    assert "<h2 id=\"rule-new-ten\">新十个凡是" in first
+    assert "凡是刷单，都是诈骗！" in first
+    assert "出处：国家反诈中心提醒" in first and "首次发布日期未经核实" in first
