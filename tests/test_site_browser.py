@@ -1,0 +1,108 @@
+"""The website in a real browser over file://: offline, searchable, large text, filter, accessible."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+
+
+def site_pages(site):
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if p.relative_to(site).parts[0] not in ("posters", "leaflets", "slides", "kiosk", "pdf"))
+
+
+def test_every_page_loads_offline_without_errors(shipped_site, watched):
+    view = watched(shipped_site)
+    for relative in site_pages(shipped_site):
+        view.open(relative)
+        view.page.wait_for_load_state("load")
+    assert view.errors == []
+    assert view.outside == []
+
+
+def test_search_finds_substrings(shipped_site, watched):
+    view = watched(shipped_site)
+    page = view.open("search.html")
+    page.fill("#q", "刷单")
+    titles = page.locator("#results a").all_inner_texts()
+    assert "刷单返利诈骗" in titles
+    assert page.locator("#search-status").inner_text() == f"找到 {len(titles)} 条结果"
+    page.fill("#q", "冒充")
+    assert {"冒充公检法及政府机关诈骗", "冒充电商物流客服诈骗"} <= set(page.locator("#results a").all_inner_texts())
+    page.fill("#q", "客服")
+    assert "冒充电商物流客服诈骗" in page.locator("#results a").all_inner_texts()
+    page.fill("#q", "没有这个词")
+    assert page.locator("#results li").count() == 0
+    assert page.locator("#search-status").inner_text() == "没有找到与“没有这个词”有关的内容"
+    page.fill("#q", "刷单")
+    page.locator("#results a", has_text="刷单返利诈骗").first.click()
+    assert page.url.endswith("/scams/shuadan.html")
+    assert view.errors == [] and view.outside == []
+
+
+def font_size(page):
+    return page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+
+
+def test_large_text_toggle_persists(shipped_site, watched):
+    view = watched(shipped_site)
+    page = view.open("index.html")
+    normal = font_size(page)
+    toggle = page.locator("#large-toggle")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert font_size(page) > normal * 1.2
+    assert toggle.get_attribute("aria-pressed") == "true"
+    page.reload()
+    assert font_size(page) > normal * 1.2
+    view.open("scams/shuadan.html")
+    assert font_size(page) > normal * 1.2
+    assert page.locator("#large-toggle").get_attribute("aria-pressed") == "true"
+    page.locator("#large-toggle").click()
+    page.reload()
+    assert font_size(page) == normal
+
+
+def test_audience_filter(shipped_site, watched):
+    page = watched(shipped_site).open("scams/index.html")
+    total = page.locator("[data-filterable] .card").count()
+    page.get_by_role("button", name="老年人", exact=True).click()
+    visible = page.locator("[data-filterable] .card:visible")
+    assert 0 < visible.count() < total
+    for text in visible.all_inner_texts():
+        assert "老年人" in text
+    assert page.locator(".filter-status").inner_text() == f"与老年人有关的有 {visible.count()} 种"
+    page.get_by_role("button", name="全部").click()
+    assert page.locator("[data-filterable] .card:visible").count() == total
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_horizontal_overflow(shipped_site, watched, width):
+    view = watched(shipped_site, viewport={"width": width, "height": 800})
+    wide = []
+    for relative in site_pages(shipped_site):
+        page = view.open(relative)
+        if page.evaluate("document.documentElement.scrollWidth") > width:
+            wide.append(relative)
+    assert wide == []
+
+
+def test_axe_finds_no_serious_violation(shipped_site, watched):
+    assert AXE.exists(), "缺少 node_modules/axe-core：请先运行 npm ci"
+    view = watched(shipped_site)
+    found = {}
+    for relative in site_pages(shipped_site):
+        page = view.open(relative)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("""async () => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+            return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                     .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+        }""")
+        if result:
+            found[relative] = result
+    assert found == {}
