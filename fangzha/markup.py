@@ -55,6 +55,17 @@ class Converter:
         return html, self.md.link_problems
 
 
+_converters = {}
+
+
+def convert_one(job):
+    """(allow_html, text) → (html, link problems); one converter per process and setting."""
+    allow_html, text = job
+    if allow_html not in _converters:
+        _converters[allow_html] = Converter(allow_html)
+    return _converters[allow_html].convert(text)
+
+
 def plain_text(html):
     """Text of an HTML fragment, for the search index."""
     return " ".join(html_lib.unescape(TAG.sub(" ", html)).split())

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jinja2
 
+from .parallel import ordered_map
 from .problems import ContentError, Problem
 
 
@@ -38,23 +39,32 @@ def _template_problem(error, templates_dir):
     return Problem(label.replace(os.sep, "/"), line, "", f"模板出错：{error}。请检查这个模板里的名字是否拼写正确。")
 
 
+_job = {}  # set before the worker processes fork, so they inherit it instead of unpickling it
+
+
+def _render_page(index):
+    """Render one planned page: its bytes, or the Problem that stopped it."""
+    page, env = _job["pages"][index], _job["env"]
+    if not page.template:
+        return page.text.encode("utf-8")
+    try:
+        return env.get_template(page.template).render(page.context, root=page.root, page=page).encode("utf-8")
+    except Exception as error:  # a template typo is the user's to fix: report it, no traceback
+        return _template_problem(error, _job["templates_dir"])
+
+
 def render(pages, model, templates_dir):
     """Return {dest: bytes} for every page and every static asset."""
     templates_dir = Path(templates_dir).resolve()
-    env = make_environment(templates_dir, model)
-    files, problems = {}, []
-    for page in pages:
-        if not page.template:
-            files[page.dest] = page.text.encode("utf-8")
-            continue
-        try:
-            html = env.get_template(page.template).render(page.context, root=page.root, page=page)
-        except Exception as error:  # a template typo is the user's to fix: report it, no traceback
-            problems.append(_template_problem(error, templates_dir))
-            continue
-        files[page.dest] = html.encode("utf-8")
+    _job.update(pages=pages, env=make_environment(templates_dir, model), templates_dir=templates_dir)
+    try:
+        results = ordered_map(_render_page, range(len(pages)))
+    finally:
+        _job.clear()
+    problems = [r for r in results if isinstance(r, Problem)]
     if problems:
         raise ContentError(problems)
+    files = {page.dest: data for page, data in zip(pages, results)}
     assets = templates_dir / "assets"
     for path in sorted(assets.rglob("*")) if assets.is_dir() else []:
         if path.is_file():

@@ -3,7 +3,8 @@
 from collections import defaultdict
 
 from . import schema
-from .markup import Converter, plain_text
+from .markup import convert_one, plain_text
+from .parallel import ordered_map
 from .model import Model, add_months, scam_order
 from .problems import ContentError, Problem
 from .schema import SAFE_SLUG, SLUG_HINT, Where, did_you_mean
@@ -39,8 +40,8 @@ def _slug(record, clean, problems):
     return slug
 
 
-def _clean_records(records, fields, what, problems, refs, converter=None):
-    """Clean each record of one kind; convert its Markdown body once."""
+def _clean_records(records, fields, what, problems, refs):
+    """Clean each record of one kind (its Markdown body is converted later, all at once)."""
     items = []
     for record in records:
         data = _mapping(record, problems, what)
@@ -48,14 +49,18 @@ def _clean_records(records, fields, what, problems, refs, converter=None):
             continue
         clean = schema.check_fields(data, fields, Where(record.path, getattr(data, "line", 1), "", refs), problems)
         clean["file"] = record.path
-        if converter is not None:
-            html, bad_links = converter.convert(record.body)
-            for url, message in bad_links:
-                offset = next((i for i, text in enumerate(record.body.split("\n")) if url in text), 0)
-                problems.append(Problem(record.path, record.body_line + offset, "正文", message))
-            clean["html"], clean["text"] = html, plain_text(html)
         items.append((record, clean))
     return items
+
+
+def _convert_bodies(items, allow_html, problems):
+    """Markdown → HTML once per item, for every kind together (spread over the cores)."""
+    results = ordered_map(convert_one, [(allow_html, record.body) for record, _ in items])
+    for (record, clean), (html, bad_links) in zip(items, results):
+        for url, message in bad_links:
+            offset = next((i for i, text in enumerate(record.body.split("\n")) if url in text), 0)
+            problems.append(Problem(record.path, record.body_line + offset, "正文", message))
+        clean["html"], clean["text"] = html, plain_text(html)
 
 
 def _unique(items, key, what, problems):
@@ -94,7 +99,6 @@ def validate(loaded):
             config = schema.check_fields(data, schema.CONFIG, Where(loaded.config.path, 1, "", refs), problems)
     if not config:
         config = schema.check_fields({}, schema.CONFIG, Where("config.yaml", 0, "", []), [])
-    converter = Converter(config.get("allow_html", False))
     records = loaded.records
 
     audiences = []
@@ -102,7 +106,7 @@ def validate(loaded):
         clean = schema.List("人群", schema.AUDIENCE).clean(record.data, Where(record.path, 1, "audiences", refs), problems)
         audiences.extend(a for a in clean if a)
 
-    scam_items = _clean_records(records["scams"], schema.SCAM, "诈骗类型文件的头部", problems, refs, converter)
+    scam_items = _clean_records(records["scams"], schema.SCAM, "诈骗类型文件的头部", problems, refs)
     for record, scam in scam_items:
         scam["slug"] = _slug(record, scam, problems)
         for number, item in enumerate(scam["quiz"], start=1):
@@ -117,10 +121,11 @@ def validate(loaded):
             clean = schema.check_fields(data, schema.RULE_LIST, Where(record.path, 1, "", refs), problems)
             clean.update(id=record.stem, file=record.path)
             rule_items.append((record, clean))
-    case_items = _clean_records(records["cases"], schema.CASE, "案例文件的头部", problems, refs, converter)
+    case_items = _clean_records(records["cases"], schema.CASE, "案例文件的头部", problems, refs)
     for record, case in case_items:
         case["slug"] = _slug(record, case, problems)
-    campaign_items = _clean_records(records["campaigns"], schema.CAMPAIGN, "活动文件的头部", problems, refs, converter)
+    campaign_items = _clean_records(records["campaigns"], schema.CAMPAIGN, "活动文件的头部", problems, refs)
+    _convert_bodies(scam_items + case_items + campaign_items, config["allow_html"], problems)
     for record, campaign in campaign_items:
         campaign["slug"] = _slug(record, campaign, problems)
         campaign["organiser"] = campaign["organiser"] or config["organisation"]
