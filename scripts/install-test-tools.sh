@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Install what the tests need on a fresh Debian/Ubuntu machine: Chromium, a CJK font, PDF tools,
+# Java (for the W3C HTML checker), WeasyPrint's text libraries, then the pinned pip and npm packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk poppler-utils default-jre-headless \
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 nodejs npm >/dev/null
+python3 -m pip install -q -r requirements-test.txt
+npm ci --silent --no-audit --no-fund
