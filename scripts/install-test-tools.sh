@@ -7,6 +7,7 @@ SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk poppler-utils default-jre-headless \
-  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 nodejs npm >/dev/null
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null
+command -v npm >/dev/null || $SUDO apt-get install -y -qq nodejs npm >/dev/null
 python3 -m pip install -q -r requirements-test.txt
 npm ci --silent --no-audit --no-fund
