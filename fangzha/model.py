@@ -32,6 +32,13 @@ class Model:
         return sorted(ranked, key=lambda s: s["rank"])
 
     @property
+    def last_reviewed(self):
+        """The newest review date of anything in the content (for pages without their own)."""
+        dates = [item["reviewed"] for kind in (self.scams, self.rules, self.cases, self.campaigns) for item in kind]
+        dates += [d for d in (self.channels_reviewed, self.prevention and self.prevention["reviewed"]) if d]
+        return max(dates) if dates else None
+
+    @property
     def scam_groups(self):
         """(category, scams) pairs in the order pages show them."""
         groups = {}

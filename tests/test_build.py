@@ -155,8 +155,11 @@ def test_pages_declare_chinese_and_show_review_date(shipped_site):
     for page in sorted(shipped_site.glob("**/*.html")):
         text = page.read_text(encoding="utf-8")
         assert '<html lang="zh-CN">' in text, page
-    for page in sorted(shipped_site.glob("scams/*.html")) + [shipped_site / "index.html", shipped_site / "rules.html", shipped_site / "report.html"]:
-        assert "内容最近审核：" in page.read_text(encoding="utf-8"), page
+    site_pages = [p for p in shipped_site.rglob("*.html") if p.relative_to(shipped_site).parts[0] in
+                  ("scams", "campaigns") or p.parent == shipped_site]
+    assert len(site_pages) > 40
+    for page in sorted(site_pages):
+        assert "内容最近审核：<time" in page.read_text(encoding="utf-8"), page
 
 
 def test_new_ten_is_list_b_with_its_source(shipped_site):

@@ -106,3 +106,13 @@ def test_axe_finds_no_serious_violation(shipped_site, watched):
         if result:
             found[relative] = result
     assert found == {}
+
+
+def test_print_stylesheet_drops_screen_controls(shipped_site, watched):
+    page = watched(shipped_site).open("scams/shuadan.html")
+    assert page.locator("nav.nav").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator("nav.nav").is_visible()
+    assert not page.locator("#large-toggle").is_visible()
+    assert page.locator("h1").inner_text() == "刷单返利诈骗"
+    assert page.locator(".steps-box").is_visible()
