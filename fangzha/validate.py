@@ -109,9 +109,11 @@ def validate(loaded):
     scam_items = _clean_records(records["scams"], schema.SCAM, "诈骗类型文件的头部", problems, refs)
     for record, scam in scam_items:
         scam["slug"] = _slug(record, scam, problems)
+        raw_quiz = record.data.get("quiz") or []
         for number, item in enumerate(scam["quiz"], start=1):
             if item and item["answer"] and item["options"] and item["answer"] > len(item["options"]):
-                problems.append(Problem(record.path, 1, f"quiz[{number}].answer", f"正确选项是第 {item['answer']} 个，但只有 {len(item['options'])} 个选项。"))
+                line = getattr(raw_quiz[number - 1], "key_lines", {}).get("answer", 1)
+                problems.append(Problem(record.path, line, f"quiz[{number}].answer", f"正确选项是第 {item['answer']} 个，但只有 {len(item['options'])} 个选项。请改成 1 到 {len(item['options'])} 之间的数字。"))
         if scam["reviewed"]:
             scam["review_by"] = scam["review_by"] or add_months(scam["reviewed"], config["review_months"])
     rule_items = []
@@ -121,6 +123,8 @@ def validate(loaded):
             clean = schema.check_fields(data, schema.RULE_LIST, Where(record.path, 1, "", refs), problems)
             clean.update(id=record.stem, file=record.path)
             rule_items.append((record, clean))
+            if not SAFE_SLUG.match(record.stem):  # the id names the printed poster's file
+                problems.append(Problem(record.path, 1, "", f"文件名「{record.stem}」不能用作网页文件名：{SLUG_HINT} 请改文件名，引用它的地方（如 rules: [...]）也要一起改。"))
     case_items = _clean_records(records["cases"], schema.CASE, "案例文件的头部", problems, refs)
     for record, case in case_items:
         case["slug"] = _slug(record, case, problems)

@@ -176,3 +176,10 @@ def test_no_traceback_for_broken_config(project):
     assert code == 1
     assert "Traceback" not in "\n".join(errors)
     assert errors[0].startswith("config.yaml:")
+
+
+def test_quiz_answer_out_of_range(project):
+    edit(project, "content/scams/shuadan.md", "    answer: 2", "    answer: 3")
+    code, errors, _ = check(project)
+    assert code == 1
+    assert errors[0] == "content/scams/shuadan.md:18: quiz[1].answer: 正确选项是第 3 个，但只有 2 个选项。请改成 1 到 2 之间的数字。"
