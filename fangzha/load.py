@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .parallel import ordered_map
 from .problems import Problem
 
 BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -56,33 +57,40 @@ class Loaded:
     warnings: list = field(default_factory=list)
 
 
-def _make_loader(path, problems, line_offset):
-    class LineLoader(BaseLoader):
-        def construct_mapping(self, node, deep=False):
-            mapping = Mapping()
-            mapping.line = node.start_mark.line + 1 + line_offset
-            mapping.key_lines = {}
-            self.flatten_mapping(node)
-            for key_node, value_node in node.value:
-                key = self.construct_object(key_node, deep=True)
-                if not isinstance(key, str):
-                    key = str(key)
-                line = key_node.start_mark.line + 1 + line_offset
-                if key in mapping.key_lines:
-                    problems.append(Problem(path, line, key, f"这个字段写了两遍（第一次在第 {mapping.key_lines[key]} 行）。请删掉其中一处，只保留一个。"))
-                mapping.key_lines[key] = line
-                mapping[key] = self.construct_object(value_node, deep=True)
-            return mapping
+class LineLoader(BaseLoader):
+    """PyYAML's safe loader, building Mapping/Sequence with lines and catching keys written twice."""
 
-        def construct_sequence(self, node, deep=False):
-            seq = Sequence(self.construct_object(child, deep=True) for child in node.value)
-            seq.line = node.start_mark.line + 1 + line_offset
-            seq.item_lines = [child.start_mark.line + 1 + line_offset for child in node.value]
-            return seq
+    def __init__(self, text, path, line_offset, problems):
+        super().__init__(text)
+        self.path, self.line_offset, self.problems = path, line_offset, problems
 
-    LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_mapping)
-    LineLoader.add_constructor("tag:yaml.org,2002:seq", LineLoader.construct_sequence)
-    return LineLoader
+    def construct_mapping(self, node, deep=False):
+        offset = 1 + self.line_offset
+        mapping = Mapping()
+        mapping.line = node.start_mark.line + offset
+        mapping.key_lines = {}
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            line = key_node.start_mark.line + offset
+            if key in mapping.key_lines:
+                self.problems.append(Problem(self.path, line, key, f"这个字段写了两遍（第一次在第 {mapping.key_lines[key]} 行）。请删掉其中一处，只保留一个。"))
+            mapping.key_lines[key] = line
+            mapping[key] = self.construct_object(value_node, deep=True)
+        return mapping
+
+    def construct_sequence(self, node, deep=False):
+        offset = 1 + self.line_offset
+        seq = Sequence(self.construct_object(child, deep=True) for child in node.value)
+        seq.line = node.start_mark.line + offset
+        seq.item_lines = [child.start_mark.line + offset for child in node.value]
+        return seq
+
+
+LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_mapping)
+LineLoader.add_constructor("tag:yaml.org,2002:seq", LineLoader.construct_sequence)
 
 
 def _raw_text_problems(path, text, line_offset):
@@ -103,12 +111,15 @@ def parse_yaml(path, text, line_offset=0):
     problems = _raw_text_problems(path, text, line_offset)
     if problems:
         return None, problems
+    loader = LineLoader(text, path, line_offset, problems)
     try:
-        data = yaml.load(text, Loader=_make_loader(path, problems, line_offset))
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 + line_offset) if mark else 0
         return None, [Problem(path, line, "", yaml_error_message(error))]
+    finally:
+        loader.dispose()
     return data, problems
 
 
@@ -151,23 +162,25 @@ def split_front_matter(label, text):
     return None, Problem(label, 1, "", "YAML 头部没有结束：请在字段之后加一行只有三个减号的 ---。")
 
 
-def load_file(path, label, loaded):
-    """Load one YAML or Markdown file into a Record (or problems)."""
-    text, problem = read_text(path, label, loaded.warnings)
+def read_file(job):
+    """(path, label) → (Record, problems, warnings) for one YAML or Markdown file.
+
+    Touches no shared state, so many files can be read in worker processes.
+    """
+    path, label = job
+    problems, warnings = [], []
+    text, problem = read_text(path, label, warnings)
     if problem:
-        loaded.problems.append(problem)
-        return Record(label, None, stem=path.stem, broken=True)
+        return Record(label, None, stem=path.stem, broken=True), [problem], warnings
     body, body_line, offset = "", 0, 0
     if path.suffix == ".md":
         parts, problem = split_front_matter(label, text)
         if problem:
-            loaded.problems.append(problem)
-            return Record(label, None, stem=path.stem, broken=True)
+            return Record(label, None, stem=path.stem, broken=True), [problem], warnings
         text, body, body_line = parts
         offset = 1
     data, problems = parse_yaml(label, text, offset)
-    loaded.problems.extend(problems)
-    return Record(label, data, body, body_line, path.stem, broken=bool(problems) and data is None)
+    return Record(label, data, body, body_line, path.stem, broken=bool(problems) and data is None), problems, warnings
 
 
 # Where each kind of content lives: a folder of files, or one file.
@@ -187,19 +200,26 @@ def load_project(root, config_name="config.yaml"):
     """Read config.yaml and everything under content/, in a stable order."""
     root = Path(root)
     loaded = Loaded()
+    jobs = []  # (kind, (path, label))
     config_path = root / config_name
     if config_path.exists():
-        loaded.config = load_file(config_path, config_name, loaded)
+        jobs.append(("config", (config_path, config_name)))
     else:
         loaded.problems.append(Problem(config_name, 0, "", "找不到配置文件 config.yaml。请把它放在 build.py 旁边。"))
     content = root / "content"
     for kind, place in CONTENT_LAYOUT.items():
-        records = loaded.records.setdefault(kind, [])
+        loaded.records[kind] = []
         if place.endswith("/"):
             folder = content / place
             paths = sorted(p for p in folder.glob("*") if p.suffix in (".md", ".yaml", ".yml")) if folder.is_dir() else []
         else:
             paths = [content / place] if (content / place).exists() else []
-        for path in paths:
-            records.append(load_file(path, path.relative_to(root).as_posix(), loaded))
+        jobs += [(kind, (path, path.relative_to(root).as_posix())) for path in paths]
+    for (kind, _), (record, problems, warnings) in zip(jobs, ordered_map(read_file, [job for _, job in jobs])):
+        loaded.problems += problems
+        loaded.warnings += warnings
+        if kind == "config":
+            loaded.config = record
+        else:
+            loaded.records[kind].append(record)
     return loaded
