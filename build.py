@@ -26,7 +26,7 @@ def print_warnings(model):
 
 
 def command_build(args):
-    model, _, summary = build(args.root, args.output)
+    model, _, summary = build(args.root, args.output, strict=getattr(args, "strict", False))
     print_warnings(model)
     print(summary)
 
@@ -46,6 +46,7 @@ def make_parser():
     sub = parser.add_subparsers(dest="command", parser_class=ChineseParser)
     build_parser = sub.add_parser("build", help="生成网站（默认）")
     build_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")
+    build_parser.add_argument("--strict", action="store_true", help="严格模式：课件或大屏上有文字放不下时当作错误，不生成")
     sub.add_parser("check", help="只检查内容，不生成")
     return parser
 

@@ -6,7 +6,9 @@ from collections import Counter
 from pathlib import Path
 
 from .load import load_project
+from .outputs.fit import Overflow
 from .plan import plan
+from .problems import ContentError
 from .render import render
 from .validate import validate
 from .write import check_output, write_site
@@ -24,26 +26,29 @@ def check(root):
     return validate(load_project(root))
 
 
-def build(root, output=None, templates_dir=TEMPLATES):
+def build(root, output=None, templates_dir=TEMPLATES, strict=False):
     """Build the site; return (model, pages, summary line). Nothing is written on failure."""
     # The build makes many long-lived objects and frees none until the end: the cyclic
     # collector would rescan them again and again (half the time at 5,000 scams).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(root, output, templates_dir)
+        return _build(root, output, templates_dir, strict=strict)
     finally:
         if collecting:
             gc.enable()
 
 
-def _build(root, output, templates_dir):
+def _build(root, output, templates_dir, strict=False):
     started = time.perf_counter()
     root = Path(root)
     model = check(root)
     output = Path(output) if output else output_dir(root, model)
     check_output(output, model.config["output"])
     pages = plan(model)
+    overflows = [w for w in model.warnings if isinstance(w, Overflow)]
+    if strict and overflows:  # --strict: text that does not fit on a slide or screen is an error
+        raise ContentError(overflows)
     files = render(pages, model, templates_dir)
     write_site(files, output)
     counts = Counter(page.family for page in pages if page.dest.endswith(".html"))

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from .outputs import site
+from .outputs import site, slides
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Page:
 # Adding an output family means adding a row here and its templates.
 FAMILIES = [
     ("site", site.pages),
+    ("slides", slides.pages),
 ]
 
 

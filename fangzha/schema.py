@@ -315,14 +315,44 @@ CAMPAIGN = {
         "title": Text("环节名称", required=True),
         "minutes": Int("分钟数", minimum=1),
         "notes": Text("给组织者的提示"),
+        "slides": List("这一环节对应的课件部分", Choice("课件部分", ["开场", "情境导入", "案例", "诈骗手法", "防范措施", "分组讨论", "测验", "凡是规则", "举报电话", "承诺"])),
     })),
     "intro": Group("情境导入", {"question": Text("导入问题", required=True), "notes": Text("提示")}),
     "discussion": Group("分组讨论", {"prompts": List("讨论题", Text("讨论题"), required=True, min_items=1), "notes": Text("提示")}),
     "pledge": Group("承诺书", {"title": Text("标题", required=True), "text": Text("承诺内容", required=True), "rows": Int("签名行数", default=10, minimum=1)}),
+    "prevention": Bool("课件里是否讲“诈骗的防范措施”"),
+    "slide_notes": Group("课件各页的讲解提示", {
+        "title": Text("开场页"),
+        "case": Text("案例页"),
+        "prevention": Text("防范措施页"),
+        "quiz": Text("测验页"),
+        "rules": Text("凡是规则页"),
+        "report": Text("举报电话页"),
+        "pledge": Text("承诺页"),
+    }),
     "letter_to_parents": Bool("是否印告家长书"),
     "large_type": Bool("是否用大字（老年人）"),
     "sources": List("出处", SOURCE, required=True, min_items=1),
     "reviewed": Date("最近审核日期", required=True),
+}
+
+HOURS = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$")
+HOURS_HINT = "请写成 08:00-18:00 这样（开始-结束，24 小时制，用半角冒号和减号）；跨过半夜就写成 22:00-06:00。"
+
+PLAYLIST = {
+    "title": Text("轮播名称", required=True, max_len=30),
+    "description": Text("说明（例如放在哪块屏幕上）"),
+    "seconds": Int("每一屏默认显示多少秒", minimum=3),
+    "items": List("轮播内容", Group("一屏", {
+        "scam": Ref("诈骗类型", "scams"),
+        "rules": Ref("凡是规则", "rules"),
+        "report": Bool("“该打哪个电话”卡片"),
+        "campaign": Text("活动口号卡片（写活动的文件名）"),
+        "seconds": Int("这一屏显示多少秒", minimum=3),
+        "from": Date("从哪天开始显示"),
+        "until": Date("显示到哪天为止"),
+        "hours": Text("每天几点到几点显示", pattern=HOURS, pattern_hint=HOURS_HINT),
+    }), required=True, min_items=1),
 }
 
 CONFIG = {
@@ -340,4 +370,11 @@ CONFIG = {
         "police_phone": Text("派出所电话"),
     }),
     "local_channels": List("本地举报渠道", CHANNEL),
+    "kiosk": Group("大屏轮播", {
+        "seconds": Int("每一屏默认显示多少秒", default=15, minimum=3),
+        "night": Text("夜间时段（例如 22:00-06:00；留空则整夜照常播放）", pattern=HOURS, pattern_hint=HOURS_HINT),
+        "night_mode": Choice("夜间时段怎么显示", ["黑屏", "调暗"], default="黑屏"),
+        "check_minutes": Int("放在网站上播放时，每隔几分钟检查一次新版本", default=5, minimum=1),
+        "shift_minutes": Int("每隔几分钟把画面挪动几个像素（防止烧屏）", default=3, minimum=1),
+    }),
 }
