@@ -37,7 +37,42 @@ def command_check(args):
     print(f"检查通过：{len(model.scams)} 种诈骗类型，{len(model.rules)} 份凡是规则，{len(model.campaigns)} 个活动，没有发现问题。")
 
 
-COMMANDS = {"build": command_build, "check": command_check}
+def command_serve(args):
+    from fangzha.serve import ServeError, serve  # imported here: only serve needs livereload
+    try:
+        serve(args.root, args.host, args.port)
+    except ServeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def command_new(args):
+    from fangzha.scaffold import ScaffoldError, new_item
+    try:
+        lines = new_item(args.root, args.kind, args.slug)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+    return 0
+
+
+def port_number(text):
+    """--port: a whole number from 1 to 65535."""
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"端口「{text}」不对，请写 1 到 65535 之间的数字，例如 8000")
+    return int(text)
+
+
+def item_kind(text):
+    """new's first word: what to create."""
+    if text not in ("scam", "campaign"):
+        raise argparse.ArgumentTypeError(f"只能新建 scam（诈骗类型）或 campaign（宣传活动），你写的是「{text}」")
+    return text
+
+
+COMMANDS = {"build": command_build, "check": command_check, "serve": command_serve, "new": command_new}
 
 
 def make_parser():
@@ -48,6 +83,12 @@ def make_parser():
     build_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")
     build_parser.add_argument("--strict", action="store_true", help="严格模式：课件或大屏上有文字放不下时当作错误，不生成")
     sub.add_parser("check", help="只检查内容，不生成")
+    serve_parser = sub.add_parser("serve", help="边改边看：在浏览器里预览，保存后自动刷新")
+    serve_parser.add_argument("--host", default="127.0.0.1", help="预览地址（默认 127.0.0.1，只有本机能打开；写 0.0.0.0 则局域网里都能打开）")
+    serve_parser.add_argument("--port", type=port_number, default=8000, help="端口（默认 8000）")
+    new_parser = sub.add_parser("new", help="新建一个诈骗类型或活动文件（每个字段都带中文说明）")
+    new_parser.add_argument("kind", type=item_kind, metavar="{scam,campaign}", help="scam：诈骗类型；campaign：宣传活动")
+    new_parser.add_argument("slug", help="英文文件名，只用小写字母、数字和连字符，例如 shua-dan")
     return parser
 
 
@@ -56,13 +97,13 @@ def main(argv=None):
     args.command = args.command or "build"
     args.output = getattr(args, "output", None)
     try:
-        COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         print(summary_line(len(error.problems)), file=sys.stderr)
         return 1
-    return 0
+    return code or 0
 
 
 if __name__ == "__main__":

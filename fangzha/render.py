@@ -15,9 +15,30 @@ def cn_date(day):
     return f"{day.year}年{day.month}月{day.day}日" if day else "未注明"
 
 
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept between builds of one process (`serve` rebuilds on every save).
+
+    Jinja checks each entry against the template's source checksum, so an edited template is recompiled.
+    """
+
+    def __init__(self):
+        self.store = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+BYTECODE = MemoryBytecodeCache()
+
+
 def make_environment(templates_dir, model):
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
+        bytecode_cache=BYTECODE,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

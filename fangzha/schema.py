@@ -182,8 +182,31 @@ class Where:
         problems.append(Problem(self.path, self.line, self.field, message))
 
 
+def is_blank(value):
+    """Nothing written yet: empty, or a list or group whose every entry is empty (as `new` writes them)."""
+    if isinstance(value, dict):
+        return all(is_blank(v) for v in value.values())
+    if isinstance(value, list):
+        return all(is_blank(v) for v in value)
+    return value is None or value == ""
+
+
+def fill_in_message(name, spec):
+    """A required field that is there but still empty: say it must be filled in, and how."""
+    if isinstance(spec, List) and isinstance(spec.item, Group):
+        how = "请至少填写一项，把其中标着“必填”的各项填上"
+    elif isinstance(spec, List):
+        how = "请至少写一项：每项单独一行，以「- 」开头；或写成 [甲, 乙]"
+    elif isinstance(spec, Group):
+        how = "请把其中标着“必填”的各项填上"
+    else:
+        how = f"请在「{name}:」后面写上内容"
+    choices = f"可以写：{'、'.join(map(str, spec.choices))}。" if isinstance(spec, Choice) else ""
+    return f"还没有填写（{spec.label}）。这是必填项，{how}。{choices}"
+
+
 def check_fields(mapping, fields, where, problems, prefix=""):
-    """Clean every declared field of a mapping; report unknown and missing keys."""
+    """Clean every declared field of a mapping; report unknown, missing and unfilled keys."""
     key_lines = getattr(mapping, "key_lines", {})
     own_line = getattr(mapping, "line", where.line)
     clean = {}
@@ -192,8 +215,10 @@ def check_fields(mapping, fields, where, problems, prefix=""):
             line = key_lines.get(key, own_line)
             problems.append(Problem(where.path, line, prefix + str(key), f"不认识这个字段。{did_you_mean(key, list(fields))}"))
     for name, spec in fields.items():
-        if name not in mapping or mapping[name] is None or mapping[name] == "":
-            if spec.required:
+        if name not in mapping or is_blank(mapping[name]):
+            if spec.required and name in mapping:
+                problems.append(Problem(where.path, key_lines.get(name, own_line), prefix + name, fill_in_message(name, spec)))
+            elif spec.required:
                 problems.append(Problem(where.path, own_line, prefix + name, f"缺少必填字段（{spec.label}）。请加上一行「{name}: …」。"))
             clean[name] = [] if isinstance(spec, List) else spec.default
             continue

@@ -1,0 +1,264 @@
+"""Live preview: build into a private folder, serve it, rebuild on every save, reload the browser.
+
+The preview never touches the real output folder (like `mkdocs serve`): a broken save must not
+replace the last good site/. While the content is invalid, every page of the preview shows the
+problems instead, exactly as `check` prints them; the next good save brings the pages back.
+"""
+
+import errno
+import html
+import logging
+import os
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.watcher import Watcher
+from tornado.ioloop import IOLoop, PeriodicCallback
+
+from .pipeline import TEMPLATES, build
+from .problems import ContentError, summary_line
+
+POLL_SECONDS = 0.05  # livereload's own poll (0.8 s, reloads at most every 3 s) is too slow for saves
+GENERATION_COOKIE = "fangzha-preview"
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+class ServeError(Exception):
+    """Why the preview could not start, as one Chinese line."""
+
+
+class Preview:
+    """The previewed build: where it is written and what was wrong with the last save."""
+
+    def __init__(self, root, folder, templates_dir=TEMPLATES):
+        self.root, self.folder, self.templates_dir = Path(root), Path(folder), Path(templates_dir)
+        self.problems = []  # the lines `check` would print; empty when the preview is good
+        self.generation = 0  # counts rebuilds, so a page can tell it is older than the preview
+
+    def rebuild(self):
+        """Build through the normal atomic pipeline; remember the problems, never raise."""
+        self.generation += 1
+        try:
+            model, _, summary = build(self.root, self.folder, self.templates_dir)
+        except ContentError as error:
+            lines = [str(problem) for problem in error.problems]
+            self.problems = lines + [summary_line(len(lines))]
+            return False, self.problems
+        except Exception as error:  # a bug must not stop the preview: show it like a problem
+            self.problems = [f"生成时出了意外的错误（{type(error).__name__}: {error}）。请把这一行发给维护这个工具的人。",
+                             summary_line(1)]
+            return False, self.problems
+        self.problems = []
+        return True, [f"提示：{warning}" for warning in model.warnings] + [summary]
+
+
+def error_page(lines):
+    """A self-contained page listing the problems (no template: a template may be what broke)."""
+    *problems, summary = lines
+    items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in problems)
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>内容有问题，暂时无法预览</title>
+<style>
+body {{ font: 18px/1.6 "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1a1a1a; }}
+h1 {{ color: #a30000; font-size: 1.6rem; }}
+ol {{ padding-left: 1.5rem; }}
+li {{ margin: .6rem 0; }}
+code {{ font: inherit; white-space: pre-wrap; word-break: break-all; background: #fff3f3; border-left: 4px solid #a30000; display: block; padding: .3rem .6rem; }}
+</style>
+</head>
+<body>
+<main>
+<h1>内容有问题，暂时无法预览</h1>
+<p>刚才保存的文件里有下面这些问题（和 <code style="display:inline;border:0;padding:0">python build.py check</code> 显示的一样）。改好并保存后，这个页面会自动刷新。</p>
+<ol id="problems">
+{items}
+</ol>
+<p id="summary">{html.escape(summary)}</p>
+</main>
+</body>
+</html>
+"""
+
+
+class PreviewHandler(StaticFileHandler):
+    """Serve the preview folder, or the problems page while the content is invalid."""
+
+    preview = None  # set by serve()
+
+    def compute_etag(self):
+        return None if self.preview.problems else super().compute_etag()
+
+    def set_extra_headers(self, path):
+        self.set_header("Cache-Control", "no-store")
+
+    async def get(self, path, include_body=True):
+        self.set_cookie(GENERATION_COOKIE, str(self.preview.generation))
+        if self.preview.problems:
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            self.finish(error_page(self.preview.problems))
+            return
+        await super().get(path, include_body)
+
+    def write_error(self, status_code, **kwargs):
+        """A missing page gets the site's own 404 page, in Chinese."""
+        not_found = self.preview.folder / "404.html"
+        if status_code == 404 and not_found.is_file():
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(not_found.read_bytes())
+            return
+        super().write_error(status_code, **kwargs)
+
+
+def reload_stale_pages(preview):
+    """A page that reloaded just before a save connects after the reload was sent: catch it up.
+
+    livereload only tells the browsers connected at the moment of the rebuild. The page's cookie
+    says which rebuild it was served from; when the browser connects we compare.
+    """
+    handle_message = LiveReloadHandler.on_message
+
+    def on_message(handler, message):
+        handle_message(handler, message)
+        served = handler.get_cookie(GENERATION_COOKIE)
+        if handler in LiveReloadHandler.waiters and served and served != str(preview.generation):
+            handler.send_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": False})
+
+    LiveReloadHandler.on_message = on_message
+
+
+def snapshot(paths):
+    """(mtime, size) of every file under the watched paths: cheap enough to poll often."""
+    seen = {}
+    for path in paths:
+        if path.is_file():
+            stat = path.stat()
+            seen[str(path)] = (stat.st_mtime_ns, stat.st_size)
+            continue
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in files:
+                full = os.path.join(folder, name)
+                try:
+                    stat = os.stat(full)
+                except FileNotFoundError:  # deleted between listing and stat
+                    continue
+                seen[full] = (stat.st_mtime_ns, stat.st_size)
+    return seen
+
+
+def changed_files(before, after):
+    """The paths added, removed or modified between two snapshots."""
+    return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
+
+
+class SaveWatcher(Watcher):
+    """livereload's watcher, polling every POLL_SECONDS and calling `on_change(paths)` itself."""
+
+    def __init__(self, paths, on_change):
+        super().__init__()
+        self.paths, self.on_change = [Path(p) for p in paths], on_change
+        for path in self.paths:
+            self.watch(str(path))
+        self.last = snapshot(self.paths)
+
+    def start(self, callback):
+        PeriodicCallback(self.poll, POLL_SECONDS * 1000).start()
+        return True  # tells livereload not to start its own slower polling
+
+    def poll(self):
+        now = snapshot(self.paths)
+        if now != self.last:
+            changed, self.last = changed_files(self.last, now), now
+            self.on_change(changed)
+
+
+def display_path(path, root, templates_dir):
+    """A changed file as the user knows it: relative to the project (templates/… for templates)."""
+    path = Path(path)
+    base = root if path.is_relative_to(root) else Path(templates_dir).parent
+    return path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
+
+
+def say(*lines, stream=None):
+    for line in lines:
+        print(line, file=stream or sys.stdout, flush=True)
+
+
+def report(ok, lines):
+    """Print a rebuild's outcome: the summary, or the problems on stderr as `check` does."""
+    stamp = time.strftime("%H:%M:%S")
+    if ok:
+        say(f"[{stamp}] 预览已更新。", *lines)
+    else:
+        say(f"[{stamp}] 内容有问题，浏览器里显示的是下面这些问题（改好并保存后自动恢复）：", *lines, stream=sys.stderr)
+
+
+def bind_message(error, host, port):
+    """The one line that explains why the server could not listen."""
+    if error.errno == errno.EADDRINUSE:
+        return f"端口 {port} 已经被占用（可能另一个预览还开着）。请先关掉它，或换一个端口：python build.py serve --port {port + 1 if port < 65535 else 8001}"
+    if error.errno == errno.EACCES:
+        return f"没有权限使用端口 {port}。请换一个 1024 以上的端口，例如 python build.py serve --port 8000"
+    if isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL:
+        return f"本机没有地址「{host}」，无法在上面预览。请去掉 --host（默认 127.0.0.1），或写本机的局域网地址。"
+    return f"预览服务无法启动（{error}）。"
+
+
+def serve(root, host="127.0.0.1", port=8000, templates_dir=TEMPLATES):
+    """Run the preview until Ctrl-C. Raises ServeError when it cannot start."""
+    root, templates_dir = Path(root).resolve(), Path(templates_dir).resolve()
+    workspace = Path(tempfile.mkdtemp(prefix="fangzha-preview-"))
+    preview = Preview(root, workspace / "site", templates_dir)
+    PreviewHandler.preview = preview
+    reload_stale_pages(preview)
+
+    def rebuild(changed):
+        shown = "、".join(display_path(path, root, templates_dir) for path in changed[:3]) + (" 等" if len(changed) > 3 else "")
+        say(f"[{time.strftime('%H:%M:%S')}] 发现改动：{shown}")
+        report(*preview.rebuild())
+        LiveReloadHandler.reload_waiters("*")  # a full reload: the page may switch to or from the problems page
+
+    watcher = SaveWatcher([root / "config.yaml", root / "content", Path(templates_dir)], rebuild)
+    server = Server(watcher=watcher)
+    server.SFH = PreviewHandler
+    server.root, server.default_filename = str(preview.folder), "index.html"
+    try:
+        server.application(port, host, live_css=False)
+    except OSError as error:
+        shutil.rmtree(workspace, ignore_errors=True)
+        raise ServeError(bind_message(error, host, port)) from None
+
+    logging.getLogger("tornado.access").setLevel(logging.ERROR)  # no English line per 404
+    signal.signal(signal.SIGTERM, _stop)
+    report(*preview.rebuild())
+    shown_host = f"[{host}]" if ":" in host else host
+    say(f"正在预览：http://{shown_host}:{port}/",
+        "保存 content/、templates/ 或 config.yaml 里的文件后，网页会自动刷新。按 Ctrl+C 停止预览。",
+        "（预览生成在临时文件夹里，不会改动 site/；要生成正式的网站，请运行 python build.py）")
+    if host not in LOOPBACK:
+        say(f"注意：预览开在 {host} 上，同一网络里的其他电脑也能打开它。")
+    try:
+        LiveReloadHandler.start_tasks()
+        IOLoop.current().start()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+    say("已停止预览。")
+
+
+def _stop(signum, frame):
+    """SIGTERM stops the preview the same clean way as Ctrl-C."""
+    raise KeyboardInterrupt

@@ -1,0 +1,190 @@
+"""`build.py serve`: a real server, a real browser, a user saving good and bad files."""
+
+import html
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, copy_project, run_build
+
+WAIT_MS = 15000  # generous: a slow CI machine is not a failure
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Served:
+    """`python build.py serve` running on a project, its output captured in files."""
+
+    def __init__(self, project, port, tmp_path):
+        self.project, self.port = project, port
+        self.out_path, self.err_path = tmp_path / "serve.out", tmp_path / "serve.err"
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "build.py"), "--root", str(project), "serve", "--port", str(port)],
+            stdout=self.out_path.open("wb"), stderr=self.err_path.open("wb"))
+        self.url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.err
+            try:
+                urllib.request.urlopen(self.url, timeout=1).read()
+                return
+            except OSError:
+                time.sleep(0.05)
+        pytest.fail(f"serve did not answer: {self.err}")
+
+    @property
+    def out(self):
+        return self.out_path.read_text(encoding="utf-8")
+
+    @property
+    def err(self):
+        return self.err_path.read_text(encoding="utf-8")
+
+    def alive(self):
+        return self.process.poll() is None
+
+    def stop(self):
+        if self.alive():
+            self.process.send_signal(signal.SIGINT)
+            self.process.wait(timeout=10)
+        return self.process.returncode
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(FIXTURES / "mini", tmp_path / "project")
+
+
+@pytest.fixture
+def served(project, tmp_path):
+    server = Served(project, free_port(), tmp_path)
+    yield server
+    server.stop()
+
+
+def replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def check_lines(project):
+    """What `python build.py check` prints for the project's problems."""
+    result = run_build("check", cwd=project)
+    assert result.returncode == 1
+    return result.stderr.splitlines()
+
+
+def test_save_rebuilds_shows_problems_and_recovers(served, project, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    scam = project / "content/scams/shuadan.md"
+
+    page.goto(served.url + "scams/shuadan.html")
+    heading = page.locator("h1")
+    assert heading.inner_text() == "刷单返利诈骗"
+
+    # A good save: the open page changes by itself.
+    replace(scam, "title: 刷单返利诈骗", "title: 刷单返利骗局")
+    heading.filter(has_text="刷单返利骗局").wait_for(timeout=WAIT_MS)
+    assert served.alive()
+
+    # A bad save (a full-width colon, then broken YAML): the page shows exactly what check prints.
+    replace(scam, "title: 刷单返利骗局", "title： 刷单返利骗局")
+    page.locator("#problems").wait_for(timeout=WAIT_MS)
+    expected = check_lines(project)
+    assert page.locator("#problems li").all_inner_texts() + [page.locator("#summary").inner_text()] == expected
+    assert expected[-1] == "共发现 1 个问题，本次没有生成任何文件（原来的网站保持不变）。"
+    assert page.title() == "内容有问题，暂时无法预览"
+    assert served.alive()
+
+    replace(scam, "call: [110, 96110]", "call: [110, 96110")
+    replace(scam, "title： 刷单返利骗局", "title: 刷单返利骗局")
+    page.wait_for_function("() => /YAML 格式有误/.test(document.body.innerText)", timeout=WAIT_MS)
+    expected = check_lines(project)
+    assert page.locator("#problems li").all_inner_texts() + [page.locator("#summary").inner_text()] == expected
+    # Every page of the preview shows the problems, not the old site.
+    page.goto(served.url + "index.html")
+    assert page.locator("#problems li").all_inner_texts() == expected[:-1]
+    page.goto(served.url + "scams/shuadan.html")
+    assert served.alive()
+
+    # The next good save brings the site back, on the same address.
+    replace(scam, "call: [110, 96110", "call: [110, 96110]")
+    heading.filter(has_text="刷单返利骗局").wait_for(timeout=WAIT_MS)
+    assert page.url == served.url + "scams/shuadan.html"
+    assert served.alive()
+    assert errors == []
+    context.close()
+
+    # The terminal printed the problems too, and the preview never touched site/.
+    for line in expected:
+        assert line in served.err
+    assert "预览已更新。" in served.out
+    assert not (project / "site").exists()
+    workspace = re.search(r"已生成 (\S+)/：", served.out).group(1)
+    assert Path(workspace).is_dir()
+
+    # Ctrl-C stops it cleanly and removes the preview folder.
+    assert served.stop() == 0
+    assert served.out.splitlines()[-1] == "已停止预览。"
+    assert "Traceback" not in served.err
+    assert not Path(workspace).exists()
+
+
+def test_template_and_config_saves_rebuild_too(served, project, browser):
+    page = browser.new_page()
+    page.goto(served.url + "index.html")
+    replace(project / "config.yaml", "organisation: ", "organisation: 预览测试")
+    page.wait_for_function("() => document.title.includes('预览测试')", timeout=WAIT_MS)
+    assert served.alive()
+    page.close()
+
+
+def test_missing_page_gets_the_chinese_404(served):
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(served.url + "no-such-page.html")
+    assert error.value.code == 404
+    assert "找不到这个页面" in error.value.read().decode("utf-8")
+    assert "404 GET" not in served.err
+
+
+def test_port_in_use_is_one_clear_line(project):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_build("serve", "--port", str(port), cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"端口 {port} 已经被占用（可能另一个预览还开着）。请先关掉它，或换一个端口：python build.py serve --port {port + 1}"]
+
+
+def test_bad_port_is_a_usage_error(project):
+    result = run_build("serve", "--port", "80000", cwd=project)
+    assert result.returncode == 2
+    assert "端口「80000」不对，请写 1 到 65535 之间的数字，例如 8000" in result.stderr
+
+
+def test_starts_on_invalid_content_and_shows_the_problems(project, tmp_path):
+    replace(project / "content/scams/shuadan.md", "summary: ", "sumary: ")
+    server = Served(project, free_port(), tmp_path)
+    page = urllib.request.urlopen(server.url + "scams/shuadan.html").read().decode("utf-8")
+    shown = [html.unescape(line) for line in re.findall(r"<li><code>(.*?)</code></li>", page)]
+    summary = html.unescape(re.search(r'<p id="summary">(.*?)</p>', page).group(1))
+    assert shown + [summary] == check_lines(project)
+    assert server.alive()
+    assert server.stop() == 0
