@@ -19,6 +19,7 @@ class Model:
     campaigns: list
     channels_reviewed: datetime.date = None
     warnings: list = field(default_factory=list)
+    playlists: list = field(default_factory=list)  # content/playlists/*.yaml (the kiosk adds its defaults)
 
     @property
     def featured_rules(self):

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from .outputs import site, slides
+from .outputs import kiosk, site, slides
 
 
 @dataclass
@@ -27,6 +27,7 @@ class Page:
 FAMILIES = [
     ("site", site.pages),
     ("slides", slides.pages),
+    ("kiosk", kiosk.pages),
 ]
 
 

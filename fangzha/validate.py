@@ -6,6 +6,7 @@ from . import schema
 from .markup import convert_one, plain_text
 from .parallel import ordered_map
 from .model import Model, add_months, scam_order
+from .playlists import check_playlists, link_playlists
 from .problems import ContentError, Problem
 from .schema import SAFE_SLUG, SLUG_HINT, Where, did_you_mean
 
@@ -133,6 +134,7 @@ def validate(loaded):
     for record, campaign in campaign_items:
         campaign["slug"] = _slug(record, campaign, problems)
         campaign["organiser"] = campaign["organiser"] or config["organisation"]
+    playlists = check_playlists(records["playlists"], [c for _, c in campaign_items], problems, refs)
 
     channel_doc, prevention = {"channels": [], "guide": [], "reviewed": None}, None
     for record in records["channels"]:
@@ -183,8 +185,10 @@ def validate(loaded):
         campaigns=[c for _, c in campaign_items],
         channels_reviewed=channel_doc["reviewed"],
         warnings=list(loaded.warnings),
+        playlists=playlists,
     )
     link(model, known)
+    link_playlists(model.playlists, known)
     return model
 
 

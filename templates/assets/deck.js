@@ -119,7 +119,8 @@
       if (doc.fullscreenElement || doc.webkitFullscreenElement) {
         (doc.exitFullscreen || doc.webkitExitFullscreen).call(doc);
       } else if (el.requestFullscreen) {
-        el.requestFullscreen().catch(function () {});
+        var asked = el.requestFullscreen();
+        if (asked && asked.catch) { asked.catch(function () { /* refused (e.g. not from a key press): stay windowed */ }); }
       } else if (el.webkitRequestFullscreen) {
         el.webkitRequestFullscreen();
       }

@@ -1,0 +1,195 @@
+"""Service-hall screen loops: kiosk/<playlist>.html, the index of loops, and kiosk/version.txt.
+
+Every loop is drawn with the slide runtime (assets/deck.js in loop mode) and the
+same blocks as the decks. Playlists: one of everything (`all`), one per campaign,
+and any in content/playlists/ (a file with the same name replaces a default one).
+Items past their review date are left out (and the build says so); items still
+fresh carry that date as their last day, so a screen left alone drops them in time.
+"""
+
+import datetime
+import hashlib
+import json
+from pathlib import Path
+
+from .. import schema
+from ..model import add_months
+from ..problems import Problem
+from ..schema import Where
+from . import fit
+
+CANVASES = [fit.KIOSK_LANDSCAPE, fit.KIOSK_PORTRAIT]
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+NIGHT_MODES = {"黑屏": "blank", "调暗": "dim"}
+# Shown when nothing else may show (every item outside its window): numbers that do not go stale.
+FALLBACK = [{"strong": "110", "text": "钱已经转出去了，立即报警"}, {"strong": "96110", "text": "拿不准是不是诈骗，打这个电话咨询"}]
+CLOCK_SAMPLE = "2026年12月30日　星期三　23:59"  # the widest the footer clock gets
+
+
+def today():
+    """The build date (a function, so tests can move it)."""
+    return datetime.date.today()
+
+
+def settings(config):
+    """config.yaml's kiosk section with its defaults filled in."""
+    return config.get("kiosk") or schema.check_fields({}, schema.CONFIG["kiosk"].fields, Where("config.yaml", 0, "", []), [])
+
+
+def card(kind, title, blocks, kicker=""):
+    return {"kind": kind, "title": title, "blocks": blocks, "kicker": kicker, "steps": 0, "name": title}
+
+
+def paged(items, make):
+    """Split a list over as many screens as both orientations need."""
+    return fit.paginate(items, make, CANVASES)
+
+
+def scam_cards(scam):
+    def make(chunk, start):
+        blocks = [{"type": "lead", "text": scam["summary"]}] if start == 0 else []
+        return card("scam", scam["title"], blocks + [{"type": "list", "label": "警惕信号", "items": chunk}], "防骗提醒")
+    return paged(scam["signs"], make)
+
+
+def rule_cards(rule):
+    items = [{"strong": f"{n}.", "text": t} for n, t in enumerate(rule["items"], start=1)]
+    return paged(items, lambda chunk, start: card("rules", rule["title"], [{"type": "list", "items": chunk}], "凡是规则"))
+
+
+def report_cards(model, channel_ids=None):
+    rows = [g for g in model.guide if not channel_ids or any(c["id"] in channel_ids for c in g["call"])]
+    items = [{"strong": " / ".join(c["number"] or c["name"] for c in g["call"]), "text": g["situation"]} for g in rows]
+    return paged(items, lambda chunk, start: card("report", "该打哪个电话", [{"type": "list", "items": chunk}], "举报求助"))
+
+
+def slogan_card(campaign):
+    meta = [campaign[k] for k in ("organiser", "date_text", "place") if campaign[k]]
+    blocks = [{"type": "hero", "text": campaign["slogan"] or campaign["title"]}]
+    if campaign["slogan"]:
+        blocks.append({"type": "lead", "text": campaign["title"]})
+    blocks.append({"type": "meta", "items": ["　".join(meta)]})
+    return [card("slogan", "", blocks)]
+
+
+def review_due(model, reviewed, review_by=None):
+    """The last day an item may be shown."""
+    if review_by:
+        return review_by
+    return add_months(reviewed, model.config["review_months"]) if reviewed else None
+
+
+def entry(model, item):
+    """One playlist item → (cards, last day it may show, where its content lives)."""
+    if item.get("scam"):
+        scam = item["scam"]
+        return scam_cards(scam), review_due(model, scam["reviewed"], scam["review_by"]), scam["file"]
+    if item.get("rules"):
+        rule = item["rules"]
+        return rule_cards(rule), review_due(model, rule["reviewed"]), rule["file"]
+    if item.get("campaign"):
+        campaign = next(c for c in model.campaigns if c["slug"] == item["campaign"])
+        return slogan_card(campaign), review_due(model, campaign["reviewed"]), campaign["file"]
+    return report_cards(model, item.get("channels")), review_due(model, model.channels_reviewed), "content/channels.yaml"
+
+
+def default_playlists(model):
+    """Everything, then one per campaign (its slogan, scams, rules and numbers)."""
+    everything = [{"report": True}] + [{"rules": r} for r in model.rules]
+    everything += [{"scam": s} for s in model.scams] + [{"campaign": c["slug"]} for c in model.campaigns]
+    lists = [{"slug": "all", "title": "全部内容", "description": "所有诈骗类型、凡是规则、该打哪个电话和各活动口号。",
+              "seconds": None, "items": everything, "file": ""}]
+    for c in model.campaigns:
+        items = [{"campaign": c["slug"]}, {"report": True, "channels": [ch["id"] for ch in c["channels"]]}]
+        items += [{"rules": r} for r in c["rules"]] + [{"scam": s} for s in c["scams"]]
+        lists.append({"slug": c["slug"], "title": c["title"], "description": f"{c['format']}：{c['place']}",
+                      "seconds": None, "items": items, "file": c["file"]})
+    return lists
+
+
+def build_loop(model, playlist, options, on, stale):
+    """The cards of one loop, each with its duration and windows."""
+    cards = []
+    default_seconds = playlist["seconds"] or options["seconds"]
+    for item in playlist["items"]:
+        made, due, source = entry(model, item)
+        if due and due < on:
+            stale.setdefault((source, due), []).append(f"kiosk/{playlist['slug']}.html")
+            continue
+        until = min(d for d in (item.get("until"), due) if d) if (item.get("until") or due) else None
+        attrs = {"seconds": item.get("seconds") or default_seconds, "from": item.get("from") or "",
+                 "until": until or "", "hours": item.get("hours") or ""}
+        for c in made:
+            c["attrs"] = {k: str(v) for k, v in attrs.items() if v}
+            cards.append(c)
+    return cards
+
+
+def footer(model):
+    """The numbers that stay on screen: 110, 96110, the local ones; the organiser."""
+    numbers = [{"number": "110", "label": "报警"}, {"number": "96110", "label": "反诈咨询"}]
+    numbers += [{"number": c["number"], "label": c["name"]} for c in model.channels if c["local"] and c["number"]]
+    contact = model.config.get("contact") or {}
+    if contact.get("police_phone") and contact["police_phone"] not in {n["number"] for n in numbers}:
+        numbers.append({"number": contact["police_phone"], "label": contact.get("police_station") or "辖区派出所"})
+    return {"numbers": numbers, "organisation": model.config["organisation"]}
+
+
+def footer_fits(foot):
+    """Does the footer fit in the bottom band on both orientations?"""
+    numbers = "　".join(f"{n['number']} {n['label']}" for n in foot["numbers"])
+    rest = f"{foot['organisation']}　{CLOCK_SAMPLE}"
+    for canvas in CANVASES:
+        width = canvas.width - 2 * canvas.pad_x
+        lines = fit.line_count(numbers, canvas.small, width) + fit.line_count(rest, canvas.small, width)
+        if lines * canvas.small * canvas.line > canvas.pad_bottom - 40 - 24:
+            return False
+    return True
+
+
+def version_of(contexts):
+    """A content hash of everything the loops show and the files that draw them (never a timestamp)."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps(contexts, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8"))
+    for path in sorted(TEMPLATES.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(TEMPLATES).as_posix().encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def pages(model, Page):
+    """kiosk/index.html, kiosk/<playlist>.html for every loop, kiosk/version.txt."""
+    options = settings(model.config)
+    on = today()
+    by_slug = {p["slug"]: p for p in default_playlists(model)}
+    by_slug.update({p["slug"]: p for p in model.playlists})
+    stale, contexts = {}, []
+    foot = footer(model)
+    for slug in sorted(by_slug, key=lambda s: (s != "all", s)):
+        playlist = by_slug[slug]
+        cards = build_loop(model, playlist, options, on, stale)
+        for number, c in enumerate(cards, start=1):
+            if fit.fill_ratio(c, CANVASES) > 1:
+                model.warnings.append(fit.Overflow(playlist["file"] or "content/", 0, f"kiosk/{slug}.html 第 {number} 屏「{c['name']}」",
+                                                   "文字太多，大屏上放不下。请删减这一屏的文字。"))
+        if not cards:
+            model.warnings.append(Problem(playlist["file"] or "content/", 0, f"kiosk/{slug}.html",
+                                          "这个大屏轮播里没有可以播放的内容，屏幕上只会显示 110 和 96110。"))
+        seconds = sum(int(c["attrs"]["seconds"]) for c in cards)
+        contexts.append({"playlist": {k: playlist[k] for k in ("slug", "title", "description")}, "cards": cards,
+                         "loop_seconds": seconds})
+    for (source, due), where in sorted(stale.items()):
+        model.warnings.append(Problem(source, 0, "reviewed", f"已过下次审核日期（{due}），已从大屏轮播中去掉（{'、'.join(where)}）。请重新审核内容，再更新 reviewed 日期。"))
+    if not footer_fits(foot):
+        model.warnings.append(fit.Overflow("config.yaml", 0, "local_channels", "大屏底部的电话栏太长，竖屏放不下。请缩短本地举报渠道的名称（name）。"))
+    shared = {"options": dict(options, night_mode=NIGHT_MODES[options["night_mode"]]), "foot": foot,
+              "fallback": card("fallback", "", [{"type": "hero", "text": "防范诈骗"}, {"type": "list", "items": FALLBACK}]),
+              "landscape": fit.KIOSK_LANDSCAPE.css(), "portrait": fit.KIOSK_PORTRAIT.css()}
+    version = version_of([shared, contexts])
+    out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, **shared),
+                kit_of=c["playlist"]["slug"] if c["playlist"]["slug"] in {x["slug"] for x in model.campaigns} else "",
+                label="大屏轮播") for c in contexts]
+    out.append(Page("kiosk/index.html", "kiosk/index.html", {"loops": contexts, "options": shared["options"]}))
+    out.append(Page("kiosk/version.txt", text=version + "\n"))
+    return out
