@@ -228,6 +228,7 @@ def test_presenter_window_follows_the_audience_window_and_back(shipped_site, wat
     assert notes.locator("p").all_inner_texts() == atm_notes
     assert presenter.locator(".presenter-now").inner_text() == f"第 4 / {slide_count(page)} 页"
     assert re.fullmatch(r"已用时 \d\d:\d\d", presenter.locator(".presenter-timer").inner_text())
+    assert not presenter.locator(".deck-bar").is_visible()
     presenter.keyboard.press("PageDown")  # the teacher drives from the presenter window
     page.wait_for_function("FangzhaDeck.state.index === 4")
     assert page.url.endswith("#5")
@@ -297,6 +298,7 @@ def test_printing_gives_one_page_per_slide_and_a_notes_version(shipped_site, wat
         assert page.locator(".handout-page-item").count() == total
         assert pdf_pages(page) == total
         assert page.locator(".handout-page-item").nth(0).locator(".notes p").count() >= 1
+        assert page.locator(".deck-static").first.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 255, 255)"
     assert view.errors == [] and view.outside == []
 
 

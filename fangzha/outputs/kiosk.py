@@ -20,6 +20,8 @@ from . import fit
 
 CANVASES = [fit.KIOSK_LANDSCAPE, fit.KIOSK_PORTRAIT]
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+# What draws a loop page (its template, the runtime, the styles it loads): part of the version.
+DRAWN_BY = ["base.html", "deck", "kiosk", "assets/deck.js", "assets/deck.css", "assets/site.css"]
 NIGHT_MODES = {"黑屏": "blank", "调暗": "dim"}
 # Shown when nothing else may show (every item outside its window): numbers that do not go stale.
 FALLBACK = [{"strong": "110", "text": "钱已经转出去了，立即报警"}, {"strong": "96110", "text": "拿不准是不是诈骗，打这个电话咨询"}]
@@ -151,7 +153,8 @@ def version_of(contexts):
     """A content hash of everything the loops show and the files that draw them (never a timestamp)."""
     digest = hashlib.sha256()
     digest.update(json.dumps(contexts, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8"))
-    for path in sorted(TEMPLATES.rglob("*")):
+    paths = [p for name in DRAWN_BY for p in ([TEMPLATES / name] if (TEMPLATES / name).is_file() else (TEMPLATES / name).rglob("*"))]
+    for path in sorted(paths):
         if path.is_file():
             digest.update(path.relative_to(TEMPLATES).as_posix().encode("utf-8"))
             digest.update(path.read_bytes())

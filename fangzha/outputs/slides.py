@@ -27,14 +27,10 @@ def slide(kind, title, blocks, notes, kicker="", steps=0, name=""):
             "kicker": kicker, "steps": steps, "name": name or title or PARTS[kind]}
 
 
-def numbered(label, index, total):
-    return f"{label} {index}/{total}" if total > 1 else label
-
-
 def with_counters(slides, label):
-    """Number a run of slides of one part: '防范措施 1/3'."""
+    """Number a run of slides of one part: '防范措施 1/3' (a lone slide keeps just the label)."""
     for index, item in enumerate(slides, start=1):
-        item["kicker"] = numbered(label, index, len(slides))
+        item["kicker"] = f"{label} {index}/{len(slides)}" if len(slides) > 1 else ("" if item["title"] == label else label)
     return slides
 
 
@@ -58,24 +54,28 @@ def case_slides(campaign, notes):
 
 
 def scam_slides(campaign, canvas):
-    """One slide per method: how it works and its warning signs (split when it would not fit)."""
-    out, scams = [], campaign["scams"]
+    """One slide per method: how it works and its warning signs.
+
+    Split in two (how; signs) when that does not fit, and always for older audiences.
+    Kickers are set as placeholders first so the fit check counts their line.
+    """
+    out, scams, large = [], campaign["scams"], campaign["large_type"]
     for scam in scams:
         notes = [scam["teacher_notes"], "遇到了怎么办：" + "；".join(scam["steps"]) if scam["steps"] else ""]
-        how = {"type": "lead" if campaign["large_type"] else "para", "label": "怎么骗", "text": scam["summary"]}
-        signs = lambda chunk, start: slide("scam", scam["title"], [{"type": "list", "label": "警惕信号", "items": chunk}], notes, kicker="诈骗手法 9/9")
-        whole = slide("scam", scam["title"], [how, {"type": "list", "label": "警惕信号", "items": scam["signs"]}], notes, kicker="诈骗手法 9/9")
-        if not campaign["large_type"] and fit.fill_ratio(whole, [canvas]) <= 1:
-            group = [whole]
+        how = {"type": "lead" if large else "para", "label": "怎么骗", "text": scam["summary"]}
+
+        def signs(chunk, start, scam=scam, notes=notes):
+            return slide("scam", scam["title"], [{"type": "list", "label": "警惕信号", "items": chunk}], notes, kicker="诈骗手法")
+
+        whole = slide("scam", scam["title"], [how] + signs(scam["signs"], 0)["blocks"], notes, kicker="诈骗手法")
+        if not large and fit.fill_ratio(whole, [canvas]) <= 1:
+            out.append(whole)
         else:
-            limit = LARGE_LIST_LIMIT if campaign["large_type"] else None
-            group = [slide("scam", scam["title"], [how], notes, kicker="诈骗手法 9/9")] + fit.paginate(scam["signs"], signs, [canvas], limit)
-        out += group
-    # kicker: which method of how many, so the teacher can see how far along they are
-    index = 0
+            out.append(slide("scam", scam["title"], [how], notes, kicker="诈骗手法"))
+            out += fit.paginate(scam["signs"], signs, [canvas], LARGE_LIST_LIMIT if large else None)
+    index = 0  # which method of how many, so the teacher can see how far along they are
     for item in out:
-        if item["blocks"] and item["blocks"][0].get("label") == "怎么骗":
-            index += 1
+        index += item["blocks"][0].get("label") == "怎么骗"
         item["kicker"] = f"诈骗手法 {index}/{len(scams)}"
     return out
 
@@ -86,7 +86,7 @@ def list_slides(kind, title, items, notes, canvas, large, label, block_type="lis
         blocks = [{"type": block_type, "items": chunk}]
         if extra:
             blocks.append(extra)
-        return slide(kind, title, blocks, notes, kicker=f"{label} 9/9")  # room for the counter
+        return slide(kind, title, blocks, notes, kicker=label)  # with_counters sets the real kicker
     limit = LARGE_LIST_LIMIT if large else None
     return with_counters(fit.paginate(items, make, [canvas], limit), label)
 
@@ -158,7 +158,7 @@ def deck(model, campaign):
     intro = campaign["intro"]
     parts = [
         [title_slide(campaign, notes)],
-        [slide("intro", "情境导入", [{"type": "hero", "text": intro["question"]}], [intro["notes"]], kicker="情境导入")] if intro else [],
+        [slide("intro", "", [{"type": "hero", "text": intro["question"]}], [intro["notes"]], kicker="情境导入")] if intro else [],
         case_slides(campaign, notes),
         scam_slides(campaign, canvas),
         prevention_slides(model, campaign, notes, canvas),
