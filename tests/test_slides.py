@@ -335,3 +335,27 @@ def test_fit_estimate_counts_chinese_wider_than_latin():
     block = {"type": "list", "items": ["一" * 10, "二" * 10]}
     canvas = fit.SLIDE
     assert fit.block_height(block, canvas, 1000) == 2 * canvas.body * canvas.line + canvas.item_gap
+
+
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+
+
+def test_deck_and_loop_pages_load_offline_and_pass_axe(shipped_site, watched):
+    """Every page of the slides and kiosk families: no console error, nothing from outside, no serious axe finding."""
+    assert AXE.exists(), "缺少 node_modules/axe-core：请先运行 npm ci"
+    pages = [p.relative_to(shipped_site).as_posix() for p in sorted(shipped_site.glob("slides/**/*.html")) + sorted(shipped_site.glob("kiosk/*.html"))]
+    view = watched(shipped_site)
+    for relative in pages:
+        view.open(relative).wait_for_load_state("load")
+    assert view.errors == [] and view.outside == []
+    found = {}
+    for relative in pages:  # axe itself trips over file:// (it fetches stylesheets), so its noise is not counted
+        page = view.open(relative)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("""async () => {
+            const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+            return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id);
+        }""")
+        if result:
+            found[relative] = result
+    assert found == {}
