@@ -26,7 +26,7 @@ def print_warnings(model):
 
 
 def command_build(args):
-    model, _, summary = build(args.root, args.output, strict=getattr(args, "strict", False))
+    model, _, summary = build(args.root, args.output, pdf=args.command == "pdf", strict=getattr(args, "strict", False))
     print_warnings(model)
     print(summary)
 
@@ -72,7 +72,7 @@ def item_kind(text):
     return text
 
 
-COMMANDS = {"build": command_build, "check": command_check, "serve": command_serve, "new": command_new}
+COMMANDS = {"build": command_build, "pdf": command_build, "check": command_check, "serve": command_serve, "new": command_new}
 
 
 def make_parser():
@@ -83,6 +83,8 @@ def make_parser():
     build_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")
     build_parser.add_argument("--strict", action="store_true", help="严格模式：课件或大屏上有文字放不下时当作错误，不生成")
     sub.add_parser("check", help="只检查内容，不生成")
+    pdf_parser = sub.add_parser("pdf", help="生成网站，并把每份海报和折页另存为 PDF，放在输出文件夹的 pdf/ 里（需要 WeasyPrint）")
+    pdf_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")
     serve_parser = sub.add_parser("serve", help="边改边看：在浏览器里预览，保存后自动刷新")
     serve_parser.add_argument("--host", default="127.0.0.1", help="预览地址（默认 127.0.0.1，只有本机能打开；写 0.0.0.0 则局域网里都能打开）")
     serve_parser.add_argument("--port", type=port_number, default=8000, help="端口（默认 8000）")

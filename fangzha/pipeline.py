@@ -26,20 +26,21 @@ def check(root):
     return validate(load_project(root))
 
 
-def build(root, output=None, templates_dir=TEMPLATES, strict=False):
-    """Build the site; return (model, pages, summary line). Nothing is written on failure."""
+def build(root, output=None, templates_dir=TEMPLATES, pdf=False, strict=False):
+    """Build the site (with `pdf`, also a PDF of every poster and leaflet); return (model, pages,
+    summary line). Nothing is written on failure."""
     # The build makes many long-lived objects and frees none until the end: the cyclic
     # collector would rescan them again and again (half the time at 5,000 scams).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(root, output, templates_dir, strict=strict)
+        return _build(root, output, templates_dir, pdf, strict)
     finally:
         if collecting:
             gc.enable()
 
 
-def _build(root, output, templates_dir, strict=False):
+def _build(root, output, templates_dir, pdf, strict=False):
     started = time.perf_counter()
     root = Path(root)
     model = check(root)
@@ -49,10 +50,16 @@ def _build(root, output, templates_dir, strict=False):
     overflows = [w for w in model.warnings if isinstance(w, Overflow)]
     if strict and overflows:  # --strict: text that does not fit on a slide or screen is an error
         raise ContentError(overflows)
+    if pdf:
+        from . import pdf as pdf_output  # imported here: only `build.py pdf` needs WeasyPrint
+        pdf_output.link_pdfs(pages)
     files = render(pages, model, templates_dir)
+    pdfs = pdf_output.make_pdfs(pages, files) if pdf else {}
+    files.update(pdfs)
     write_site(files, output)
     counts = Counter(page.family for page in pages if page.dest.endswith(".html"))
     parts = "，".join(f"{FAMILY_NAMES.get(f, f)} {n} 页" for f, n in counts.items())
+    parts += f"，PDF {len(pdfs)} 份" if pdf else ""
     elapsed = time.perf_counter() - started
     shown = output.resolve().relative_to(root.resolve()) if output.resolve().is_relative_to(root.resolve()) else output
     return model, pages, f"已生成 {shown.as_posix()}/：{parts}；用时 {elapsed:.2f} 秒。"

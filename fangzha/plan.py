@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from .outputs import kiosk, site, slides
+from .outputs import kiosk, printkit, site, slides
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Page:
 # Adding an output family means adding a row here and its templates.
 FAMILIES = [
     ("site", site.pages),
+    ("print", printkit.pages),
     ("slides", slides.pages),
     ("kiosk", kiosk.pages),
 ]

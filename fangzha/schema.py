@@ -71,9 +71,9 @@ class Text(Spec):
 
 
 class Int(Spec):
-    def __init__(self, label, required=False, default=None, minimum=None):
+    def __init__(self, label, required=False, default=None, minimum=None, maximum=None):
         super().__init__(label, required, default)
-        self.minimum = minimum
+        self.minimum, self.maximum = minimum, maximum
 
     def clean(self, value, where, problems):
         if isinstance(value, bool) or not isinstance(value, int):
@@ -81,6 +81,8 @@ class Int(Spec):
             return self.default
         if self.minimum is not None and value < self.minimum:
             where.report(problems, f"应当不小于 {self.minimum}，现在是 {value}。")
+        if self.maximum is not None and value > self.maximum:
+            where.report(problems, f"最多 {self.maximum}（{self.label}），现在是 {value}。")
         return value
 
 
@@ -344,7 +346,7 @@ CAMPAIGN = {
     })),
     "intro": Group("情境导入", {"question": Text("导入问题", required=True), "notes": Text("提示")}),
     "discussion": Group("分组讨论", {"prompts": List("讨论题", Text("讨论题"), required=True, min_items=1), "notes": Text("提示")}),
-    "pledge": Group("承诺书", {"title": Text("标题", required=True), "text": Text("承诺内容", required=True), "rows": Int("签名行数", default=10, minimum=1)}),
+    "pledge": Group("承诺书", {"title": Text("标题", required=True), "text": Text("承诺内容", required=True), "rows": Int("签名行数：一张 A4 纸最多 20 行，人多请多印几份", default=10, minimum=1, maximum=20)}),
     "prevention": Bool("课件里是否讲“诈骗的防范措施”"),
     "slide_notes": Group("课件各页的讲解提示", {
         "title": Text("开场页"),

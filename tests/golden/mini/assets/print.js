@@ -1,44 +1,45 @@
-/* 印刷品：把字号整体缩小到刚好放得下（不低于 data-min-fit），放不下时在屏幕上提醒。
-   build.py pdf 用同样的办法（fangzha/pdf.py）生成 PDF。 */
+/* 印刷品：把字号整体放大或缩小到刚好放得满（在 data-min-fit 和 data-max-fit 之间），
+   缩到最小还放不下时在屏幕上提醒。build.py pdf 用同样的办法（fangzha/pdf.py）生成 PDF。 */
 (function () {
   "use strict";
   var root = document.documentElement;
   var main = document.getElementById("main");
   var warning = document.getElementById("fit-warning");
   var smallest = parseFloat(main.getAttribute("data-min-fit")) || 0.6;
+  var largest = parseFloat(main.getAttribute("data-max-fit")) || 1;
 
-  function overflowing() {
-    var boxes = document.querySelectorAll(".pr-fit");
+  /* The files behind the boxes that spill over (data-source), each once; empty when all fit. */
+  function spilling() {
+    var boxes = document.querySelectorAll(".pr-fit"), sources = [];
     for (var i = 0; i < boxes.length; i++) {
-      var box = boxes[i];
-      if (box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1) return true;
-    }
-    return false;
-  }
-
-  function use(scale) {
-    root.style.setProperty("--fit", String(scale));
-  }
-
-  function fit() {
-    var scale = 1;  // null: still too long at the smallest size
-    use(1);
-    if (overflowing()) {
-      var low = smallest, high = 1;
-      use(low);
-      if (overflowing()) {
-        scale = null;
-      } else {
-        for (var step = 0; step < 9; step++) {  // halve the interval: precise to about 0.1%
-          var middle = (low + high) / 2;
-          use(middle);
-          if (overflowing()) high = middle; else low = middle;
-        }
-        scale = low;
+      var box = boxes[i], source = box.getAttribute("data-source");
+      if ((box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1) && sources.indexOf(source) < 0) {
+        sources.push(source);
       }
-      use(scale === null ? smallest : scale);
     }
+    return sources;
+  }
+
+  function fits(scale) {
+    root.style.setProperty("--fit", String(scale));
+    return spilling().length === 0;
+  }
+
+  /* The largest scale that still fits, by halving the interval; null when even the smallest spills over. */
+  function fit() {
+    var low = smallest, high = largest, scale = null;
+    if (fits(high)) {
+      scale = high;
+    } else if (fits(low)) {
+      for (var step = 0; step < 10; step++) {
+        var middle = (low + high) / 2;
+        if (fits(middle)) low = middle; else high = middle;
+      }
+      scale = low;
+    }
+    fits(scale === null ? smallest : scale);
     main.setAttribute("data-fit", scale === null ? "overflow" : String(Math.round(scale * 1000) / 1000));
+    if (scale === null) document.getElementById("fit-source").textContent = spilling().join("、");
     warning.hidden = scale !== null;
   }
 

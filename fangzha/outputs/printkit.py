@@ -1,0 +1,201 @@
+"""The print kit: A4 posters, pledge sheets and letters (one page each), tri-fold leaflets (two pages each).
+
+Each printable page is drawn on sheets of a fixed paper size, so it prints as exactly
+that many pages; assets/print.js scales the type (never below a legible floor) so the
+text fills its sheets without spilling over, and `build.py pdf` does the same with
+WeasyPrint (fangzha/pdf.py).
+"""
+
+import segno
+
+# Type size in points: (designed, smallest when shrinking to fit, largest when growing to fill),
+# for normal and for large type (large_type audiences and campaigns).
+TYPE = {
+    "poster": {False: (15, 9, 24), True: (18, 12, 28)},
+    "letter": {False: (13, 9, 15), True: (15, 11, 17)},
+    "leaflet": {False: (10.5, 8, 13), True: (13, 10.5, 16)},
+}
+SHEETS = {"posters": 1, "leaflets": 2}  # printed pages per document, by folder
+LEAFLET_DETAILED = 6   # scams a leaflet explains; the others it names
+FEW_SCAMS = 3          # this few scams: a leaflet gives every sign and step
+PARENTS = "parents"    # audience whose scams the letter to parents lists
+MAX_TIPS = 10          # what-to-do tips on a leaflet's flap
+BLOCK_WEIGHT = 30      # a leaflet block's heading and spacing, in characters of text
+
+POSTER_SECTIONS = ["活动海报", "凡是规则", "举报求助", "诈骗手法", "承诺书", "告家长书"]
+LEAFLET_SECTIONS = ["按人群", "按活动"]
+
+
+def qr_svg(base_url, dest):
+    """An inline SVG QR code for the page's address on the website, or "" without base_url."""
+    if not base_url:
+        return ""
+    url = base_url.rstrip("/") + "/" + dest
+    svg = segno.make(url, error="m").svg_inline(omitsize=True, border=4, svgclass="qr", lineclass=None)
+    return {"svg": svg.replace("<svg ", f'<svg role="img" aria-label="二维码：{url}" ', 1), "url": url}
+
+
+def oldest(*dates):
+    """The earliest review date among the items a sheet combines."""
+    known = [d for d in dates if d]
+    return min(known) if known else None
+
+
+class Kit:
+    """Builds the printable pages for one model."""
+
+    def __init__(self, model, Page):
+        self.model, self.Page = model, Page
+        self.large_names = {a["name"] for a in model.audiences if a["large_type"]}
+        self.pages = []
+
+    def add(self, dest, template, kind, section, title, source, reviewed, large=False, web="", **context):
+        """One printable page; `web` is its counterpart on the website (for the QR code)."""
+        folder = dest.split("/", 1)[0]
+        size, smallest, largest = TYPE[kind][large]
+        context.update(
+            title=title, section=section, source=source, reviewed=reviewed, large=large, kind=kind,
+            folder=folder, type_pt=size, min_fit=round(smallest / size, 3), max_fit=round(largest / size, 3),
+            pdf_dest=f"pdf/{dest[:-5]}.pdf",
+            qr=qr_svg(self.model.config["base_url"], web) if web else "",
+        )
+        label = {"活动海报": "宣传海报", "按活动": "三折页"}.get(section, section)
+        kit_of = context["campaign"]["slug"] if "campaign" in context else ""
+        self.pages.append(self.Page(dest, template, context, kit_of=kit_of, label=label))
+
+    def audience_scams(self, audience_id):
+        """The scams of one audience (by its id in audiences.yaml), or none when it is not there."""
+        return next((a["scams"] for a in self.model.audiences if a["id"] == audience_id), [])
+
+    def is_large(self, audience_names, forced=False):
+        """Large type when asked for, or when any audience is marked large_type."""
+        return forced or any(name in self.large_names for name in audience_names)
+
+    def posters(self):
+        model = self.model
+        for campaign in model.campaigns:
+            slug, large = campaign["slug"], self.is_large(campaign["audiences"], campaign["large_type"])
+            self.add(f"posters/campaign-{slug}.html", "print/poster-campaign.html", "poster", "活动海报",
+                     campaign["title"], campaign["file"], campaign["reviewed"], large, f"campaigns/{slug}.html",
+                     campaign=campaign)
+            if campaign["pledge"]:
+                self.add(f"posters/pledge-{slug}.html", "print/pledge.html", "letter", "承诺书",
+                         campaign["pledge"]["title"], campaign["file"], campaign["reviewed"], large, campaign=campaign)
+            if campaign["letter_to_parents"]:
+                self.add(f"posters/letter-{slug}.html", "print/letter.html", "letter", "告家长书",
+                         f"致家长的一封信（{campaign['title']}）", campaign["file"],
+                         oldest(campaign["reviewed"], *(s["reviewed"] for s in campaign["scams"])), large,
+                         campaign=campaign, short_rule=shortest(campaign["rules"]),
+                         parent_scams=self.audience_scams(PARENTS))
+        for rule in model.rules:
+            self.add(f"posters/rules-{rule['id']}.html", "print/poster-rules.html", "poster", "凡是规则",
+                     rule["title"], rule["file"], rule["reviewed"], web="rules.html", rule=rule)
+        if model.guide:
+            self.add("posters/report.html", "print/poster-report.html", "poster", "举报求助", "遇到诈骗，打哪个电话",
+                     "content/channels.yaml", model.channels_reviewed, web="report.html")
+        for scam in model.scams:
+            self.add(f"posters/scam-{scam['slug']}.html", "print/poster-scam.html", "poster", "诈骗手法",
+                     scam["title"], scam["file"], scam["reviewed"], self.is_large(scam["audiences"]),
+                     f"scams/{scam['slug']}.html", scam=scam)
+
+    def leaflets(self):
+        model = self.model
+        featured = [model.featured_rules] if model.featured_rules else []
+        for audience in model.audiences:
+            if audience["leaflet"] and audience["scams"]:
+                scams = audience["scams"]
+                parts = leaflet_parts(scams, featured, model.guide, [])
+                self.add(f"leaflets/audience-{audience['id']}.html", "print/leaflet.html", "leaflet", "按人群",
+                         f"防骗提醒·{audience['name']}", "content/audiences.yaml",
+                         oldest(model.channels_reviewed, *(s["reviewed"] for s in scams), *(r["reviewed"] for r in featured)),
+                         audience["large_type"], "scams/index.html", lead=audience["description"], slogan="", **parts)
+        for campaign in model.campaigns:
+            slug, scams = campaign["slug"], campaign["scams"]
+            parts = leaflet_parts(scams, campaign["rules"], model.guide, campaign["channels"], campaign)
+            self.add(f"leaflets/campaign-{slug}.html", "print/leaflet.html", "leaflet", "按活动",
+                     campaign["title"], campaign["file"],
+                     oldest(campaign["reviewed"], *(s["reviewed"] for s in scams), *(r["reviewed"] for r in campaign["rules"])),
+                     self.is_large(campaign["audiences"], campaign["large_type"]), f"campaigns/{slug}.html",
+                     campaign=campaign, slogan=campaign["slogan"], **parts)
+
+
+def shortest(rules):
+    """The shortest rule list (a slogan such as 三不一多 reads best in a letter), or None."""
+    return min(rules, key=lambda r: len(r["items"])) if rules else None
+
+
+def distinct_sources(items):
+    """Every source the items cite, each once, in order of first mention."""
+    seen = {}
+    for item in items:
+        for source in item["sources"]:
+            seen.setdefault((source["title"], source["date"]), source)
+    return list(seen.values())
+
+
+def leaflet_parts(scams, rules, guide, channels, campaign=None):
+    """What a leaflet's panels hold (scams explained and named, rules or tips, numbers to call),
+    and for each panel the file to shorten should it not fit."""
+    full = len(scams) <= FEW_SCAMS
+    steps_of = (lambda s: s["steps"]) if full else (lambda s: s["steps"][:1])
+    # Without rule lists the flap tells what to do, so the inside need not repeat it.
+    tips = [] if rules else list(dict.fromkeys(step for s in scams for step in steps_of(s)))[:MAX_TIPS]
+    blocks = [{"kind": "intro", "html": campaign["html"], "weight": len(campaign["text"]), "file": campaign["file"]}
+              ] if campaign and campaign["text"] else []
+    for index, scam in enumerate(scams[:LEAFLET_DETAILED]):
+        signs, steps = scam["signs"] if full else scam["signs"][:2], [] if tips else steps_of(scam)
+        blocks.append({"kind": "scam", "scam": scam, "signs": signs, "steps": steps, "first": index == 0, "file": scam["file"],
+                       "weight": BLOCK_WEIGHT + len(scam["title"] + scam["summary"] + "".join(signs + steps))})
+    named = scams[LEAFLET_DETAILED:]
+    if named:
+        blocks.append({"kind": "named", "scams": named, "file": named[0]["file"],
+                       "weight": BLOCK_WEIGHT + 2 * len("".join(s["title"] for s in named))})
+    return {
+        "inside": [{"blocks": run, "source": max(run, key=lambda b: b["weight"])["file"] if run else ""}
+                   for run in split_evenly(blocks, 3)],
+        "flap_source": rules[0]["file"] if rules else scams[0]["file"],
+        "rule_lists": rules, "tips": tips, "cover_calls": guide[:2],
+        "guide": [] if channels else guide, "channels": channels,
+        "sources": distinct_sources(([campaign] if campaign else []) + list(scams)),
+    }
+
+
+def split_evenly(blocks, parts):
+    """Cut `blocks` into `parts` runs (in order) so the heaviest run is as light as possible."""
+    if parts == 1 or len(blocks) <= 1:
+        return [blocks] + [[] for _ in range(parts - 1)]
+    best = None
+    for cut in range(len(blocks) + 1):
+        head = sum(b["weight"] for b in blocks[:cut])
+        rest = split_evenly(blocks[cut:], parts - 1)
+        heaviest = max([head] + [sum(b["weight"] for b in run) for run in rest])
+        if best is None or heaviest < best[0]:
+            best = (heaviest, [blocks[:cut]] + rest)
+    return best[1]
+
+
+def groups(pages, sections):
+    """(section, pages) in the index's order, leaving out empty sections."""
+    return [(name, [p for p in pages if p.context["section"] == name]) for name in sections
+            if any(p.context["section"] == name for p in pages)]
+
+
+def pages(model, Page):
+    """Every page of the print kit and its two index pages."""
+    kit = Kit(model, Page)
+    kit.posters()
+    posters = list(kit.pages)
+    kit.leaflets()
+    leaflets = kit.pages[len(posters):]
+    return [
+        Page("posters/index.html", "print/index.html", {
+            "heading": "海报、承诺书和告家长书", "groups": groups(posters, POSTER_SECTIONS), "pdf": False,
+            "other": {"href": "leaflets/index.html", "label": "三折页"},
+            "intro": ["每一份都正好印满一张 A4 纸。打开后点“打印”，打印设置选：A4、纵向、边距“无”、缩放 100%。"]}),
+        Page("leaflets/index.html", "print/index.html", {
+            "heading": "三折页", "groups": groups(leaflets, LEAFLET_SECTIONS), "pdf": False,
+            "other": {"href": "posters/index.html", "label": "海报、承诺书和告家长书"},
+            "intro": ["每一份是一张 A4 纸的正反两面。打开后点“打印”，打印设置选：A4、横向、双面打印（短边翻转）、边距“无”、缩放 100%。",
+                      "折法：把印着“这些骗局要当心”的一面朝上，沿虚线先把右边较窄的一折向左折进去，再把左边一折向右盖上，封面就在外面了。"]}),
+        *kit.pages,
+    ]
