@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -19,6 +20,26 @@ def run_build(*args, cwd=ROOT):
     root = ["--root", str(cwd)] if Path(cwd).resolve() != ROOT else []
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *root, *args], cwd=cwd,
                           capture_output=True, text=True, encoding="utf-8")
+
+
+def serious_accessibility_problems(page):
+    """axe-core's serious and critical WCAG 2.1 A/AA violations on the open page, one short line each."""
+    axe = ROOT / "node_modules/axe-core/axe.min.js"
+    assert axe.exists(), "缺少 node_modules/axe-core：请先运行 npm ci"
+    page.add_script_tag(path=str(axe))
+    return page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
+        return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+    }""")
+
+
+def edit_front_matter(path, change):
+    """Rewrite a Markdown file's YAML front matter through `change(dict)` (tests break content on purpose)."""
+    _, head, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    data = yaml.safe_load(head)
+    change(data)
+    path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body, encoding="utf-8")
 
 
 def copy_project(source, target):
@@ -70,7 +91,9 @@ class Watched:
             self.outside.append(url)
 
     def open(self, relative):
-        self.page.goto((self.folder / relative).as_uri())
+        """Open a page of the folder; `relative` may end in #fragment."""
+        path, _, fragment = relative.partition("#")
+        self.page.goto((self.folder / path).as_uri() + (f"#{fragment}" if fragment else ""))
         return self.page
 
 
