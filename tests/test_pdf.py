@@ -8,7 +8,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import FIXTURES, copy_project, run_build
+from conftest import FIXTURES, copy_project, edit_front_matter, run_build
 from fangzha.problems import ContentError
 
 A4 = (595, 842)
@@ -87,11 +87,8 @@ def test_text_that_cannot_fit_stops_the_pdf_build_and_keeps_the_site(tmp_path):
 
 def test_a_leaflet_that_cannot_fit_names_the_longest_file_in_it(tmp_path):
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
-    scam = project / "content/scams/shuadan.md"
-    _, head, body = scam.read_text(encoding="utf-8").split("---\n", 2)
-    data = yaml.safe_load(head)
-    data["steps"] = [f"第 {n} 步：这一步写得很长很长，说明得非常非常详细，一条接一条" for n in range(80)]
-    scam.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body, encoding="utf-8")
+    edit_front_matter(project / "content/scams/shuadan.md", lambda data: data.update(
+        steps=[f"第 {n} 步：这一步写得很长很长，说明得非常非常详细，一条接一条" for n in range(80)]))
     result = run_build("pdf", cwd=project)
     assert result.returncode == 1
     named = {line.split(" 内容太多")[0] for line in result.stderr.splitlines()[:-1]}

@@ -3,9 +3,8 @@
 import re
 
 import pytest
-import yaml
 
-from conftest import FIXTURES, copy_project, run_build
+from conftest import FIXTURES, copy_project, edit_front_matter, run_build
 from fangzha.outputs.printkit import split_evenly
 
 MINI = FIXTURES / "mini"
@@ -30,14 +29,6 @@ def built(project, *args):
 
 def html(site, relative):
     return (site / relative).read_text(encoding="utf-8")
-
-
-def edit_front_matter(path, change):
-    """Rewrite a Markdown file's YAML front matter through `change(dict)`."""
-    _, head, body = path.read_text(encoding="utf-8").split("---\n", 2)
-    data = yaml.safe_load(head)
-    change(data)
-    path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body, encoding="utf-8")
 
 
 def test_mini_project_has_exactly_its_print_kit(project):

@@ -4,12 +4,9 @@ import io
 import re
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
-from conftest import FIXTURES, ROOT, copy_project, run_build
-
-AXE = ROOT / "node_modules/axe-core/axe.min.js"
+from conftest import FIXTURES, copy_project, edit_front_matter, run_build, serious_accessibility_problems
 A4 = (595, 842)  # points, portrait
 
 
@@ -46,11 +43,8 @@ def test_every_poster_is_one_a4_page_and_every_leaflet_two(shipped_site, watched
 
 def test_too_much_text_still_prints_one_page_and_says_what_to_cut(tmp_path, watched):
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
-    scam = project / "content/scams/shuadan.md"
-    _, head, body = scam.read_text(encoding="utf-8").split("---\n", 2)
-    data = yaml.safe_load(head)
-    data["signs"] = [f"第 {n} 条很长的警惕信号，写得非常详细，一条接一条，怎么也写不完" for n in range(80)]
-    scam.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body, encoding="utf-8")
+    edit_front_matter(project / "content/scams/shuadan.md", lambda data: data.update(
+        signs=[f"第 {n} 条很长的警惕信号，写得非常详细，一条接一条，怎么也写不完" for n in range(80)]))
     assert run_build(cwd=project).returncode == 0
     page = watched(project / "site").open("posters/scam-shuadan.html")
     assert fitted(page) == "overflow"
@@ -95,23 +89,12 @@ def test_qr_code_is_drawn_inside_the_page(tmp_path, watched):
 
 
 def test_axe_finds_no_serious_violation_in_the_print_kit(shipped_site, watched):
-    assert AXE.exists(), "缺少 node_modules/axe-core：请先运行 npm ci"
     view = watched(shipped_site)
-    found = {}
     pages = ["posters/index.html", "leaflets/index.html", "posters/scam-fake-police.html", "posters/report.html",
              "posters/rules-new-ten.html", "posters/campaign-class-meeting.html", "posters/pledge-class-meeting.html",
              "posters/letter-class-meeting.html", "leaflets/audience-elderly.html", "leaflets/campaign-class-meeting.html"]
-    for relative in pages:
-        page = view.open(relative)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("""async () => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-            return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                     .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
-        }""")
-        if result:
-            found[relative] = result
-    assert found == {}
+    found = {relative: serious_accessibility_problems(view.open(relative)) for relative in pages}
+    assert {relative: problems for relative, problems in found.items() if problems} == {}
 
 
 def test_leaflet_panels_sit_on_the_folds(shipped_site, watched):

@@ -49,12 +49,13 @@ class Kit:
         self.large_names = {a["name"] for a in model.audiences if a["large_type"]}
         self.pages = []
 
-    def add(self, dest, template, kind, section, title, source, reviewed, large=False, web="", **context):
-        """One printable page; `web` is its counterpart on the website (for the QR code)."""
+    def add(self, dest, template, kind, section, title, source, reviewed, large=False, web="", sources=(), **context):
+        """One printable page: `source` is the file to shorten when it cannot fit, `web` its counterpart
+        on the website (for the QR code), `sources` what it cites."""
         folder = dest.split("/", 1)[0]
         size, smallest, largest = TYPE[kind][large]
         context.update(
-            title=title, section=section, source=source, reviewed=reviewed, large=large, kind=kind,
+            title=title, section=section, source=source, reviewed=reviewed, large=large, kind=kind, sources=sources,
             folder=folder, type_pt=size, min_fit=round(smallest / size, 3), max_fit=round(largest / size, 3),
             pdf_dest=f"pdf/{dest[:-5]}.pdf",
             qr=qr_svg(self.model.config["base_url"], web) if web else "",
@@ -77,7 +78,7 @@ class Kit:
             slug, large = campaign["slug"], self.is_large(campaign["audiences"], campaign["large_type"])
             self.add(f"posters/campaign-{slug}.html", "print/poster-campaign.html", "poster", "活动海报",
                      campaign["title"], campaign["file"], campaign["reviewed"], large, f"campaigns/{slug}.html",
-                     campaign=campaign)
+                     campaign=campaign, sources=campaign["sources"])
             if campaign["pledge"]:
                 self.add(f"posters/pledge-{slug}.html", "print/pledge.html", "letter", "承诺书",
                          campaign["pledge"]["title"], campaign["file"], campaign["reviewed"], large, campaign=campaign)
@@ -85,7 +86,7 @@ class Kit:
                 self.add(f"posters/letter-{slug}.html", "print/letter.html", "letter", "告家长书",
                          f"致家长的一封信（{campaign['title']}）", campaign["file"],
                          oldest(campaign["reviewed"], *(s["reviewed"] for s in campaign["scams"])), large,
-                         campaign=campaign, short_rule=shortest(campaign["rules"]),
+                         f"campaigns/{slug}.html", campaign=campaign, short_rule=shortest(campaign["rules"]),
                          parent_scams=self.audience_scams(PARENTS))
         for rule in model.rules:
             self.add(f"posters/rules-{rule['id']}.html", "print/poster-rules.html", "poster", "凡是规则",
@@ -96,7 +97,7 @@ class Kit:
         for scam in model.scams:
             self.add(f"posters/scam-{scam['slug']}.html", "print/poster-scam.html", "poster", "诈骗手法",
                      scam["title"], scam["file"], scam["reviewed"], self.is_large(scam["audiences"]),
-                     f"scams/{scam['slug']}.html", scam=scam)
+                     f"scams/{scam['slug']}.html", scam=scam, sources=scam["sources"])
 
     def leaflets(self):
         model = self.model
