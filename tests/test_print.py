@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import FIXTURES, copy_project, edit_front_matter, run_build
-from fangzha.outputs.printkit import split_evenly
+from fangzha.outputs.printkit import leaflet_parts, split_evenly
 
 MINI = FIXTURES / "mini"
 MINI_PRINT = {
@@ -148,3 +148,13 @@ def test_split_evenly_keeps_order_and_balances():
     assert max(sum(b["weight"] for b in run) for run in runs) == 60  # the best any three runs can do
     assert split_evenly([], 3) == [[], [], []]
     assert split_evenly(blocks[:1], 3) == [blocks[:1], [], []]
+
+
+def test_a_leaflet_for_many_scams_names_twelve_and_counts_the_rest():
+    scams = [{"title": f"骗局{n}", "summary": "一句话", "signs": ["信号"], "steps": ["步骤"], "file": f"content/scams/s{n}.md",
+              "sources": []} for n in range(5000)]
+    parts = leaflet_parts(scams, [], [], [])
+    blocks = [b for run in parts["inside"] for b in run["blocks"]]
+    assert [b["kind"] for b in blocks] == ["scam"] * 6 + ["named"]
+    assert len(blocks[-1]["scams"]) == 12 and blocks[-1]["more"] == 5000 - 18
+    assert len(parts["tips"]) == 1  # the same first step, said once

@@ -6,6 +6,8 @@ text fills its sheets without spilling over, and `build.py pdf` does the same wi
 WeasyPrint (fangzha/pdf.py).
 """
 
+from html import escape
+
 import segno
 
 # Type size in points: (designed, smallest when shrinking to fit, largest when growing to fill),
@@ -16,7 +18,8 @@ TYPE = {
     "leaflet": {False: (10.5, 8, 13), True: (13, 10.5, 16)},
 }
 SHEETS = {"posters": 1, "leaflets": 2}  # printed pages per document, by folder
-LEAFLET_DETAILED = 6   # scams a leaflet explains; the others it names
+LEAFLET_DETAILED = 6   # scams a leaflet explains; the next ones it names
+LEAFLET_NAMED = 12     # scams a leaflet names; the rest it counts
 FEW_SCAMS = 3          # this few scams: a leaflet gives every sign and step
 PARENTS = "parents"    # audience whose scams the letter to parents lists
 MAX_TIPS = 10          # what-to-do tips on a leaflet's flap
@@ -26,13 +29,21 @@ POSTER_SECTIONS = ["活动海报", "凡是规则", "举报求助", "诈骗手法
 LEAFLET_SECTIONS = ["按人群", "按活动"]
 
 
-def qr_svg(base_url, dest):
-    """An inline SVG QR code for the page's address on the website, or "" without base_url."""
-    if not base_url:
-        return ""
-    url = base_url.rstrip("/") + "/" + dest
-    svg = segno.make(url, error="m").svg_inline(omitsize=True, border=4, svgclass="qr", lineclass=None)
-    return {"svg": svg.replace("<svg ", f'<svg role="img" aria-label="二维码：{url}" ', 1), "url": url}
+class QRCode:
+    """The QR code of a page's address on the website, drawn as inline SVG only when the page
+    is rendered: choosing the mask costs milliseconds a code, so it runs in the render workers."""
+
+    def __init__(self, url):
+        self.url = url
+
+    def __html__(self):
+        svg = segno.make(self.url, error="m").svg_inline(omitsize=True, border=4, svgclass="qr", lineclass=None)
+        return svg.replace("<svg ", f'<svg role="img" aria-label="二维码：{escape(self.url)}" ', 1)
+
+
+def qr_code(base_url, dest):
+    """A QRCode for `dest` on the website, or "" when config.yaml has no base_url."""
+    return QRCode(base_url.rstrip("/") + "/" + dest) if base_url and dest else ""
 
 
 def oldest(*dates):
@@ -58,7 +69,7 @@ class Kit:
             title=title, section=section, source=source, reviewed=reviewed, large=large, kind=kind, sources=sources,
             folder=folder, type_pt=size, min_fit=round(smallest / size, 3), max_fit=round(largest / size, 3),
             pdf_dest=f"pdf/{dest[:-5]}.pdf",
-            qr=qr_svg(self.model.config["base_url"], web) if web else "",
+            qr=qr_code(self.model.config["base_url"], web),
         )
         label = {"活动海报": "宣传海报", "按活动": "三折页"}.get(section, section)
         kit_of = context["campaign"]["slug"] if "campaign" in context else ""
@@ -147,9 +158,10 @@ def leaflet_parts(scams, rules, guide, channels, campaign=None):
         signs, steps = scam["signs"] if full else scam["signs"][:2], [] if tips else steps_of(scam)
         blocks.append({"kind": "scam", "scam": scam, "signs": signs, "steps": steps, "first": index == 0, "file": scam["file"],
                        "weight": BLOCK_WEIGHT + len(scam["title"] + scam["summary"] + "".join(signs + steps))})
-    named = scams[LEAFLET_DETAILED:]
+    named = scams[LEAFLET_DETAILED:LEAFLET_DETAILED + LEAFLET_NAMED]
     if named:
         blocks.append({"kind": "named", "scams": named, "file": named[0]["file"],
+                       "more": len(scams) - LEAFLET_DETAILED - len(named),
                        "weight": BLOCK_WEIGHT + 2 * len("".join(s["title"] for s in named))})
     return {
         "inside": [{"blocks": run, "source": max(run, key=lambda b: b["weight"])["file"] if run else ""}
