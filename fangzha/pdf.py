@@ -6,16 +6,14 @@ measure how full its fixed-size boxes are, scale the type and try again, and kee
 largest scale at which nothing spills over.
 """
 
-import os
-from concurrent.futures import ProcessPoolExecutor
-
 from .outputs.printkit import SHEETS
+from .parallel import ordered_map
 from .problems import ContentError, Problem
 
 HOST = "https://fangzha.invalid/"  # pages and assets are served from memory, never fetched
 TRIES = 6                           # layouts per document, at most
 
-_assets = {}
+_assets = {}  # the site's assets/, set before the worker processes fork, so they inherit them
 
 
 def printable(pages):
@@ -56,11 +54,6 @@ def _fetcher(weasyprint):
     return FromMemory()
 
 
-def _start(assets):
-    _assets.clear()
-    _assets.update(assets)
-
-
 def _render(weasyprint, dest, html, scale):
     """The document laid out with the type scaled by `scale`."""
     scaled = html.replace("</head>", f"<style>:root {{ --fit: {scale:.3f}; }}</style>\n</head>", 1)
@@ -95,8 +88,8 @@ def fill(document, sheets):
 
 
 def fit_pdf(dest, html, low, high, source):
-    """(PDF bytes, "" or the file to shorten, else `source`) at about the largest scale in [low, high] at which
-    nothing spills over.
+    """(PDF bytes, "") at about the largest type scale in [low, high] at which nothing spills over;
+    (PDF bytes, the file to shorten) when even `low` is too big.
 
     Text area grows with the square of the type size, so each try aims at
     scale / sqrt(fullness); a few tries land within a few per cent.
@@ -119,20 +112,20 @@ def fit_pdf(dest, html, low, high, source):
     return best.write_pdf(), ""
 
 
+def _fit(job):
+    return fit_pdf(*job)
+
+
 def make_pdfs(pages, files):
     """{pdf dest: bytes} for every printable page; raises ContentError for any that cannot fit."""
     load_weasyprint()
     jobs = printable(pages)
-    assets = {dest: data for dest, data in files.items() if dest.startswith("assets/")}
-    arguments = [(p.dest, files[p.dest].decode("utf-8"), p.context["min_fit"], p.context["max_fit"], p.context["source"])
-                 for p in jobs]
-    workers = min(len(jobs), os.cpu_count() or 1)
-    if workers > 1:
-        with ProcessPoolExecutor(workers, initializer=_start, initargs=(assets,)) as pool:
-            results = list(pool.map(fit_pdf, *zip(*arguments)))
-    else:
-        _start(assets)
-        results = [fit_pdf(*a) for a in arguments]
+    _assets.update((dest, data) for dest, data in files.items() if dest.startswith("assets/"))
+    try:
+        results = ordered_map(_fit, [(p.dest, files[p.dest].decode("utf-8"), p.context["min_fit"], p.context["max_fit"],
+                                      p.context["source"]) for p in jobs], min_items=2)
+    finally:
+        _assets.clear()
     out, problems = {}, []
     for page, (pdf, too_long) in zip(jobs, results):
         out[page.context["pdf_dest"]] = pdf

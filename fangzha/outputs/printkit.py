@@ -66,7 +66,7 @@ class Kit:
         folder = dest.split("/", 1)[0]
         size, smallest, largest = TYPE[kind][large]
         context.update(
-            title=title, section=section, source=source, reviewed=reviewed, large=large, kind=kind, sources=sources,
+            title=title, section=section, source=source, reviewed=reviewed, sources=sources,
             folder=folder, type_pt=size, min_fit=round(smallest / size, 3), max_fit=round(largest / size, 3),
             pdf_dest=f"pdf/{dest[:-5]}.pdf",
             qr=qr_code(self.model.config["base_url"], web),
