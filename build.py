@@ -2,6 +2,7 @@
 """防范诈骗宣传生成器：python build.py [build|check|serve|pdf|new]."""
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -16,8 +17,22 @@ class ChineseParser(argparse.ArgumentParser):
 
     def error(self, message):
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"命令写错了：{message}\n请运行 python build.py --help 查看用法。\n")
+        sys.stderr.write(f"命令写错了：{translate_usage_error(message)}\n请运行 python build.py --help 查看用法。\n")
         sys.exit(2)
+
+
+def translate_usage_error(message):
+    """argparse's English, in the users' words."""
+    choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+    if choice:
+        return f"没有「{choice.group(1)}」这个命令或选项。可以用的有：{choice.group(2).replace(chr(39), '')}。"
+    extra = re.search(r"unrecognized arguments: (.*)", message)
+    if extra:
+        return f"看不懂这些参数：{extra.group(1)}。"
+    missing = re.search(r"the following arguments are required: (.*)", message)
+    if missing:
+        return f"缺少参数：{missing.group(1)}。"
+    return message
 
 
 def print_warnings(model):
