@@ -16,7 +16,8 @@ from .problems import Problem
 BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # `title：值` typed with a Chinese input method: an ASCII key, then a full-width colon.
-FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_-]*)\s*：")
+FULLWIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*：", re.MULTILINE)
+TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 FULLWIDTH_HINT = "用了全角冒号「：」。请把它改成半角冒号「:」，冒号后面再加一个空格（切换到英文输入法再输入）。"
 TAB_HINT = "行首用了 Tab 键缩进。YAML 只认空格：请把 Tab 换成两个空格。"
 
@@ -96,14 +97,11 @@ LineLoader.add_constructor("tag:yaml.org,2002:seq", LineLoader.construct_sequenc
 def _raw_text_problems(path, text, line_offset):
     """Tabs and full-width colons: the two mistakes a Chinese input method makes most."""
     found = []
-    for number, line in enumerate(text.split("\n"), start=1 + line_offset):
-        indent = line[: len(line) - len(line.lstrip())]
-        if "\t" in indent:
-            found.append(Problem(path, number, "", TAB_HINT))
-        match = FULLWIDTH_KEY.match(line)
-        if match and ": " not in line[: match.end()]:
-            found.append(Problem(path, number, match.group(1), FULLWIDTH_HINT))
-    return found
+    for pattern, field, hint in ((TAB_INDENT, None, TAB_HINT), (FULLWIDTH_KEY, 1, FULLWIDTH_HINT)):
+        for match in pattern.finditer(text):  # one pass over the text; lines counted only on a hit
+            number = text.count("\n", 0, match.start()) + 1 + line_offset
+            found.append(Problem(path, number, match.group(field) if field else "", hint))
+    return sorted(found)
 
 
 def parse_yaml(path, text, line_offset=0):

@@ -30,10 +30,11 @@ def write_site(files, output):
             shutil.rmtree(leftover)
     building.mkdir(parents=True)
     try:
-        for dest in sorted(files):
-            target = building / dest
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[dest])
+        for folder in sorted({os.path.dirname(dest) for dest in files} - {""}):
+            (building / folder).mkdir(parents=True, exist_ok=True)
+        for dest in sorted(files):  # plain open/write: pathlib costs more than the I/O here
+            with open(building / dest, "wb") as target:
+                target.write(files[dest])
         (building / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
