@@ -6,6 +6,7 @@ estimated at build time. The sizes below are written into each page as CSS
 custom properties, so the browser lays text out with exactly these numbers.
 """
 
+import functools
 import math
 import unicodedata
 from dataclasses import dataclass
@@ -80,6 +81,12 @@ def char_width(char):
     return 0.62
 
 
+@functools.lru_cache(maxsize=65536)
+def paragraph_ems(paragraph):
+    """Width of one line of text in em (cached: pagination measures the same text many times)."""
+    return sum(char_width(c) for c in paragraph)
+
+
 def line_count(text, size, width):
     """Lines `text` takes at font `size` in a box `width` pixels wide."""
     if not text:
@@ -87,8 +94,7 @@ def line_count(text, size, width):
     usable = width * 0.97  # a line can end early when punctuation may not start the next one
     lines = 0
     for paragraph in str(text).split("\n"):
-        ems = sum(char_width(c) for c in paragraph)
-        lines += max(1, math.ceil(ems * size / usable))
+        lines += max(1, math.ceil(paragraph_ems(paragraph) * size / usable))
     return lines
 
 
