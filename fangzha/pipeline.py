@@ -10,8 +10,9 @@ from .outputs.fit import Overflow
 from .plan import plan
 from .problems import ContentError
 from .render import render
-from .validate import validate
-from .write import check_output, write_site
+from .validate import PER_FILE, check_record, validate
+from . import write
+from .write import check_output
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FAMILY_NAMES = {"site": "网站", "print": "印刷品", "slides": "班会课件", "kiosk": "大屏轮播"}
@@ -23,7 +24,7 @@ def output_dir(root, model):
 
 def check(root):
     """Validate only; return the Model (raises ContentError)."""
-    return validate(load_project(root))
+    return validate(load_project(root, check=check_record, kinds=PER_FILE))
 
 
 def build(root, output=None, templates_dir=TEMPLATES, pdf=False, strict=False):
@@ -53,10 +54,19 @@ def _build(root, output, templates_dir, pdf, strict=False):
     if pdf:
         from . import pdf as pdf_output  # imported here: only `build.py pdf` needs WeasyPrint
         pdf_output.link_pdfs(pages)
-    files = render(pages, model, templates_dir)
-    pdfs = pdf_output.make_pdfs(pages, files) if pdf else {}
-    files.update(pdfs)
-    write_site(files, output)
+    building = write.start(output)
+    try:
+        write.make_folders(building, [page.dest for page in pages])
+        keep = {page.dest for page in pdf_output.printable(pages)} if pdf else frozenset()
+        files = render(pages, model, templates_dir, building, keep)
+        pdfs = pdf_output.make_pdfs(pages, files) if pdf else {}
+        write.make_folders(building, pdfs)
+        for dest, data in sorted(pdfs.items()):
+            write.write_file(building, dest, data)
+        write.finish(building, output)
+    except BaseException:
+        write.discard(building)
+        raise
     counts = Counter(page.family for page in pages if page.dest.endswith(".html"))
     parts = "，".join(f"{FAMILY_NAMES.get(f, f)} {n} 页" for f, n in counts.items())
     parts += f"，PDF {len(pdfs)} 份" if pdf else ""

@@ -8,6 +8,7 @@ import jinja2
 
 from .parallel import ordered_map
 from .problems import ContentError, Problem
+from .write import make_folders, write_file
 
 
 def cn_date(day):
@@ -74,20 +75,37 @@ def _render_page(index):
         return _template_problem(error, _job["templates_dir"])
 
 
-def render(pages, model, templates_dir):
-    """Return {dest: bytes} for every page and every static asset."""
+def _render_and_write(index):
+    """Render one page and write it at once (in the worker: rendering and disk I/O overlap)."""
+    data = _render_page(index)
+    if isinstance(data, Problem):
+        return data
+    dest = _job["pages"][index].dest
+    write_file(_job["building"], dest, data)
+    return data if dest in _job["keep"] else None
+
+
+def render(pages, model, templates_dir, building, keep=frozenset()):
+    """Render every page into the building folder and copy the static assets there.
+
+    Returns {dest: bytes} for the pages named in `keep` and for every asset (the PDF step reads them).
+    """
     templates_dir = Path(templates_dir).resolve()
-    _job.update(pages=pages, env=make_environment(templates_dir, model), templates_dir=templates_dir)
+    _job.update(pages=pages, env=make_environment(templates_dir, model), templates_dir=templates_dir,
+                building=building, keep=keep)
     try:
-        results = ordered_map(_render_page, range(len(pages)))
+        results = ordered_map(_render_and_write, range(len(pages)))
     finally:
         _job.clear()
     problems = [r for r in results if isinstance(r, Problem)]
     if problems:
         raise ContentError(problems)
-    files = {page.dest: data for page, data in zip(pages, results)}
+    kept = {page.dest: data for page, data in zip(pages, results) if data is not None}
     assets = templates_dir / "assets"
     for path in sorted(assets.rglob("*")) if assets.is_dir() else []:
-        if path.is_file():
-            files.setdefault("assets/" + path.relative_to(assets).as_posix(), path.read_bytes())
-    return files
+        dest = "assets/" + path.relative_to(assets).as_posix()
+        if path.is_file() and dest not in kept:
+            kept[dest] = path.read_bytes()
+            make_folders(building, [dest])
+            write_file(building, dest, kept[dest])
+    return kept

@@ -4,7 +4,6 @@ from collections import defaultdict
 
 from . import schema
 from .markup import convert_one, plain_text
-from .parallel import ordered_map
 from .model import Model, add_months, scam_order
 from .playlists import check_playlists, link_playlists
 from .problems import ContentError, Problem
@@ -41,27 +40,57 @@ def _slug(record, clean, problems):
     return slug
 
 
-def _clean_records(records, fields, what, problems, refs):
-    """Clean each record of one kind (its Markdown body is converted later, all at once)."""
+# Many files of these kinds: each is checked on its own right after it is read (in the load
+# workers), so only cross-file checks are left for validate().
+PER_FILE = {
+    "scams": (schema.SCAM, "诈骗类型文件的头部"),
+    "cases": (schema.CASE, "案例文件的头部"),
+    "campaigns": (schema.CAMPAIGN, "活动文件的头部"),
+}
+
+
+def check_record(kind, record, config_data):
+    """One scam, case or campaign file on its own: (clean dict or None, problems, refs).
+
+    Checks the fields, names the file, converts its Markdown once. Pure: runs in worker processes.
+    """
+    fields, what = PER_FILE[kind]
+    problems, refs = [], []
+    data = _mapping(record, problems, what)
+    if data is None:
+        return None, problems, refs
+    clean = schema.check_fields(data, fields, Where(record.path, getattr(data, "line", 1), "", refs), problems)
+    clean["file"] = record.path
+    clean["slug"] = _slug(record, clean, problems)
+    if kind == "scams":
+        _check_quiz(record, clean, problems)
+    allow_html = isinstance(config_data, dict) and config_data.get("allow_html") is True
+    html, bad_links = convert_one((allow_html, record.body))
+    for url, message in bad_links:
+        offset = next((i for i, text in enumerate(record.body.split("\n")) if url in text), 0)
+        problems.append(Problem(record.path, record.body_line + offset, "正文", message))
+    clean["html"], clean["text"] = html, plain_text(html)
+    return clean, problems, refs
+
+
+def _check_quiz(record, scam, problems):
+    raw_quiz = record.data.get("quiz") or []
+    for number, item in enumerate(scam["quiz"], start=1):
+        if item and item["answer"] and item["options"] and item["answer"] > len(item["options"]):
+            line = getattr(raw_quiz[number - 1], "key_lines", {}).get("answer", 1)
+            problems.append(Problem(record.path, line, f"quiz[{number}].answer", f"正确选项是第 {item['answer']} 个，但只有 {len(item['options'])} 个选项。请改成 1 到 {len(item['options'])} 之间的数字。"))
+
+
+def _checked_items(kind, records, config_data, problems, refs):
+    """(record, clean) for each file of a per-file kind, using the load workers' result."""
     items = []
     for record in records:
-        data = _mapping(record, problems, what)
-        if data is None:
-            continue
-        clean = schema.check_fields(data, fields, Where(record.path, getattr(data, "line", 1), "", refs), problems)
-        clean["file"] = record.path
-        items.append((record, clean))
+        clean, found, found_refs = record.checked or check_record(kind, record, config_data)
+        problems += found
+        refs += found_refs
+        if clean is not None:
+            items.append((record, clean))
     return items
-
-
-def _convert_bodies(items, allow_html, problems):
-    """Markdown → HTML once per item, for every kind together (spread over the cores)."""
-    results = ordered_map(convert_one, [(allow_html, record.body) for record, _ in items])
-    for (record, clean), (html, bad_links) in zip(items, results):
-        for url, message in bad_links:
-            offset = next((i for i, text in enumerate(record.body.split("\n")) if url in text), 0)
-            problems.append(Problem(record.path, record.body_line + offset, "正文", message))
-        clean["html"], clean["text"] = html, plain_text(html)
 
 
 def _unique(items, key, what, problems):
@@ -107,14 +136,9 @@ def validate(loaded):
         clean = schema.List("人群", schema.AUDIENCE).clean(record.data, Where(record.path, 1, "audiences", refs), problems)
         audiences.extend(a for a in clean if a)
 
-    scam_items = _clean_records(records["scams"], schema.SCAM, "诈骗类型文件的头部", problems, refs)
+    config_data = loaded.config.data if loaded.config is not None else None
+    scam_items = _checked_items("scams", records["scams"], config_data, problems, refs)
     for record, scam in scam_items:
-        scam["slug"] = _slug(record, scam, problems)
-        raw_quiz = record.data.get("quiz") or []
-        for number, item in enumerate(scam["quiz"], start=1):
-            if item and item["answer"] and item["options"] and item["answer"] > len(item["options"]):
-                line = getattr(raw_quiz[number - 1], "key_lines", {}).get("answer", 1)
-                problems.append(Problem(record.path, line, f"quiz[{number}].answer", f"正确选项是第 {item['answer']} 个，但只有 {len(item['options'])} 个选项。请改成 1 到 {len(item['options'])} 之间的数字。"))
         if scam["reviewed"]:
             scam["review_by"] = scam["review_by"] or add_months(scam["reviewed"], config["review_months"])
     rule_items = []
@@ -126,13 +150,9 @@ def validate(loaded):
             rule_items.append((record, clean))
             if not SAFE_SLUG.match(record.stem):  # the id names the printed poster's file
                 problems.append(Problem(record.path, 1, "", f"文件名「{record.stem}」不能用作网页文件名：{SLUG_HINT} 请改文件名，引用它的地方（如 rules: [...]）也要一起改。"))
-    case_items = _clean_records(records["cases"], schema.CASE, "案例文件的头部", problems, refs)
-    for record, case in case_items:
-        case["slug"] = _slug(record, case, problems)
-    campaign_items = _clean_records(records["campaigns"], schema.CAMPAIGN, "活动文件的头部", problems, refs)
-    _convert_bodies(scam_items + case_items + campaign_items, config["allow_html"], problems)
+    case_items = _checked_items("cases", records["cases"], config_data, problems, refs)
+    campaign_items = _checked_items("campaigns", records["campaigns"], config_data, problems, refs)
     for record, campaign in campaign_items:
-        campaign["slug"] = _slug(record, campaign, problems)
         campaign["organiser"] = campaign["organiser"] or config["organisation"]
     playlists = check_playlists(records["playlists"], [c for _, c in campaign_items], problems, refs)
 

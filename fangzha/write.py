@@ -20,26 +20,40 @@ def check_output(output, label):
         raise ContentError([Problem("config.yaml", 0, "output", f"输出文件夹「{label}」里已经有别的文件，而且不是本工具生成的。为了不误删你的文件，本次没有写入。请换一个输出文件夹名，或先清空它。")])
 
 
-def write_site(files, output):
-    """Write every file into a fresh folder, then replace `output` with it."""
+def start(output):
+    """A fresh, empty building folder beside `output`."""
     output = Path(output).resolve()
     building = output.with_name(f".{output.name}{BUILDING_SUFFIX}")
-    old = output.with_name(f".{output.name}{OLD_SUFFIX}")
-    for leftover in (building, old):
+    for leftover in (building, output.with_name(f".{output.name}{OLD_SUFFIX}")):
         if leftover.exists():
             shutil.rmtree(leftover)
     building.mkdir(parents=True)
-    try:
-        for folder in sorted({os.path.dirname(dest) for dest in files} - {""}):
-            (building / folder).mkdir(parents=True, exist_ok=True)
-        for dest in sorted(files):  # plain open/write: pathlib costs more than the I/O here
-            with open(building / dest, "wb") as target:
-                target.write(files[dest])
-        (building / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
-        raise
+    return building
+
+
+def make_folders(building, dests):
+    """Every folder the files `dests` go in, made once (before workers write into them)."""
+    for folder in sorted({os.path.dirname(dest) for dest in dests} - {""}):
+        os.makedirs(os.path.join(building, folder), exist_ok=True)
+
+
+def write_file(building, dest, data):
+    """One output file (plain open/write: pathlib costs more than the I/O here)."""
+    with open(os.path.join(building, dest), "wb") as target:
+        target.write(data)
+
+
+def finish(building, output):
+    """Mark the building folder as ours and swap it in for `output`."""
+    output = Path(output).resolve()
+    old = output.with_name(f".{output.name}{OLD_SUFFIX}")
+    (building / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     if output.exists():
         os.replace(output, old)
     os.replace(building, output)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def discard(building):
+    """After a failure: drop the half-built folder; the last good site is untouched."""
+    shutil.rmtree(building, ignore_errors=True)

@@ -183,3 +183,10 @@ def test_quiz_answer_out_of_range(project):
     code, errors, _ = check(project)
     assert code == 1
     assert errors[0] == "content/scams/shuadan.md:18: quiz[1].answer: 正确选项是第 3 个，但只有 2 个选项。请改成 1 到 2 之间的数字。"
+
+
+def test_impossible_date_is_explained_not_a_crash(project):
+    edit(project, "content/scams/shuadan.md", "reviewed: 2026-11-01", "reviewed: 2026-02-30")
+    code, errors, _ = check(project)
+    assert code == 1
+    assert errors[0] == "content/scams/shuadan.md:24: reviewed: 应当是日期，写成 2026-11-27 这样（年-月-日），现在是文字「2026-02-30」。"
