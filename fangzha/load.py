@@ -204,7 +204,7 @@ def _read_and_check(job):
     check = _per_file.get("check")
     if check and kind in _per_file["kinds"]:
         record.checked = check(kind, record, _per_file["config"])
-        record.data = None  # its checked form is all that is needed from here on
+        record.data, record.body = None, ""  # its checked form is all that travels back
     return record, problems, warnings
 
 
