@@ -56,7 +56,8 @@ class Preview:
                              summary_line(1)]
             return False, self.problems
         self.problems = []
-        return True, [f"提示：{warning}" for warning in model.warnings] + [summary]
+        counts = summary.split("：", 1)[-1]  # "已生成 <folder>/：网站 42 页…": the folder is ours, not the user's
+        return True, [f"提示：{warning}" for warning in model.warnings] + [f"预览已更新：{counts}"]
 
 
 def error_page(lines):
@@ -200,7 +201,7 @@ def report(ok, lines):
     """Print a rebuild's outcome: the summary, or the problems on stderr as `check` does."""
     stamp = time.strftime("%H:%M:%S")
     if ok:
-        say(f"[{stamp}] 预览已更新。", *lines)
+        say(*lines[:-1], f"[{stamp}] {lines[-1]}")
     else:
         say(f"[{stamp}] 内容有问题，浏览器里显示的是下面这些问题（改好并保存后自动恢复）：", *lines, stream=sys.stderr)
 
@@ -218,8 +219,19 @@ def bind_message(error, host, port):
 
 def serve(root, host="127.0.0.1", port=8000, templates_dir=TEMPLATES):
     """Run the preview until Ctrl-C. Raises ServeError when it cannot start."""
-    root, templates_dir = Path(root).resolve(), Path(templates_dir).resolve()
     workspace = Path(tempfile.mkdtemp(prefix="fangzha-preview-"))
+    stop_on_sigterm()
+    try:
+        run(Path(root).resolve(), host, port, Path(templates_dir).resolve(), workspace)
+    except KeyboardInterrupt:  # Ctrl-C, at any moment (even during the first build)
+        pass
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+    say("已停止预览。")
+
+
+def run(root, host, port, templates_dir, workspace):
+    """Listen, build once, then rebuild on every save until interrupted."""
     preview = Preview(root, workspace / "site", templates_dir)
     PreviewHandler.preview = preview
     reload_stale_pages(preview)
@@ -230,35 +242,35 @@ def serve(root, host="127.0.0.1", port=8000, templates_dir=TEMPLATES):
         report(*preview.rebuild())
         LiveReloadHandler.reload_waiters("*")  # a full reload: the page may switch to or from the problems page
 
-    watcher = SaveWatcher([root / "config.yaml", root / "content", Path(templates_dir)], rebuild)
+    watcher = SaveWatcher([root / "config.yaml", root / "content", templates_dir], rebuild)
     server = Server(watcher=watcher)
     server.SFH = PreviewHandler
     server.root, server.default_filename = str(preview.folder), "index.html"
     try:
         server.application(port, host, live_css=False)
     except OSError as error:
-        shutil.rmtree(workspace, ignore_errors=True)
         raise ServeError(bind_message(error, host, port)) from None
 
     logging.getLogger("tornado.access").setLevel(logging.ERROR)  # no English line per 404
-    signal.signal(signal.SIGTERM, _stop)
     report(*preview.rebuild())
     shown_host = f"[{host}]" if ":" in host else host
     say(f"正在预览：http://{shown_host}:{port}/",
         "保存 content/、templates/ 或 config.yaml 里的文件后，网页会自动刷新。按 Ctrl+C 停止预览。",
-        "（预览生成在临时文件夹里，不会改动 site/；要生成正式的网站，请运行 python build.py）")
+        f"（预览生成在临时文件夹 {workspace} 里，停止时自动删除，不会改动 site/；要生成正式的网站，请运行 python build.py）")
     if host not in LOOPBACK:
         say(f"注意：预览开在 {host} 上，同一网络里的其他电脑也能打开它。")
-    try:
-        LiveReloadHandler.start_tasks()
-        IOLoop.current().start()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        shutil.rmtree(workspace, ignore_errors=True)
-    say("已停止预览。")
+    LiveReloadHandler.start_tasks()
+    IOLoop.current().start()
 
 
-def _stop(signum, frame):
-    """SIGTERM stops the preview the same clean way as Ctrl-C."""
-    raise KeyboardInterrupt
+def stop_on_sigterm():
+    """SIGTERM stops the preview the same clean way as Ctrl-C.
+
+    Only in this process: the build's forked workers must keep the default, so that multiprocessing
+    can end them with SIGTERM exactly as in a plain build.
+    """
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGTERM, signal.SIG_DFL))

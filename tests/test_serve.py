@@ -51,6 +51,10 @@ class Served:
     def err(self):
         return self.err_path.read_text(encoding="utf-8")
 
+    def workspace(self):
+        """The preview folder this server says it made."""
+        return Path(re.search(r"（预览生成在临时文件夹 (.+) 里，停止时自动删除", self.out).group(1))
+
     def alive(self):
         return self.process.poll() is None
 
@@ -133,10 +137,10 @@ def test_save_rebuilds_shows_problems_and_recovers(served, project, browser):
     # The terminal printed the problems too, and the preview never touched site/.
     for line in expected:
         assert line in served.err
-    assert "预览已更新。" in served.out
+    assert re.search(r"^\[\d\d:\d\d:\d\d\] 预览已更新：网站 \d+ 页.*；用时 [\d.]+ 秒。$", served.out, re.M)
     assert not (project / "site").exists()
-    workspace = re.search(r"已生成 (\S+)/：", served.out).group(1)
-    assert Path(workspace).is_dir()
+    workspace = served.workspace()
+    assert (workspace / "site/index.html").is_file()
 
     # Ctrl-C stops it cleanly and removes the preview folder.
     assert served.stop() == 0
@@ -188,3 +192,23 @@ def test_starts_on_invalid_content_and_shows_the_problems(project, tmp_path):
     assert shown + [summary] == check_lines(project)
     assert server.alive()
     assert server.stop() == 0
+
+
+def test_big_project_rebuilds_in_worker_processes_and_stops_cleanly(project, tmp_path):
+    """Enough files that the build forks workers (fangzha.parallel): saves still rebuild, SIGTERM still stops."""
+    from fangzha.parallel import MIN_ITEMS
+    original = (project / "content/scams/shuadan.md").read_text(encoding="utf-8")
+    for number in range(MIN_ITEMS + 20):
+        (project / f"content/scams/copy-{number:04d}.md").write_text(original, encoding="utf-8")
+    server = Served(project, free_port(), tmp_path)
+    replace(project / "content/scams/copy-0007.md", "title: 刷单返利诈骗", "title: 第七份副本")
+    deadline = time.monotonic() + WAIT_MS / 1000 * 4
+    while "第七份副本" not in urllib.request.urlopen(server.url + "scams/copy-0007.html").read().decode("utf-8"):
+        assert time.monotonic() < deadline, server.out + server.err
+        assert server.alive(), server.err
+        time.sleep(0.2)
+    workspace = server.workspace()
+    server.process.terminate()
+    assert server.process.wait(timeout=60) == 0
+    assert server.out.splitlines()[-1] == "已停止预览。"
+    assert not workspace.exists()
