@@ -81,7 +81,7 @@ code {{ font: inherit; white-space: pre-wrap; word-break: break-all; background:
 <body>
 <main>
 <h1>内容有问题，暂时无法预览</h1>
-<p>刚才保存的文件里有下面这些问题（和 <code style="display:inline;border:0;padding:0">python build.py check</code> 显示的一样）。改好并保存后，这个页面会自动刷新。</p>
+<p>内容文件或 config.yaml 里有下面这些问题（和 <code style="display:inline;border:0;padding:0">python build.py check</code> 显示的一样）。改好并保存后，这个页面会自动刷新，显示改好的网页。</p>
 <ol id="problems">
 {items}
 </ol>
