@@ -41,7 +41,11 @@ def print_warnings(model):
 
 
 def command_build(args):
-    model, _, summary = build(args.root, args.output, pdf=args.command == "pdf", strict=getattr(args, "strict", False))
+    pdf = False
+    if args.command == "pdf":
+        from fangzha.pdf import Options
+        pdf = Options(bleed=args.bleed, folder=args.pdf_dir)
+    model, _, summary = build(args.root, args.output, pdf=pdf, strict=getattr(args, "strict", False))
     print_warnings(model)
     print(summary)
 
@@ -100,6 +104,8 @@ def make_parser():
     sub.add_parser("check", help="只检查内容，不生成")
     pdf_parser = sub.add_parser("pdf", help="生成网站，并把每份海报和折页另存为 PDF，放在输出文件夹的 pdf/ 里（需要 WeasyPrint）")
     pdf_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")
+    pdf_parser.add_argument("--bleed", action="store_true", help="给打印店用：每页四边加 3 毫米出血和裁切线")
+    pdf_parser.add_argument("--pdf-dir", type=Path, help="PDF 放到这个文件夹（默认放在输出文件夹的 pdf/ 里）")
     serve_parser = sub.add_parser("serve", help="边改边看：在浏览器里预览，保存后自动刷新")
     serve_parser.add_argument("--host", default="127.0.0.1", help="预览地址（默认 127.0.0.1，只有本机能打开；写 0.0.0.0 则局域网里都能打开）")
     serve_parser.add_argument("--port", type=port_number, default=8000, help="端口（默认 8000）")

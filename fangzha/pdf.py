@@ -3,8 +3,13 @@
 The printed pages are the same HTML the browser prints. WeasyPrint runs no JavaScript,
 so the fitting that assets/print.js does in the browser is done here: lay the page out,
 measure how full its fixed-size boxes are, scale the type and try again, and keep the
-largest scale at which nothing spills over.
+largest scale at which nothing spills over. For a print shop, `--bleed` adds 3 mm of
+bleed and crop marks round each page; `--pdf-dir` puts the PDFs in a folder of the
+user's choosing instead of the site's pdf/ folder.
 """
+
+from dataclasses import dataclass
+from pathlib import Path
 
 from .outputs.printkit import SHEETS
 from .parallel import ordered_map
@@ -13,7 +18,44 @@ from .problems import ContentError, Problem
 HOST = "https://fangzha.invalid/"  # pages and assets are served from memory, never fetched
 TRIES = 6                           # layouts per document, at most
 
+BLEED = "<style>@page { bleed: 3mm; marks: crop; }</style>\n"  # the trim box stays the paper size
+
 _assets = {}  # the site's assets/, set before the worker processes fork, so they inherit them
+
+
+@dataclass(frozen=True)
+class Options:
+    """What `build.py pdf` was asked for."""
+
+    bleed: bool = False  # 3 mm bleed and crop marks round every page, for a print shop
+    folder: Path = None  # where the PDFs go; None: the site's pdf/ folder, linked from the print centre
+
+
+def options(asked, output):
+    """The Options of a build (True: the defaults); a chosen folder must not be inside the output
+    folder, which every build replaces as a whole."""
+    chosen = Options() if asked is True else asked
+    if chosen.folder and Path(chosen.folder).resolve().is_relative_to(Path(output).resolve()):
+        raise ContentError([Problem("--pdf-dir", 0, "", (
+            f"PDF 文件夹 {chosen.folder} 在输出文件夹 {output} 里面，下次生成时会被整个删掉。"
+            f"请换一个文件夹；不写 --pdf-dir 时，PDF 就放在 {Path(output) / 'pdf'} 里。"))])
+    return chosen
+
+
+def place(pdfs, chosen):
+    """Write the PDFs to the chosen folder and return none for the site, or return them all for its pdf/."""
+    if not chosen.folder:
+        return pdfs
+    folder = Path(chosen.folder)
+    try:
+        for dest, data in sorted(pdfs.items()):
+            path = folder / dest.split("/", 1)[1]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+    except OSError as error:
+        raise ContentError([Problem("--pdf-dir", 0, "", (
+            f"PDF 写不进文件夹 {folder}（{error.strerror}）。请换一个可以写入的文件夹。"))]) from None
+    return {}
 
 
 def printable(pages):
@@ -54,9 +96,10 @@ def _fetcher(weasyprint):
     return FromMemory()
 
 
-def _render(weasyprint, dest, html, scale):
-    """The document laid out with the type scaled by `scale`."""
-    scaled = html.replace("</head>", f"<style>:root {{ --fit: {scale:.3f}; }}</style>\n</head>", 1)
+def _render(weasyprint, dest, html, scale, bleed=False):
+    """The document laid out with the type scaled by `scale` (and bleed and crop marks when asked)."""
+    extra = f"<style>:root {{ --fit: {scale:.3f}; }}</style>\n" + (BLEED if bleed else "")
+    scaled = html.replace("</head>", extra + "</head>", 1)
     return weasyprint.HTML(string=scaled, base_url=HOST + dest, url_fetcher=_fetcher(weasyprint)).render()
 
 
@@ -73,21 +116,25 @@ def fill(document, sheets):
     for page in document.pages:
         for box in page._page_box.descendants():
             element = getattr(box, "element", None)
-            if box.element_tag is None or "pr-fit" not in (element.get("class") or "").split():
+            classes = (element.get("class") or "").split() if box.element_tag else ()
+            if "pr-fit" not in classes:
                 continue
             top, right = box.content_box_y(), box.content_box_x() + box.width
             for inner in box.descendants():
                 if inner is box:
                     continue
-                full = (inner.border_box_y() + inner.border_height() - top) / box.height
+                # (a box stretched to the container's height ends exactly at its bottom, give or take rounding)
+                full = (inner.border_box_y() + inner.border_height() - top - 1e-6) / box.height
                 if inner.border_box_x() + inner.border_width() > right + 0.5:
                     full = float("inf")  # a word too long for its column
+                if "pr-fixed" in classes:  # type that does not scale (the footer): it fits or it never will
+                    full = float("inf") if full > 1 else 0.0
                 if full > fullest:
                     fullest, source = full, element.get("data-source") or ""
     return fullest, source
 
 
-def fit_pdf(dest, html, low, high, source):
+def fit_pdf(dest, html, low, high, source, bleed=False):
     """(PDF bytes, "") at about the largest type scale in [low, high] at which nothing spills over;
     (PDF bytes, the file to shorten) when even `low` is too big.
 
@@ -98,7 +145,7 @@ def fit_pdf(dest, html, low, high, source):
     sheets = SHEETS[dest.split("/", 1)[0]]
     best, best_scale, scale = None, 0.0, 1.0
     for _ in range(TRIES):
-        document = _render(weasyprint, dest, html, scale)
+        document = _render(weasyprint, dest, html, scale, bleed)
         fullness, _ = fill(document, sheets)
         if fullness <= 1 and scale > best_scale:
             best, best_scale = document, scale
@@ -106,9 +153,10 @@ def fit_pdf(dest, html, low, high, source):
         if aim <= best_scale or abs(aim - scale) < 0.005:
             break
         scale = aim
-    if best is None:
-        document = _render(weasyprint, dest, html, low)
-        return document.write_pdf(), fill(document, sheets)[1] or source
+    if best is None:  # the tries ran out above the floor, or even the floor is too big
+        document = _render(weasyprint, dest, html, low, bleed)
+        fullness, too_long = fill(document, sheets)
+        return document.write_pdf(), "" if fullness <= 1 else too_long or source
     return best.write_pdf(), ""
 
 
@@ -116,14 +164,14 @@ def _fit(job):
     return fit_pdf(*job)
 
 
-def make_pdfs(pages, files):
+def make_pdfs(pages, files, chosen=Options()):
     """{pdf dest: bytes} for every printable page; raises ContentError for any that cannot fit."""
     load_weasyprint()
     jobs = printable(pages)
     _assets.update((dest, data) for dest, data in files.items() if dest.startswith("assets/"))
     try:
         results = ordered_map(_fit, [(p.dest, files[p.dest].decode("utf-8"), p.context["min_fit"], p.context["max_fit"],
-                                      p.context["source"]) for p in jobs], min_items=2)
+                                      p.context["source"], chosen.bleed) for p in jobs], min_items=2)
     finally:
         _assets.clear()
     out, problems = {}, []
@@ -132,7 +180,7 @@ def make_pdfs(pages, files):
         if too_long:
             sheets = "一页" if SHEETS[page.context["folder"]] == 1 else "两页"
             problems.append(Problem(too_long, 0, "", (
-                f"{page.dest} 内容太多：字号已经缩到最小，还是放不下{sheets} A4 纸。"
+                f"{page.dest} 内容太多：字号已经缩到最小，还是放不下{sheets} {page.context['paper']} 纸。"
                 "请删减这个文件里的文字，再运行 python build.py pdf。")))
     if problems:
         raise ContentError(problems)

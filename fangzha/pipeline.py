@@ -53,15 +53,18 @@ def _build(root, output, templates_dir, pdf, strict=False):
         raise ContentError(overflows)
     if pdf:
         from . import pdf as pdf_output  # imported here: only `build.py pdf` needs WeasyPrint
-        pdf_output.link_pdfs(pages)
+        pdf = pdf_output.options(pdf, output)  # True: the defaults (in the site's pdf/, no bleed)
+        if not pdf.folder:
+            pdf_output.link_pdfs(pages)
     building = write.start(output)
     try:
         write.make_folders(building, [page.dest for page in pages])
         keep = {page.dest for page in pdf_output.printable(pages)} if pdf else frozenset()
         files = render(pages, model, templates_dir, building, keep)
-        pdfs = pdf_output.make_pdfs(pages, files) if pdf else {}
-        write.make_folders(building, pdfs)
-        for dest, data in sorted(pdfs.items()):
+        pdfs = pdf_output.make_pdfs(pages, files, pdf) if pdf else {}
+        in_site = pdf_output.place(pdfs, pdf) if pdf else {}  # a chosen folder gets them instead
+        write.make_folders(building, in_site)
+        for dest, data in sorted(in_site.items()):
             write.write_file(building, dest, data)
         write.finish(building, output)
     except BaseException:
@@ -69,7 +72,7 @@ def _build(root, output, templates_dir, pdf, strict=False):
         raise
     counts = Counter(page.family for page in pages if page.dest.endswith(".html"))
     parts = "，".join(f"{FAMILY_NAMES.get(f, f)} {n} 页" for f, n in counts.items())
-    parts += f"，PDF {len(pdfs)} 份" if pdf else ""
+    parts += f"，PDF {len(pdfs)} 份" + (f"（放在 {pdf.folder}）" if pdf.folder else "") if pdf else ""
     elapsed = time.perf_counter() - started
     shown = output.resolve().relative_to(root.resolve()) if output.resolve().is_relative_to(root.resolve()) else output
     return model, pages, f"已生成 {shown.as_posix()}/：{parts}；用时 {elapsed:.2f} 秒。"

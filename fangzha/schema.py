@@ -207,11 +207,20 @@ def fill_in_message(name, spec):
     return f"还没有填写（{spec.label}）。这是必填项，{how}。{choices}"
 
 
+class Checked(dict):
+    """A file's checked fields; `key_lines` keeps the line of each, for problems found later (the print budget)."""
+
+    key_lines = {}
+
+
 def check_fields(mapping, fields, where, problems, prefix=""):
     """Clean every declared field of a mapping; report unknown, missing and unfilled keys."""
     key_lines = getattr(mapping, "key_lines", {})
     own_line = getattr(mapping, "line", where.line)
     clean = {}
+    if not prefix and key_lines:  # a whole file's fields (nested groups need no lines of their own)
+        clean = Checked()
+        clean.key_lines = key_lines
     for key in mapping:
         if key not in fields:
             line = key_lines.get(key, own_line)
@@ -397,6 +406,9 @@ CONFIG = {
         "police_phone": Text("派出所电话"),
     }),
     "local_channels": List("本地举报渠道", CHANNEL),
+    "print": Group("印刷品", {
+        "paper": Choice("海报的纸张大小（A3 把海报和承诺书放大印满一张 A3 纸；三折页和告家长书总是 A4）", ["A4", "A3"], default="A4"),
+    }),
     "kiosk": Group("大屏轮播", {
         "seconds": Int("每一屏默认显示多少秒", default=15, minimum=3),
         "night": Text("夜间时段（例如 22:00-06:00；留空则整夜照常播放）", pattern=HOURS, pattern_hint=HOURS_HINT),

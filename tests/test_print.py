@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import FIXTURES, copy_project, edit_front_matter, run_build
+from conftest import FIXTURES, ROOT, copy_project, edit_front_matter, run_build
 from fangzha.outputs.printkit import leaflet_parts, split_evenly
 
 MINI = FIXTURES / "mini"
@@ -29,6 +29,10 @@ def built(project, *args):
 
 def html(site, relative):
     return (site / relative).read_text(encoding="utf-8")
+
+
+def printable_pages(site):
+    return [p for folder in ("posters", "leaflets") for p in sorted((site / folder).glob("*.html")) if p.name != "index.html"]
 
 
 def test_mini_project_has_exactly_its_print_kit(project):
@@ -63,19 +67,48 @@ def test_pledge_and_letter_only_when_the_campaign_asks(project):
     assert '<a href="../posters/letter-class-meeting.html">告家长书</a>' in kit
 
 
-def test_shipped_letter_lists_the_scams_parents_face(shipped_site):
+def test_shipped_letter_warns_parents_what_to_do_and_whom_to_call(shipped_site):
+    """篇4 method 11: someone posing as a teacher calls the family: "your child is in hospital"."""
     letter = html(shipped_site, "posters/letter-class-meeting.html")
-    assert "<strong>盗取学生信息行骗</strong>：骗子拿到学生信息后，冒充老师、同学联系家长，谎称孩子出事急需用钱。" in letter
+    assert ("<li><strong>盗取学生信息行骗</strong>：骗子拿到学生信息后，冒充老师、同学联系家长，谎称孩子出事急需用钱。"
+            "<b>怎么办：</b>先挂断，直接打孩子本人和班主任的电话核实。</li>") in letter
     assert "叮嘱孩子记住“三不一多”：未知链接不点击，陌生来电不轻信，个人信息不透露，转账汇款多核实。" in letter
+    assert "钱已经转出，立即拨打 <strong>110</strong>；拿不准是不是诈骗，拨打 <strong>96110</strong> 咨询。" in letter
+    assert "有任何疑问，请联系社区居委会（电话 <strong>0000-0000000</strong>）。" in letter  # config.yaml contact
+    assert '<p class="pr-sign-off">17电本国际1班</p>' in letter  # the campaign's organiser signs it
+    slip = letter[letter.index('<div class="pr-cut">'):]
+    assert "（请沿虚线剪下回执，由孩子交回班主任）" in slip and "<h2>回　执</h2>" in slip
+    assert "学生姓名" in slip and "家长签名" in slip
+    assert "出处：防范诈骗宣传活动方案篇1" in letter
 
 
-def test_every_printable_page_shows_organisation_and_review_date(shipped_site):
-    for page in sorted(shipped_site.glob("posters/*.html")) + sorted(shipped_site.glob("leaflets/*.html")):
+def test_every_printed_item_carries_the_local_details_review_date_and_sources(shipped_site):
+    """config.yaml's organisation, contact and police station on every item; the campaign's organiser on its items."""
+    local = ["示例社区居民委员会", "社区居委会 0000-0000000", "示例街道 1 号", "辖区派出所 <strong>110</strong>"]
+    for page in printable_pages(shipped_site):
         text = page.read_text(encoding="utf-8")
-        assert "内容最近审核：" in text, page
-        if page.name != "index.html":
-            assert "示例社区居民委员会" in text, page
-            assert 'src="../assets/print.js"' in text, page
+        assert "内容最近审核：" in text and 'src="../assets/print.js"' in text, page
+        assert all(words in text for words in local), page
+        if page.name != "report.html":  # channels.yaml names no sources
+            assert re.search(r"(出处|资料来源)：\S", text), page
+    campaign = re.compile(r"(?:campaign|pledge|letter)-(.+)\.html")
+    organisers = {}
+    for path in sorted((ROOT / "content/campaigns").glob("*.md")):
+        front = path.read_text(encoding="utf-8").split("---\n")[1]
+        organiser = re.search(r"^organiser: (.+)$", front, re.M)
+        organisers[path.stem] = organiser[1] if organiser else "示例社区居民委员会"
+    for page in printable_pages(shipped_site):
+        found = campaign.fullmatch(page.name)
+        if found:
+            assert organisers[found[1]] in page.read_text(encoding="utf-8"), page
+
+
+def test_pledge_sheet_has_its_theme_text_and_rows_to_sign_in(shipped_site):
+    pledge = html(shipped_site, "posters/pledge-parttime-pledge.html")
+    assert '<p class="pr-theme">主题：勿轻信、不误传、同努力、抵虚假</p>' in pledge
+    assert '<table class="pr-sign" style="--row: 8.2mm">' in pledge  # 20 rows share the page
+    assert "出处：防范诈骗宣传活动方案篇3" in pledge
+    assert '<table class="pr-sign" style="--row: 12mm">' in html(shipped_site, "posters/pledge-class-meeting.html")  # 12 rows
 
 
 def test_qr_code_points_at_the_web_page_only_with_base_url(project):
@@ -113,14 +146,27 @@ def test_leaflet_without_rules_gives_what_to_do_on_the_flap(shipped_site):
     assert "<b>怎么办：</b>" not in leaflet  # the flap says it already
 
 
-def test_print_index_pages_group_every_document(shipped_site):
+def test_print_centre_previews_every_document_with_a_print_button(shipped_site):
+    for folder, headings in (("posters", ["活动海报", "凡是规则", "举报求助", "诈骗手法", "承诺书", "告家长书"]),
+                             ("leaflets", ["按人群", "按活动"])):
+        index = html(shipped_site, f"{folder}/index.html")
+        for heading in headings:
+            assert f">{heading}</h2>" in index
+        items = sorted(p.name for p in (shipped_site / folder).glob("*.html") if p.name != "index.html")
+        previews = sorted(re.findall(rf'<iframe src="\.\./{folder}/([^"]+)" title="预览：[^"]+" loading="lazy" inert>', index))
+        printing = sorted(re.findall(rf'<a class="pr-print-link" href="\.\./{folder}/([^"#]+)#print" aria-label="打印：[^"]+">打印</a>', index))
+        assert previews == items and printing == items
+        assert "PDF" not in index  # only `build.py pdf` makes PDF files to link
+
+
+def test_print_centre_says_how_to_print(shipped_site):
     posters = html(shipped_site, "posters/index.html")
-    for heading in ["活动海报", "凡是规则", "举报求助", "诈骗手法", "承诺书", "告家长书"]:
-        assert f">{heading}</h2>" in posters
-    assert posters.count('<li><a href="../posters/') == len(list(shipped_site.glob("posters/*.html"))) - 1
+    assert "在打印窗口里选：A4 纸，纵向，单面，边距“无”，缩放 100%（不要选“适合页面大小”）。" in posters
     leaflets = html(shipped_site, "leaflets/index.html")
-    assert leaflets.count('<li><a href="../leaflets/') == len(list(shipped_site.glob("leaflets/*.html"))) - 1
-    assert "PDF" not in posters  # only `build.py pdf` makes PDF files to link
+    assert "在打印窗口里选：A4 纸，横向，双面打印，翻转短边（有的打印机叫“短边装订”），边距“无”，缩放 100%（不要选“适合页面大小”）。" in leaflets
+    assert "沿虚线先把右边较窄的一折向左折进去" in leaflets
+    for page in (posters, leaflets):
+        assert "不用勾选“背景图形”" in page
 
 
 def test_too_many_signature_rows_is_a_content_problem(project):

@@ -6,8 +6,9 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURES, copy_project, edit_front_matter, run_build, serious_accessibility_problems
+from conftest import FIXTURES, ROOT, copy_project, run_build, serious_accessibility_problems
 A4 = (595, 842)  # points, portrait
+A3 = (842, 1191)
 
 
 def printables(site):
@@ -41,11 +42,20 @@ def test_every_poster_is_one_a4_page_and_every_leaflet_two(shipped_site, watched
     assert view.errors == [] and view.outside == []
 
 
+def stuff(path, old, new):
+    """Edit a built page by hand, as the build's text budget never lets too much text through."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def test_too_much_text_still_prints_one_page_and_says_what_to_cut(tmp_path, watched):
+    """The browser's own check behind the build's text budget (a page edited by hand, a font far wider)."""
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
-    edit_front_matter(project / "content/scams/shuadan.md", lambda data: data.update(
-        signs=[f"第 {n} 条很长的警惕信号，写得非常详细，一条接一条，怎么也写不完" for n in range(80)]))
     assert run_build(cwd=project).returncode == 0
+    signs = "".join(f"<li>第 {n} 条很长的警惕信号，写得非常详细，一条接一条，怎么也写不完</li>" for n in range(80))
+    stuff(project / "site/posters/scam-shuadan.html", "<li>要你先垫付</li>", signs)
+    stuff(project / "site/leaflets/audience-students.html", "<b>警惕：</b>要你先垫付", "<b>警惕：</b>" + signs)
     page = watched(project / "site").open("posters/scam-shuadan.html")
     assert fitted(page) == "overflow"
     warning = page.locator("#fit-warning")
@@ -84,7 +94,10 @@ def test_qr_code_is_drawn_inside_the_page(tmp_path, watched):
     page = view.open("posters/scam-shuadan.html")
     qr = page.get_by_role("img", name="二维码：https://example.org/fz/scams/shuadan.html")
     box = qr.bounding_box()
-    assert 70 < box["width"] < 100 and box["width"] == pytest.approx(box["height"])  # about 22 mm square
+    assert 64 < box["width"] < 72 and box["width"] == pytest.approx(box["height"])  # 18 mm square
+    under = page.locator(".pr-foot .pr-qr .pr-url")
+    assert under.inner_text() == "网页版：example.org/fz/scams/shuadan.html"  # the short address, printed under the code
+    assert under.bounding_box()["y"] >= box["y"] + box["height"]
     assert view.errors == [] and view.outside == []
 
 
@@ -98,10 +111,142 @@ def test_axe_finds_no_serious_violation_in_the_print_kit(shipped_site, watched):
 
 
 def test_leaflet_panels_sit_on_the_folds(shipped_site, watched):
-    """Outside: flap 97 mm, back 100, cover 100 (cover on the right); inside: 100, 100, 97."""
+    """Outside, left to right: the flap that folds in (97 mm), the back, the front cover; inside: three
+    panels (100, 100, 97) in reading order. Faint dashed lines show the folds."""
     page = watched(shipped_site).open("leaflets/campaign-class-meeting.html")
-    widths = page.evaluate("""() => [...document.querySelectorAll('.pr-sheet')].map(sheet =>
-        [...sheet.querySelectorAll('.pr-panel')].sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left)
-          .map(p => [Math.round(p.getBoundingClientRect().width / 96 * 25.4), p.classList.contains('pr-cover')]))""")
-    assert widths == [[[97, False], [100, False], [100, True]], [[100, False], [100, False], [97, False]]]
+    page.emulate_media(media="print")
+    sheets = page.evaluate("""() => [...document.querySelectorAll('.pr-sheet')].map(sheet => {
+        const left = sheet.getBoundingClientRect().left, mm = px => Math.round(px / 96 * 25.4);
+        return [...sheet.querySelectorAll('.pr-panel')]
+          .sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left)
+          .map(p => ({width: mm(p.getBoundingClientRect().width), heading: p.querySelector('h1, h2, h3').textContent,
+                      fold: getComputedStyle(p).borderRightStyle === 'dashed' ? mm(p.getBoundingClientRect().right - left) : null,
+                      foldColour: getComputedStyle(p).borderRightColor}));
+    })""")
+    outside, inside = sheets
+    assert [(p["width"], p["heading"]) for p in outside] == [(97, "新十个凡是"), (100, "该打哪个电话"), (100, "防范诈骗主题班会")]
+    assert [(p["width"], p["heading"]) for p in inside] == [(100, "关于这次活动"), (100, "盗用QQ号诈骗"), (97, "利用ATM机行骗")]
+    # folds at 97 and 197 mm outside; printed on the back of the sheet (flipped on the short edge) at 100 and 200
+    assert [p["fold"] for p in outside] == [97, 197, None] and [p["fold"] for p in inside] == [100, 200, None]
+    assert {p["foldColour"] for p in outside + inside if p["fold"]} == {"rgb(170, 170, 170)"}  # faint grey
     assert re.search(r"短边翻转", page.locator(".pr-bar").inner_text())
+
+
+def test_a3_posters_print_as_one_a3_page(tmp_path, watched):
+    """config.yaml `print: {paper: A3}`: every poster and pledge sheet is the same layout on one A3 page;
+    letters and leaflets stay A4."""
+    project = copy_project(ROOT, tmp_path / "project")
+    config = project / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  paper: A4", "  paper: A3"), encoding="utf-8")
+    assert run_build(cwd=project).returncode == 0
+    site = project / "site"
+    view = watched(site)
+    wrong, seen = {}, set()
+    for relative in printables(site):
+        page = view.open(relative)
+        fit = fitted(page)
+        if relative.startswith("leaflets/"):
+            expected = (2, {A4[::-1]})
+        else:
+            expected = (1, {A4 if "/letter-" in relative else A3})
+        seen.add((expected[0], frozenset(expected[1])))
+        if printed(page) != expected or fit == "overflow":
+            wrong[relative] = (printed(page), fit)
+    assert wrong == {} and len(seen) == 3
+    assert "在打印窗口里选：A3 纸（告家长书用 A4 纸），纵向" in (site / "posters/index.html").read_text(encoding="utf-8")
+    assert view.errors == [] and view.outside == []
+
+
+EDGES = r"""() => {
+  const mm = px => px / 96 * 25.4, near = [];
+  for (const sheet of document.querySelectorAll('.pr-a3, .pr-sheet:not(.pr-a3 .pr-sheet)')) {
+    const paper = sheet.getBoundingClientRect();
+    const check = (rect, what) => {
+      if (!rect.width || !rect.height) return;
+      const gap = Math.min(rect.left - paper.left, paper.right - rect.right, rect.top - paper.top, paper.bottom - rect.bottom);
+      if (mm(gap) < 5) near.push(what + ' ' + mm(gap).toFixed(1) + ' mm');
+    };
+    const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) check(rect, node.textContent.trim().slice(0, 12));
+    }
+    sheet.querySelectorAll('svg').forEach(svg => check(svg.getBoundingClientRect(), 'QR'));
+  }
+  return near;
+}"""
+
+
+def test_no_text_within_5_mm_of_the_paper_edge(shipped_site, watched):
+    """Office printers cannot print there: every line of text and every QR code keeps 5 mm clear."""
+    view = watched(shipped_site)
+    near = {}
+    for relative in printables(shipped_site):
+        page = view.open(relative)
+        fitted(page)
+        page.emulate_media(media="print")
+        found = page.evaluate(EDGES)
+        if found:
+            near[relative] = found[:3]
+        page.emulate_media(media="screen")
+    assert near == {}
+
+
+COLOURS = r"""() => {
+  const rgb = text => (text.match(/[\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => [r, g, b].map(c => { c /= 255; return c <= .03928 ? c / 12.92 : ((c + .055) / 1.055) ** 2.4; })
+                                            .reduce((sum, c, i) => sum + c * [.2126, .7152, .0722][i], 0);
+  const faint = [], painted = [];
+  for (const el of document.querySelectorAll('main *')) {
+    const style = getComputedStyle(el);
+    const [r, g, b, a = 1] = rgb(style.backgroundColor);
+    if ((a > 0 && (r < 250 || g < 250 || b < 250)) || style.backgroundImage !== 'none') painted.push(el.className || el.tagName);
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (own && el.getClientRects().length) {
+      const ratio = 1.05 / (luminance(rgb(style.color)) + .05);  // against white paper, in shades of grey
+      if (ratio < 4.5) faint.push(el.tagName + ' ' + style.color + ' ' + ratio.toFixed(1));
+    }
+  }
+  return {faint, painted};
+}"""
+
+
+def test_prints_in_black_and_white_without_background_colours(shipped_site, watched):
+    """Text dark enough on white in shades of grey, and nothing that needs a background colour
+    (browsers leave backgrounds out unless asked)."""
+    view = watched(shipped_site)
+    bad = {}
+    for relative in printables(shipped_site):
+        page = view.open(relative)
+        page.emulate_media(media="print")
+        found = page.evaluate(COLOURS)
+        if found["faint"] or found["painted"]:
+            bad[relative] = found
+        page.emulate_media(media="screen")
+    assert bad == {}
+
+
+def test_the_print_centre_previews_each_item_offline_and_prints_it(shipped_site, watched):
+    view = watched(shipped_site)
+    view.page.context.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
+    for folder in ("posters", "leaflets"):
+        page = view.open(f"{folder}/index.html")
+        items = page.locator(".pr-card")
+        count = items.count()
+        assert count == len([p for p in printables(shipped_site) if p.startswith(folder)])
+        for index in range(count):  # previews load as they come into view
+            items.nth(index).scroll_into_view_if_needed()
+        page.wait_for_function(f"() => document.querySelectorAll('iframe').length === {count}")
+        page.wait_for_timeout(500)
+        previews = sorted(frame.url.rsplit("/", 1)[-1] for frame in page.frames if frame != page.main_frame)
+        assert previews == sorted(p.rsplit("/", 1)[-1] for p in printables(shipped_site) if p.startswith(folder))
+        assert page.evaluate("document.querySelector('iframe').contentWindow.length") == 0  # a document, not an error page
+        first = items.nth(0)
+        title = first.locator(".pr-card-title").inner_text()
+        first.get_by_role("link", name=f"打印：{title}").click()
+        page.wait_for_function("window.printed === 1")
+        assert page.locator("h1").first.inner_text() or True
+        assert page.url.endswith("#print") and page.title().startswith(title.split("（")[0][:4])
+    assert view.errors == [] and view.outside == []

@@ -3,12 +3,17 @@
 Each printable page is drawn on sheets of a fixed paper size, so it prints as exactly
 that many pages; assets/print.js scales the type (never below a legible floor) so the
 text fills its sheets without spilling over, and `build.py pdf` does the same with
-WeasyPrint (fangzha/pdf.py).
+WeasyPrint (fangzha/pdf.py). Text that would not fit even at the floor fails the build
+(the text budget, printfit.py). With `print: {paper: A3}` in config.yaml, posters and
+pledge sheets are drawn on A3: the same layout, √2 times larger.
 """
 
 from html import escape
 
 import segno
+
+from ..problems import ContentError
+from . import printfit
 
 # Type size in points: (designed, smallest when shrinking to fit, largest when growing to fill),
 # for normal and for large type (large_type audiences and campaigns).
@@ -18,6 +23,10 @@ TYPE = {
     "leaflet": {False: (10.5, 8, 13), True: (13, 10.5, 16)},
 }
 SHEETS = {"posters": 1, "leaflets": 2}  # printed pages per document, by folder
+PAGE_SIZES = {"A4": "210mm 297mm", "A3": "297mm 420mm", "leaflet": "297mm 210mm"}
+A3_TEMPLATES = {"print/poster-campaign.html", "print/poster-rules.html", "print/poster-report.html",
+                "print/poster-scam.html", "print/pledge.html"}  # the letter goes home in a schoolbag: A4
+LETTER_SCAMS = 6       # scams a letter names from the campaign, and parents' scams it explains
 LEAFLET_DETAILED = 6   # scams a leaflet explains; the next ones it names
 LEAFLET_NAMED = 12     # scams a leaflet names; the rest it counts
 FEW_SCAMS = 3          # this few scams: a leaflet gives every sign and step
@@ -35,6 +44,7 @@ class QRCode:
 
     def __init__(self, url):
         self.url = url
+        self.short = url.split("://", 1)[-1]  # printed under the code, to type in by hand
 
     def __html__(self):
         svg = segno.make(self.url, error="m").svg_inline(omitsize=True, border=4, svgclass="qr", lineclass=None)
@@ -58,19 +68,25 @@ class Kit:
     def __init__(self, model, Page):
         self.model, self.Page = model, Page
         self.large_names = {a["name"] for a in model.audiences if a["large_type"]}
+        self.paper = (model.config.get("print") or {}).get("paper") or "A4"
         self.pages = []
+        self.too_long = []  # text that does not fit, found by the budget (printfit.py)
 
     def add(self, dest, template, kind, section, title, source, reviewed, large=False, web="", sources=(), **context):
         """One printable page: `source` is the file to shorten when it cannot fit, `web` its counterpart
         on the website (for the QR code), `sources` what it cites."""
         folder = dest.split("/", 1)[0]
         size, smallest, largest = TYPE[kind][large]
+        paper = self.paper if template in A3_TEMPLATES else "A4"
         context.update(
             title=title, section=section, source=source, reviewed=reviewed, sources=sources,
             folder=folder, type_pt=size, min_fit=round(smallest / size, 3), max_fit=round(largest / size, 3),
-            pdf_dest=f"pdf/{dest[:-5]}.pdf",
+            pdf_dest=f"pdf/{dest[:-5]}.pdf", paper=paper,
+            page_size=PAGE_SIZES["leaflet" if folder == "leaflets" else paper],
+            thumb="leaflet" if folder == "leaflets" else paper.lower(),
             qr=qr_code(self.model.config["base_url"], web),
         )
+        self.too_long += printfit.check(dest, template, context, self.model, smallest)
         label = {"活动海报": "宣传海报", "按活动": "三折页"}.get(section, section)
         kit_of = context["campaign"]["slug"] if "campaign" in context else ""
         self.pages.append(self.Page(dest, template, context, kit_of=kit_of, label=label))
@@ -92,13 +108,17 @@ class Kit:
                      campaign=campaign, sources=campaign["sources"])
             if campaign["pledge"]:
                 self.add(f"posters/pledge-{slug}.html", "print/pledge.html", "letter", "承诺书",
-                         campaign["pledge"]["title"], campaign["file"], campaign["reviewed"], large, campaign=campaign)
+                         campaign["pledge"]["title"], campaign["file"], campaign["reviewed"], large,
+                         campaign=campaign, sources=campaign["sources"], row_mm=signature_row(campaign["pledge"]["rows"]))
             if campaign["letter_to_parents"]:
+                shown = campaign["scams"][:LETTER_SCAMS]
+                parent_scams = self.audience_scams(PARENTS)[:LETTER_SCAMS]
                 self.add(f"posters/letter-{slug}.html", "print/letter.html", "letter", "告家长书",
                          f"致家长的一封信（{campaign['title']}）", campaign["file"],
-                         oldest(campaign["reviewed"], *(s["reviewed"] for s in campaign["scams"])), large,
+                         oldest(campaign["reviewed"], *(s["reviewed"] for s in shown + parent_scams)), large,
                          f"campaigns/{slug}.html", campaign=campaign, short_rule=shortest(campaign["rules"]),
-                         parent_scams=self.audience_scams(PARENTS))
+                         shown_scams=shown, parent_scams=parent_scams,
+                         sources=distinct_sources([campaign] + shown + parent_scams))
         for rule in model.rules:
             self.add(f"posters/rules-{rule['id']}.html", "print/poster-rules.html", "poster", "凡是规则",
                      rule["title"], rule["file"], rule["reviewed"], web="rules.html", rule=rule)
@@ -129,6 +149,11 @@ class Kit:
                      oldest(campaign["reviewed"], *(s["reviewed"] for s in scams), *(r["reviewed"] for r in campaign["rules"])),
                      self.is_large(campaign["audiences"], campaign["large_type"]), f"campaigns/{slug}.html",
                      campaign=campaign, slogan=campaign["slogan"], **parts)
+
+
+def signature_row(rows):
+    """Height of a pledge sheet's signature row in mm: 12 mm to sign in, less when many rows share the page."""
+    return round(min(12, 165 / rows), 1)
 
 
 def shortest(rules):
@@ -169,7 +194,7 @@ def leaflet_parts(scams, rules, guide, channels, campaign=None):
         "flap_source": rules[0]["file"] if rules else scams[0]["file"],
         "rule_lists": rules, "tips": tips, "cover_calls": guide[:2],
         "guide": [] if channels else guide, "channels": channels,
-        "sources": distinct_sources(([campaign] if campaign else []) + list(scams)),
+        "sources": distinct_sources(([campaign] if campaign else []) + list(scams[:LEAFLET_DETAILED + LEAFLET_NAMED])),
     }
 
 
@@ -199,16 +224,22 @@ def pages(model, Page):
     kit.posters()
     posters = list(kit.pages)
     kit.leaflets()
-    leaflets = kit.pages[len(posters):]
+    if kit.too_long:  # never cut text silently: nothing is written
+        raise ContentError(printfit.problems(kit.too_long))
+    paper = "A3 纸（告家长书用 A4 纸）" if kit.paper == "A3" else "A4 纸"
     return [
         Page("posters/index.html", "print/index.html", {
             "heading": "海报、承诺书和告家长书", "groups": groups(posters, POSTER_SECTIONS), "pdf": False,
             "other": {"href": "leaflets/index.html", "label": "三折页"},
-            "intro": ["每一份都正好印满一张 A4 纸。打开后点“打印”，打印设置选：A4、纵向、边距“无”、缩放 100%。"]}),
+            "howto": [f"每一份都正好印满一张{paper}。点预览下面的“打印”，或者打开一份再点左上角的“打印”。",
+                      f"在打印窗口里选：{paper}，纵向，单面，边距“无”，缩放 100%（不要选“适合页面大小”）。",
+                      "黑白打印机也能印清楚，不用勾选“背景图形”。"]}),
         Page("leaflets/index.html", "print/index.html", {
-            "heading": "三折页", "groups": groups(leaflets, LEAFLET_SECTIONS), "pdf": False,
+            "heading": "三折页", "groups": groups(kit.pages[len(posters):], LEAFLET_SECTIONS), "pdf": False,
             "other": {"href": "posters/index.html", "label": "海报、承诺书和告家长书"},
-            "intro": ["每一份是一张 A4 纸的正反两面。打开后点“打印”，打印设置选：A4、横向、双面打印（短边翻转）、边距“无”、缩放 100%。",
+            "howto": ["每一份是一张 A4 纸的正反两面。点预览下面的“打印”，或者打开一份再点左上角的“打印”。",
+                      "在打印窗口里选：A4 纸，横向，双面打印，翻转短边（有的打印机叫“短边装订”），边距“无”，缩放 100%（不要选“适合页面大小”）。",
+                      "黑白打印机也能印清楚，不用勾选“背景图形”。",
                       "折法：把印着“这些骗局要当心”的一面朝上，沿虚线先把右边较窄的一折向左折进去，再把左边一折向右盖上，封面就在外面了。"]}),
         *kit.pages,
     ]

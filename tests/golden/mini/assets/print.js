@@ -1,5 +1,7 @@
 /* 印刷品：把字号整体放大或缩小到刚好放得满（在 data-min-fit 和 data-max-fit 之间），
-   缩到最小还放不下时在屏幕上提醒。build.py pdf 用同样的办法（fangzha/pdf.py）生成 PDF。 */
+   缩到最小还放不下时在屏幕上提醒（生成时已按最小字号估算过，正常不会出现）。
+   build.py pdf 用同样的办法（fangzha/pdf.py）生成 PDF。
+   在打印目录的缩略图框里打开时只显示纸面；地址以 #print 结尾时，排好后直接打开打印窗口。 */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -7,13 +9,14 @@
   var warning = document.getElementById("fit-warning");
   var smallest = parseFloat(main.getAttribute("data-min-fit")) || 0.6;
   var largest = parseFloat(main.getAttribute("data-max-fit")) || 1;
+  if (window.self !== window.top) root.classList.add("pr-preview");
 
   /* The files behind the boxes that spill over (data-source), each once; empty when all fit. */
   function spilling() {
     var boxes = document.querySelectorAll(".pr-fit"), sources = [];
     for (var i = 0; i < boxes.length; i++) {
       var box = boxes[i], source = box.getAttribute("data-source");
-      if ((box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1) && sources.indexOf(source) < 0) {
+      if ((box.scrollHeight > box.clientHeight || box.scrollWidth > box.clientWidth) && sources.indexOf(source) < 0) {
         sources.push(source);
       }
     }
@@ -44,7 +47,11 @@
   }
 
   fit();
-  if (document.fonts && document.fonts.ready) document.fonts.ready.then(fit);
+  var ready = document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve();
+  ready.then(function () {
+    fit();
+    if (window.location.hash === "#print") window.print();
+  });
   window.addEventListener("beforeprint", fit);
   var button = document.getElementById("print-now");
   if (button) button.addEventListener("click", function () { window.print(); });
