@@ -58,6 +58,7 @@ def test_pledge_and_letter_only_when_the_campaign_asks(project):
     pledge = html(site, "posters/pledge-class-meeting.html")
     assert "<h1>我的承诺</h1>" in pledge and "我承诺不转账给陌生人。" in pledge
     assert len(re.findall(r"<tr><td>\d+</td>", pledge)) == 7
+    assert '<svg role="img" aria-label="二维码：https://example.org/fz/campaigns/class-meeting.html"' in pledge
     letter = html(site, "posters/letter-class-meeting.html")
     assert "<h1>致家长的一封信</h1>" in letter
     assert "测试班于20xx.9.25在s1103开展“防范诈骗主题班会”，主题是“勿轻信、不误传”" in letter

@@ -229,23 +229,38 @@ def paragraphs(html):
 
 
 def foot(ctx, config, blame=False):
-    """The portrait page's footer: QR column (code, caption, address) and four lines of small print."""
-    config_owner = ("config.yaml", "contact", config)
-    qr = ctx["qr"]
-    text = Region("页脚", FOOT[1] * MM, Column((FOOT[0] - (QR_COLUMN + QR_GAP if qr else 0)) * MM, FOOT_PT, blame))
-    column = text.column
-    column.text(contact_text(config), config_owner, line=FOOT_LINE)
-    column.text(CALLS, line=FOOT_LINE)
-    if ctx["sources"]:
-        column.text("出处：" + sources_text(ctx["sources"]), (ctx["source"], "sources", subject_of(ctx)), line=FOOT_LINE)
-    column.text(REVIEWED, line=FOOT_LINE)
-    regions = [text]
+    """The portrait page's footer: the QR column (code and address) and four lines of small print."""
+    qr, sources = ctx["qr"], ctx["sources"] and "出处：" + sources_text(ctx["sources"])
+    width = (FOOT[0] - (QR_COLUMN + QR_GAP if qr else 0)) * MM
+    if blame:
+        column = Column(width, FOOT_PT, True)
+        fill_foot(column, contact_text(config), sources, ("config.yaml", "contact", config),
+                  (ctx["source"], "sources", subject_of(ctx)))
+    else:  # the same on almost every page: measured once
+        column = Column(width, FOOT_PT)
+        column.height = foot_height(width, contact_text(config), sources)
+    regions = [Region("页脚", FOOT[1] * MM, column)]
     if qr:
         code = Region("二维码下的网址", FOOT[1] * MM, Column(QR_COLUMN * MM, QR_PT, blame))
         code.column.space(mm=QR_CODE)
         code.column.text("网页版：" + qr.short, ("config.yaml", "base_url", config), line=QR_LINE)
         regions.append(code)
     return regions
+
+
+def fill_foot(column, contact, sources, contact_owner=None, sources_owner=None):
+    column.text(contact, contact_owner, line=FOOT_LINE)
+    column.text(CALLS, line=FOOT_LINE)
+    if sources:
+        column.text(sources, sources_owner, line=FOOT_LINE)
+    column.text(REVIEWED, line=FOOT_LINE)
+
+
+@functools.lru_cache(maxsize=256)
+def foot_height(width, contact, sources):
+    column = Column(width, FOOT_PT)
+    fill_foot(column, contact, sources)
+    return column.height
 
 
 def scam_poster(ctx, config, s, blame=False):

@@ -108,7 +108,7 @@ class Kit:
                      campaign=campaign, sources=campaign["sources"])
             if campaign["pledge"]:
                 self.add(f"posters/pledge-{slug}.html", "print/pledge.html", "letter", "承诺书",
-                         campaign["pledge"]["title"], campaign["file"], campaign["reviewed"], large,
+                         campaign["pledge"]["title"], campaign["file"], campaign["reviewed"], large, f"campaigns/{slug}.html",
                          campaign=campaign, sources=campaign["sources"], row_mm=signature_row(campaign["pledge"]["rows"]))
             if campaign["letter_to_parents"]:
                 shown = campaign["scams"][:LETTER_SCAMS]
