@@ -75,8 +75,8 @@ def load_weasyprint():
     try:
         import weasyprint
     except (ImportError, OSError) as error:  # OSError: the Pango library is missing
-        raise ContentError([Problem("requirements.txt", 0, "", (
-            f"生成 PDF 需要 WeasyPrint，但它现在用不了（{error}）。请先运行 pip install -r requirements.txt；"
+        raise ContentError([Problem("requirements-pdf.txt", 0, "", (
+            f"生成 PDF 需要 WeasyPrint，但它现在用不了（{error}）。请先运行 pip install -r requirements-pdf.txt；"
             "Windows 和 macOS 还需要按 WeasyPrint 安装说明装好 Pango。网页版的海报和折页不需要它，可以直接用浏览器打印。"))]) from None
     return weasyprint
 

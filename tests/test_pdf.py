@@ -107,8 +107,8 @@ def test_missing_weasyprint_is_explained_in_chinese(monkeypatch):
     with pytest.raises(ContentError) as error:
         pdf.load_weasyprint()
     message = str(error.value.problems[0])
-    assert message.startswith("requirements.txt: 生成 PDF 需要 WeasyPrint，但它现在用不了")
-    assert "pip install -r requirements.txt" in message and "可以直接用浏览器打印" in message
+    assert message.startswith("requirements-pdf.txt: 生成 PDF 需要 WeasyPrint，但它现在用不了")
+    assert "pip install -r requirements-pdf.txt" in message and "可以直接用浏览器打印" in message
 
 
 def test_pdf_command_is_in_the_help():
