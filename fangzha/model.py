@@ -18,6 +18,7 @@ class Model:
     cases: list
     campaigns: list
     channels_reviewed: datetime.date = None
+    channel_sources: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     playlists: list = field(default_factory=list)  # content/playlists/*.yaml (the kiosk adds its defaults)
 

@@ -300,6 +300,7 @@ CHANNELS = {
         "call": List("该打的电话", Ref("举报渠道", "channels"), required=True, min_items=1),
         "advice": Text("怎么做", required=True),
     }), required=True),
+    "sources": List("出处", SOURCE),
     "reviewed": Date("最近审核日期", required=True),
 }
 

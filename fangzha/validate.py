@@ -204,6 +204,7 @@ def validate(loaded):
         cases=[c for _, c in case_items],
         campaigns=[c for _, c in campaign_items],
         channels_reviewed=channel_doc["reviewed"],
+        channel_sources=channel_doc.get("sources") or [],
         warnings=list(loaded.warnings),
         playlists=playlists,
     )

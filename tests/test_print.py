@@ -205,3 +205,11 @@ def test_a_leaflet_for_many_scams_names_twelve_and_counts_the_rest():
     assert [b["kind"] for b in blocks] == ["scam"] * 6 + ["named"]
     assert len(blocks[-1]["scams"]) == 12 and blocks[-1]["more"] == 5000 - 18
     assert len(parts["tips"]) == 1  # the same first step, said once
+
+
+def test_report_card_and_page_cite_their_sources(shipped_site):
+    """The "which number when" card carries its sources in small print, like every printed item."""
+    for page in ("posters/report.html", "report.html"):
+        text = (shipped_site / page).read_text(encoding="utf-8")
+        assert "12381 涉诈预警劝阻短信系统（2021-07-14 起）" in text, page
+    assert "（工业和信息化部、公安部）" in (shipped_site / "report.html").read_text(encoding="utf-8")

@@ -230,7 +230,8 @@ def paragraphs(html):
 
 def foot(ctx, config, blame=False):
     """The portrait page's footer: the QR column (code and address) and four lines of small print."""
-    qr, sources = ctx["qr"], ctx["sources"] and "出处：" + sources_text(ctx["sources"])
+    qr = ctx["qr"]
+    sources = "出处：" + sources_text(ctx["sources"]) if ctx["sources"] else ""
     width = (FOOT[0] - (QR_COLUMN + QR_GAP if qr else 0)) * MM
     if blame:
         column = Column(width, FOOT_PT, True)

@@ -124,7 +124,8 @@ class Kit:
                      rule["title"], rule["file"], rule["reviewed"], web="rules.html", rule=rule)
         if model.guide:
             self.add("posters/report.html", "print/poster-report.html", "poster", "举报求助", "遇到诈骗，打哪个电话",
-                     "content/channels.yaml", model.channels_reviewed, web="report.html")
+                     "content/channels.yaml", model.channels_reviewed, web="report.html",
+                     sources=model.channel_sources)
         for scam in model.scams:
             self.add(f"posters/scam-{scam['slug']}.html", "print/poster-scam.html", "poster", "诈骗手法",
                      scam["title"], scam["file"], scam["reviewed"], self.is_large(scam["audiences"]),
