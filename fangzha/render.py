@@ -40,6 +40,7 @@ def make_environment(templates_dir, model):
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         bytecode_cache=BYTECODE,
+        auto_reload=False,  # a new environment per build: no need to stat each template per page
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -91,8 +92,13 @@ def render(pages, model, templates_dir, building, keep=frozenset()):
     Returns {dest: bytes} for the pages named in `keep` and for every asset (the PDF step reads them).
     """
     templates_dir = Path(templates_dir).resolve()
-    _job.update(pages=pages, env=make_environment(templates_dir, model), templates_dir=templates_dir,
-                building=building, keep=keep)
+    env = make_environment(templates_dir, model)
+    _job.update(pages=pages, env=env, templates_dir=templates_dir, building=building, keep=keep)
+    for name in sorted({page.template for page in pages if page.template}):
+        try:  # compile once here, so every worker inherits the compiled template
+            env.get_template(name)
+        except Exception:  # reported per page, with its line, by _render_page
+            pass
     try:
         results = ordered_map(_render_and_write, range(len(pages)))
     finally:
