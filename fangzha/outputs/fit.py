@@ -192,6 +192,11 @@ def paginate(items, make, canvases, limit=None):
     A single item that does not fit alone still gets its own slide (and a warning later).
     `limit` caps the items per slide ("fewer words per slide").
     """
+    items = list(items)
+    if len(items) > 1 and (limit is None or len(items) <= limit):
+        whole = make(items, 0)  # the usual case: all on one slide (a text only grows with more items)
+        if fill_ratio(whole, canvases) <= 1:
+            return [whole]
     pages, chunk, start = [], [], 0
     for index, item in enumerate(items):
         trial = chunk + [item]
