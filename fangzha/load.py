@@ -99,10 +99,10 @@ def _to_python(node, where):
 def _raw_text_problems(path, text, line_offset):
     """Tabs and full-width colons: the two mistakes a Chinese input method makes most."""
     found = []
-    for pattern, field, hint in ((TAB_INDENT, None, TAB_HINT), (FULLWIDTH_KEY, 1, FULLWIDTH_HINT)):
+    for pattern, group, hint in ((TAB_INDENT, None, TAB_HINT), (FULLWIDTH_KEY, 1, FULLWIDTH_HINT)):
         for match in pattern.finditer(text):  # one pass over the text; lines counted only on a hit
             number = text.count("\n", 0, match.start()) + 1 + line_offset
-            found.append(Problem(path, number, match.group(field) if field else "", hint))
+            found.append(Problem(path, number, match.group(group) if group else "", hint))
     return sorted(found)
 
 

@@ -8,7 +8,7 @@ import datetime
 import difflib
 import re
 
-from .load import Mapping, Sequence
+from .load import Sequence
 from .problems import Problem
 
 SAFE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

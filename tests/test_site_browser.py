@@ -1,13 +1,8 @@
 """The website in a real browser over file://: offline, searchable, large text, filter, accessible."""
 
-import json
-from pathlib import Path
-
 import pytest
 
-from conftest import ROOT
-
-AXE = ROOT / "node_modules/axe-core/axe.min.js"
+from conftest import serious_accessibility_problems
 
 
 def site_pages(site):
@@ -92,17 +87,10 @@ def test_no_horizontal_overflow(shipped_site, watched, width):
 
 
 def test_axe_finds_no_serious_violation(shipped_site, watched):
-    assert AXE.exists(), "缺少 node_modules/axe-core：请先运行 npm ci"
     view = watched(shipped_site)
     found = {}
     for relative in site_pages(shipped_site):
-        page = view.open(relative)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("""async () => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-            return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                     .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
-        }""")
+        result = serious_accessibility_problems(view.open(relative))
         if result:
             found[relative] = result
     assert found == {}

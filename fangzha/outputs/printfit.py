@@ -108,17 +108,6 @@ class Column:
         self.text(text, who, .9)
         self.space(.3 * .9, .4)
 
-    def nest(self, width):
-        """A column inside this one, `width` points wide; add it back with `take`."""
-        return Column(width, self.s, self.chars is not None)
-
-    def take(self, inner, extra=0.0):
-        self.height += inner.height + extra
-        if self.chars is not None:
-            for key, n in inner.chars.items():
-                self.chars[key] = self.chars.get(key, 0) + n
-                self.whose[key] = inner.whose[key]
-
     def box(self, title, texts, who, border):
         """.pr-box: a bordered box with a heading and a list."""
         width, self.width = self.width, self.width - 1.8 * self.s - 2 * border * MM
