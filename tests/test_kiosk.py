@@ -199,7 +199,10 @@ def test_reloads_over_http_only_when_a_new_complete_build_answers(project, site,
     moved = navigations(page)
     # A version file ahead of its pages (a half-copied upload) must not cause a reload.
     (site / "kiosk/version.txt").write_text("0123456789abcdef\n")
-    page.clock.run_for(5 * 60_000)
+    # Wait for that check to fetch the page and give up (on a busy machine 500 ms was not always enough,
+    # and a check still under way makes the next one a no-op).
+    with page.expect_response(lambda response: "kiosk/hall.html?t=" in response.url):
+        page.clock.run_for(5 * 60_000)
     page.wait_for_timeout(500)
     assert moved == [] and page.locator(".deck").get_attribute("data-version") == old
     # A new complete build: the screen reloads into it.
