@@ -43,7 +43,7 @@ def print_warnings(model):
 def command_build(args):
     pdf = False
     if args.command == "pdf":
-        from fangzha.pdf import Options
+        from fangzha.outputs.printkit.pdf import Options
         pdf = Options(bleed=args.bleed, folder=args.pdf_dir)
     model, _, summary = build(args.root, args.output, pdf=pdf, strict=getattr(args, "strict", False))
     print_warnings(model)

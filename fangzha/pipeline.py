@@ -5,12 +5,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from .load import load_project
-from .outputs.fit import Overflow
+from .content.load import load_project
+from .content.validate import PER_FILE, check_record, validate
+from .layout.fit import Overflow
 from .plan import plan
 from .problems import ContentError
 from .render import render
-from .validate import PER_FILE, check_record, validate
 from . import write
 from .write import check_output
 
@@ -52,7 +52,7 @@ def _build(root, output, templates_dir, pdf, strict=False):
     if strict and overflows:  # --strict: text that does not fit on a slide or screen is an error
         raise ContentError(overflows)
     if pdf:
-        from . import pdf as pdf_output  # imported here: only `build.py pdf` needs WeasyPrint
+        from .outputs.printkit import pdf as pdf_output  # imported here: only `build.py pdf` needs WeasyPrint
         pdf = pdf_output.options(pdf, output)  # True: the defaults (in the site's pdf/, no bleed)
         if not pdf.folder:
             pdf_output.link_pdfs(pages)

@@ -8,10 +8,10 @@ a new field in the schema appears in new files without touching this module.
 
 from pathlib import Path
 
-from . import schema
-from .load import load_project
+from .content import fields as spec_types, schema
+from .content.load import load_project
+from .content.validate import validate
 from .problems import ContentError
-from .validate import validate
 
 KINDS = {
     # kind: (schema, folder under content/, what users call it, what the Markdown body is for)
@@ -74,35 +74,35 @@ def known_ids(root):
 def describe(spec, path, ids):
     """The comment line for one field: its label, required or not, and how to write it."""
     parts = ["必填" if spec.required else "选填"]
-    if isinstance(spec, schema.List):
+    if isinstance(spec, spec_types.List):
         item = spec.item
-        if isinstance(item, schema.Ref):
+        if isinstance(item, spec_types.Ref):
             shown = "、".join(ids.get(item.kind, [])) or "（还没有）"
             parts.append(f"写成 [甲, 乙]，可以写：{shown}{REF_HINTS[item.kind]}")
-        elif isinstance(item, schema.Choice):
+        elif isinstance(item, spec_types.Choice):
             parts.append(f"每项单独一行，写在「- 」后面，可以写：{'、'.join(map(str, item.choices))}")
-        elif isinstance(item, schema.Group):
+        elif isinstance(item, spec_types.Group):
             parts.append("可以有多项，每项以「- 」开头，照下面的样子再写一组")
         else:
             parts.append("每项单独一行，写在「- 」后面；要多写几项就多加几行")
         if spec.min_items:
             parts.append(f"至少 {spec.min_items} 项")
-    elif isinstance(spec, schema.Choice):
+    elif isinstance(spec, spec_types.Choice):
         parts.append(f"从这几个里选一个：{'、'.join(map(str, spec.choices))}")
-    elif isinstance(spec, schema.Bool):
+    elif isinstance(spec, spec_types.Bool):
         parts.append("写 true（是）或 false（否）")
-    elif isinstance(spec, schema.Date):
+    elif isinstance(spec, spec_types.Date):
         parts.append("写成 2026-11-27 这样（年-月-日）")
-    elif isinstance(spec, schema.Int):
+    elif isinstance(spec, spec_types.Int):
         limits = [f"不小于 {spec.minimum}" if spec.minimum is not None else "",
                   f"不大于 {spec.maximum}" if getattr(spec, "maximum", None) is not None else ""]
         parts.append("写一个整数" + "".join(f"，{limit}" for limit in limits if limit))
-    elif isinstance(spec, schema.Text):
+    elif isinstance(spec, spec_types.Text):
         if spec.max_len:
             parts.append(f"最多 {spec.max_len} 个字")
         if spec.pattern is not None:
-            parts.append(schema.SLUG_HINT.rstrip("。"))
-    if spec.default not in (None, "", False) and not isinstance(spec, schema.List):
+            parts.append(spec_types.SLUG_HINT.rstrip("。"))
+    if spec.default not in (None, "", False) and not isinstance(spec, spec_types.List):
         parts.append(f"留空就是 {spec.default}")
     if path in FIELD_NOTES:
         parts.append(FIELD_NOTES[path])
@@ -117,20 +117,20 @@ def field_lines(fields, ids, slug, indent="", path=""):
         lines.append(f"{indent}# {describe(spec, key, ids)}")
         if name == "slug":
             lines.append(f"{indent}{name}: {slug}")
-        elif isinstance(spec, schema.Bool):
+        elif isinstance(spec, spec_types.Bool):
             lines.append(f"{indent}{name}: {'true' if spec.default else 'false'}")
-        elif isinstance(spec, schema.Group):
+        elif isinstance(spec, spec_types.Group):
             lines.append(f"{indent}{name}:")
             lines += field_lines(spec.fields, ids, slug, indent + "  ", key + ".")
-        elif isinstance(spec, schema.List) and isinstance(spec.item, schema.Group):
+        elif isinstance(spec, spec_types.List) and isinstance(spec.item, spec_types.Group):
             lines.append(f"{indent}{name}:")
             group = field_lines(spec.item.fields, ids, slug, indent + "    ", key + ".")
             first = next(i for i, line in enumerate(group) if not line.lstrip().startswith("#"))
             group[first] = f"{indent}  - {group[first].lstrip()}"  # the first key opens the list item
             lines += group
-        elif isinstance(spec, schema.List) and isinstance(spec.item, schema.Ref):
+        elif isinstance(spec, spec_types.List) and isinstance(spec.item, spec_types.Ref):
             lines.append(f"{indent}{name}: []")
-        elif isinstance(spec, schema.List):
+        elif isinstance(spec, spec_types.List):
             lines += [f"{indent}{name}:", f"{indent}  -"]
         else:
             lines.append(f"{indent}{name}:")
@@ -153,8 +153,8 @@ def new_item(root, kind, slug):
     """Write content/<folder>/<slug>.md; return the lines to print. Raises ScaffoldError."""
     root = Path(root)
     fields, folder, what, _ = KINDS[kind]
-    if not schema.SAFE_SLUG.match(slug):
-        raise ScaffoldError(f"「{slug}」不能用作文件名：{schema.SLUG_HINT}")
+    if not spec_types.SAFE_SLUG.match(slug):
+        raise ScaffoldError(f"「{slug}」不能用作文件名：{spec_types.SLUG_HINT}")
     if not (root / "config.yaml").is_file():
         raise ScaffoldError(f"在 {root} 里找不到 config.yaml：请在项目文件夹（build.py 和 config.yaml 所在的地方）里运行。")
     ids = known_ids(root)

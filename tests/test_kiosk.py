@@ -376,9 +376,9 @@ def test_kiosk_config_mistakes_are_explained(project):
 
 
 def test_shipped_loops_build_without_warnings(monkeypatch):
-    from fangzha.load import load_project
+    from fangzha.content.load import load_project
     from fangzha.plan import plan
-    from fangzha.validate import validate
+    from fangzha.content.validate import validate
     monkeypatch.setattr(kiosk, "today", lambda: TODAY)  # the shipped content's review dates are its own business
     model = validate(load_project(ROOT))
     plan(model)

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from conftest import FIXTURES, copy_project, run_build
-from fangzha import schema
+from fangzha.content import schema
 from fangzha.scaffold import FIELD_NOTES
 
 MINI = FIXTURES / "mini"

@@ -88,7 +88,7 @@ def test_text_that_cannot_fit_stops_the_pdf_build_before_any_pdf_and_keeps_the_s
 
 def test_a_page_weasyprint_cannot_fit_names_the_file_to_shorten(tmp_path, monkeypatch):
     """The PDF's own check behind the text budget: WeasyPrint's layout, measured."""
-    from fangzha import pdf
+    from fangzha.outputs.printkit import pdf
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
     assert run_build(cwd=project).returncode == 0
     site = project / "site"
@@ -102,7 +102,7 @@ def test_a_page_weasyprint_cannot_fit_names_the_file_to_shorten(tmp_path, monkey
 
 
 def test_missing_weasyprint_is_explained_in_chinese(monkeypatch):
-    from fangzha import pdf
+    from fangzha.outputs.printkit import pdf
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import now fails, as on a machine without it
     with pytest.raises(ContentError) as error:
         pdf.load_weasyprint()

@@ -10,7 +10,7 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, copy_project, edit_front_matter, run_build
-from fangzha.outputs import printfit
+from fangzha.outputs.printkit import budget as printfit
 from fangzha.pipeline import check
 from fangzha.plan import plan
 from fangzha.problems import ContentError

@@ -7,9 +7,10 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, copy_project, run_build, serious_accessibility_problems
-from fangzha.load import load_project
-from fangzha.outputs import fit, slides
-from fangzha.validate import validate
+from fangzha.content.load import load_project
+from fangzha.layout import fit
+from fangzha.outputs import slides
+from fangzha.content.validate import validate
 
 MINI = FIXTURES / "mini"
 SIZES = [(1920, 1080), (1366, 768), (1024, 768)]

@@ -1,6 +1,6 @@
 /* 印刷品：把字号整体放大或缩小到刚好放得满（在 data-min-fit 和 data-max-fit 之间），
    缩到最小还放不下时在屏幕上提醒（生成时已按最小字号估算过，正常不会出现）。
-   build.py pdf 用同样的办法（fangzha/pdf.py）生成 PDF。
+   build.py pdf 用同样的办法（fangzha/outputs/printkit/pdf.py）生成 PDF。
    在打印目录的缩略图框里打开时只显示纸面；地址以 #print 结尾时，排好后直接打开打印窗口。 */
 (function () {
   "use strict";

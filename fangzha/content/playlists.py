@@ -1,8 +1,8 @@
 """Kiosk playlists in content/playlists/*.yaml: check them, then point them at what they show."""
 
 from . import schema
-from .problems import Problem
-from .schema import SAFE_SLUG, SLUG_HINT, Where, did_you_mean
+from ..problems import Problem
+from .fields import SAFE_SLUG, SLUG_HINT, Where, check_fields, did_you_mean
 
 WHAT = ("scam", "rules", "report", "campaign")
 RESERVED = {"index": "kiosk/index.html 是选择轮播的目录页"}
@@ -18,7 +18,7 @@ def check_playlists(records, campaigns, problems, refs):
         if not isinstance(record.data, dict):
             problems.append(Problem(record.path, 1, "", "轮播文件应当是一组“字段: 值”：title、items 等，每个字段占一行。请对照 docs/kiosk.md 的示例检查格式。"))
             continue
-        clean = schema.check_fields(record.data, schema.PLAYLIST, Where(record.path, getattr(record.data, "line", 1), "", refs), problems)
+        clean = check_fields(record.data, schema.PLAYLIST, Where(record.path, getattr(record.data, "line", 1), "", refs), problems)
         clean.update(slug=record.stem, file=record.path)
         if not SAFE_SLUG.match(record.stem):
             problems.append(Problem(record.path, 1, "", f"文件名「{record.stem}」不能用作网页文件名：{SLUG_HINT}"))

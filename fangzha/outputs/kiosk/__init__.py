@@ -12,14 +12,14 @@ import hashlib
 import json
 from pathlib import Path
 
-from .. import schema
-from ..model import add_months
-from ..problems import Problem
-from ..schema import Where
-from . import fit
+from ...content import schema
+from ...content.fields import Where, check_fields
+from ...content.model import add_months
+from ...layout import fit
+from ...problems import Problem
 
 CANVASES = [fit.KIOSK_LANDSCAPE, fit.KIOSK_PORTRAIT]
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 # What draws a loop page (its template, the runtime, the styles it loads): part of the version.
 DRAWN_BY = ["base.html", "deck", "kiosk", "assets/deck.js", "assets/deck.css", "assets/site.css"]
 NIGHT_MODES = {"黑屏": "blank", "调暗": "dim"}
@@ -35,7 +35,7 @@ def today():
 
 def settings(config):
     """config.yaml's kiosk section with its defaults filled in."""
-    return config.get("kiosk") or schema.check_fields({}, schema.CONFIG["kiosk"].fields, Where("config.yaml", 0, "", []), [])
+    return config.get("kiosk") or check_fields({}, schema.CONFIG["kiosk"].fields, Where("config.yaml", 0, "", []), [])
 
 
 def card(kind, title, blocks, kicker=""):

@@ -3,8 +3,8 @@
 Each printable page is drawn on sheets of a fixed paper size, so it prints as exactly
 that many pages; assets/print.js scales the type (never below a legible floor) so the
 text fills its sheets without spilling over, and `build.py pdf` does the same with
-WeasyPrint (fangzha/pdf.py). Text that would not fit even at the floor fails the build
-(the text budget, printfit.py). With `print: {paper: A3}` in config.yaml, posters and
+WeasyPrint (pdf.py). Text that would not fit even at the floor fails the build
+(the text budget, budget.py). With `print: {paper: A3}` in config.yaml, posters and
 pledge sheets are drawn on A3: the same layout, √2 times larger.
 """
 
@@ -12,8 +12,8 @@ from html import escape
 
 import segno
 
-from ..problems import ContentError
-from . import printfit
+from ...problems import ContentError
+from . import budget as printfit
 
 # Type size in points: (designed, smallest when shrinking to fit, largest when growing to fill),
 # for normal and for large type (large_type audiences and campaigns).

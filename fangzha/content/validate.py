@@ -2,12 +2,12 @@
 
 from collections import defaultdict
 
-from . import schema
+from . import fields, schema
 from .markup import convert_one, plain_text
 from .model import Model, add_months, scam_order
 from .playlists import check_playlists, link_playlists
-from .problems import ContentError, Problem
-from .schema import SAFE_SLUG, SLUG_HINT, Where, did_you_mean
+from ..problems import ContentError, Problem
+from .fields import SAFE_SLUG, SLUG_HINT, Where, did_you_mean
 
 KIND_NAMES = {
     "scams": ("诈骗类型", "content/scams/"),
@@ -54,12 +54,12 @@ def check_record(kind, record, config_data):
 
     Checks the fields, names the file, converts its Markdown once. Pure: runs in worker processes.
     """
-    fields, what = PER_FILE[kind]
+    declared, what = PER_FILE[kind]
     problems, refs = [], []
     data = _mapping(record, problems, what)
     if data is None:
         return None, problems, refs
-    clean = schema.check_fields(data, fields, Where(record.path, getattr(data, "line", 1), "", refs), problems)
+    clean = fields.check_fields(data, declared, Where(record.path, getattr(data, "line", 1), "", refs), problems)
     clean["file"] = record.path
     clean["slug"] = _slug(record, clean, problems)
     if kind == "scams":
@@ -126,14 +126,14 @@ def validate(loaded):
     if loaded.config is not None:
         data = _mapping(loaded.config, problems, "config.yaml ")
         if data is not None:
-            config = schema.check_fields(data, schema.CONFIG, Where(loaded.config.path, 1, "", refs), problems)
+            config = fields.check_fields(data, schema.CONFIG, Where(loaded.config.path, 1, "", refs), problems)
     if not config:
-        config = schema.check_fields({}, schema.CONFIG, Where("config.yaml", 0, "", []), [])
+        config = fields.check_fields({}, schema.CONFIG, Where("config.yaml", 0, "", []), [])
     records = loaded.records
 
     audiences = []
     for record in records["audiences"]:
-        clean = schema.List("人群", schema.AUDIENCE).clean(record.data, Where(record.path, 1, "audiences", refs), problems)
+        clean = fields.List("人群", schema.AUDIENCE).clean(record.data, Where(record.path, 1, "audiences", refs), problems)
         audiences.extend(a for a in clean if a)
 
     config_data = loaded.config.data if loaded.config is not None else None
@@ -145,7 +145,7 @@ def validate(loaded):
     for record in records["rules"]:
         data = _mapping(record, problems, "凡是规则文件")
         if data is not None:
-            clean = schema.check_fields(data, schema.RULE_LIST, Where(record.path, 1, "", refs), problems)
+            clean = fields.check_fields(data, schema.RULE_LIST, Where(record.path, 1, "", refs), problems)
             clean.update(id=record.stem, file=record.path)
             rule_items.append((record, clean))
             if not SAFE_SLUG.match(record.stem):  # the id names the printed poster's file
@@ -160,11 +160,11 @@ def validate(loaded):
     for record in records["channels"]:
         data = _mapping(record, problems, "channels.yaml ")
         if data is not None:
-            channel_doc = schema.check_fields(data, schema.CHANNELS, Where(record.path, 1, "", refs), problems)
+            channel_doc = fields.check_fields(data, schema.CHANNELS, Where(record.path, 1, "", refs), problems)
     for record in records["prevention"]:
         data = _mapping(record, problems, "prevention.yaml ")
         if data is not None:
-            prevention = schema.check_fields(data, schema.PREVENTION, Where(record.path, 1, "", refs), problems)
+            prevention = fields.check_fields(data, schema.PREVENTION, Where(record.path, 1, "", refs), problems)
             prevention["file"] = record.path
     channels = [dict(c, local=False) for c in channel_doc["channels"] if c] + [dict(c, local=True) for c in config.get("local_channels") or [] if c]
 

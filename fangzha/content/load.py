@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from .parallel import ordered_map
-from .problems import Problem
+from ..parallel import ordered_map
+from ..problems import Problem
 
 BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -11,9 +11,9 @@ user's choosing instead of the site's pdf/ folder.
 from dataclasses import dataclass
 from pathlib import Path
 
-from .outputs.printkit import SHEETS
-from .parallel import ordered_map
-from .problems import ContentError, Problem
+from ...parallel import ordered_map
+from ...problems import ContentError, Problem
+from . import SHEETS
 
 HOST = "https://fangzha.invalid/"  # pages and assets are served from memory, never fetched
 TRIES = 6                           # layouts per document, at most

@@ -19,8 +19,8 @@ import math
 import re
 from dataclasses import dataclass, field as dataclass_field
 
-from ..problems import Problem
-from .fit import paragraph_ems, wrapped_line_count
+from ...problems import Problem
+from ...layout.fit import paragraph_ems, wrapped_line_count
 
 MM = 72 / 25.4  # points in a millimetre
 

@@ -6,8 +6,8 @@ report, pledge. A part the campaign has no content for is left out. Every slide 
 list of blocks (see templates/deck/blocks.html) so that fit.py can tell whether it fits.
 """
 
-from ..problems import Problem
-from . import fit
+from ...layout import fit
+from ...problems import Problem
 
 # The agenda's `slides` field names the parts of the deck in Chinese.
 PARTS = {

@@ -1,0 +1,1 @@
+"""Reading, checking and modelling the user's content: load → validate → Model."""

@@ -1,0 +1,190 @@
+"""The one declared schema of config.yaml and every content type.
+
+Each field says what it holds and, in Chinese, what it is for (the engine is fields.py).
+"""
+
+import re
+
+from .fields import SAFE_SLUG, SLUG_HINT, Bool, Choice, Date, Group, Int, List, Ref, Text
+
+SOURCE = Group("出处", {
+    "title": Text("出处名称", required=True),
+    "publisher": Text("发布者"),
+    "date": Date("发布日期"),
+    "url": Text("网址"),
+})
+
+QUIZ = Group("测验题", {
+    "question": Text("题目", required=True),
+    "options": List("选项", Text("选项"), required=True, min_items=2),
+    "answer": Int("正确选项的序号（从 1 数起）", required=True, minimum=1),
+    "explanation": Text("答案解析", required=True),
+})
+
+SCAM = {
+    "title": Text("诈骗类型名称", required=True, max_len=30),
+    "slug": Text("网页文件名", pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
+    "aliases": List("别名", Text("别名")),
+    "category": Choice("分类", ["常见手法", "高发类型", "专项治理"], required=True),
+    "rank": Int("高发排名（1 最常见）", minimum=1),
+    "order": Int("同一分类里的排列顺序（小的在前）", minimum=1),
+    "summary": Text("一句话概括", required=True, max_len=60),
+    "audiences": List("面向人群", Ref("人群", "audiences"), required=True, min_items=1),
+    "signs": List("警惕信号", Text("警惕信号"), required=True, min_items=1),
+    "steps": List("遇到了怎么办", Text("步骤"), required=True, min_items=1),
+    "call": List("该打的电话", Ref("举报渠道", "channels"), required=True, min_items=1),
+    "rules": List("相关凡是规则", Ref("凡是规则", "rules")),
+    "cases": List("相关案例", Ref("案例", "cases")),
+    "quiz": List("测验题", QUIZ),
+    "teacher_notes": Text("给老师的讲解提示"),
+    "sources": List("出处", SOURCE, required=True, min_items=1),
+    "reviewed": Date("最近审核日期", required=True),
+    "review_by": Date("下次审核截止日期"),
+}
+
+RULE_LIST = {
+    "title": Text("名称", required=True),
+    "version": Text("版本", required=True),
+    "source": Text("出处", required=True),
+    "date": Date("发布日期"),
+    "date_note": Text("日期说明"),
+    "featured": Bool("是否作为“新十个凡是”展示"),
+    "items": List("条目", Text("条目"), required=True, min_items=1),
+    "reviewed": Date("最近审核日期", required=True),
+}
+
+CHANNEL = Group("举报渠道", {
+    "id": Text("编号", required=True),
+    "name": Text("名称", required=True),
+    "number": Text("电话号码"),
+    "for": Text("用途", required=True),
+    "when": Text("什么时候用", required=True),
+    "note": Text("备注"),
+    "url": Text("网址"),
+})
+
+CHANNELS = {
+    "channels": List("举报渠道", CHANNEL, required=True, min_items=1),
+    "guide": List("该打哪个电话", Group("情形", {
+        "situation": Text("情形", required=True),
+        "call": List("该打的电话", Ref("举报渠道", "channels"), required=True, min_items=1),
+        "advice": Text("怎么做", required=True),
+    }), required=True),
+    "sources": List("出处", SOURCE),
+    "reviewed": Date("最近审核日期", required=True),
+}
+
+AUDIENCE = Group("人群", {
+    "id": Text("英文编号", required=True, pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
+    "name": Text("名称", required=True),
+    "description": Text("说明"),
+    "leaflet": Bool("是否印一份折页"),
+    "large_type": Bool("是否用大字"),
+})
+
+PREVENTION = {
+    "title": Text("标题", required=True),
+    "source": Text("出处", required=True),
+    "reviewed": Date("最近审核日期", required=True),
+    "measures": List("防范措施", Group("措施", {
+        "number": Int("原文序号", required=True, minimum=1),
+        "text": Text("内容", required=True),
+    }), required=True, min_items=1),
+}
+
+CASE = {
+    "title": Text("标题", required=True),
+    "slug": Text("网页文件名", pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
+    "date_text": Text("发生时间"),
+    "place": Text("地点"),
+    "loss": Text("损失"),
+    "scams": List("涉及的诈骗类型", Ref("诈骗类型", "scams")),
+    "sources": List("出处", SOURCE, required=True, min_items=1),
+    "reviewed": Date("最近审核日期", required=True),
+}
+
+CAMPAIGN = {
+    "title": Text("活动名称", required=True, max_len=40),
+    "slug": Text("网页文件名", pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
+    "source": Text("依据的方案", required=True),
+    "format": Choice("活动形式", ["主题班会", "签字活动", "专项宣传", "宣传周", "专项行动"], required=True),
+    "slogan": Text("主题口号", max_len=30),
+    "audiences": List("面向人群", Ref("人群", "audiences"), required=True, min_items=1),
+    "organiser": Text("主办单位（不写则用 config.yaml 的 organisation）"),
+    "date_text": Text("时间"),
+    "place": Text("地点"),
+    "goals": List("活动目的", Text("目的")),
+    "scams": List("涵盖的诈骗类型", Ref("诈骗类型", "scams"), required=True, min_items=1),
+    "rules": List("涵盖的凡是规则", Ref("凡是规则", "rules")),
+    "channels": List("举报渠道", Ref("举报渠道", "channels")),
+    "cases": List("案例", Ref("案例", "cases")),
+    "agenda": List("活动流程", Group("环节", {
+        "title": Text("环节名称", required=True),
+        "minutes": Int("分钟数", minimum=1),
+        "notes": Text("给组织者的提示"),
+        "slides": List("这一环节对应的课件部分", Choice("课件部分", ["开场", "情境导入", "案例", "诈骗手法", "防范措施", "分组讨论", "测验", "凡是规则", "举报电话", "承诺"])),
+    })),
+    "intro": Group("情境导入", {"question": Text("导入问题", required=True), "notes": Text("提示")}),
+    "discussion": Group("分组讨论", {"prompts": List("讨论题", Text("讨论题"), required=True, min_items=1), "notes": Text("提示")}),
+    "pledge": Group("承诺书", {"title": Text("标题", required=True), "text": Text("承诺内容", required=True), "rows": Int("签名行数：一张 A4 纸最多 20 行，人多请多印几份", default=10, minimum=1, maximum=20)}),
+    "prevention": Bool("课件里是否讲“诈骗的防范措施”"),
+    "slide_notes": Group("课件各页的讲解提示", {
+        "title": Text("开场页"),
+        "case": Text("案例页"),
+        "prevention": Text("防范措施页"),
+        "quiz": Text("测验页"),
+        "rules": Text("凡是规则页"),
+        "report": Text("举报电话页"),
+        "pledge": Text("承诺页"),
+    }),
+    "letter_to_parents": Bool("是否印告家长书"),
+    "large_type": Bool("是否用大字（老年人）"),
+    "sources": List("出处", SOURCE, required=True, min_items=1),
+    "reviewed": Date("最近审核日期", required=True),
+}
+
+HOURS = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$")
+HOURS_HINT = "请写成 08:00-18:00 这样（开始-结束，24 小时制，用半角冒号和减号）；跨过半夜就写成 22:00-06:00。"
+
+PLAYLIST = {
+    "title": Text("轮播名称", required=True, max_len=30),
+    "description": Text("说明（例如放在哪块屏幕上）"),
+    "seconds": Int("每一屏默认显示多少秒", minimum=3),
+    "items": List("轮播内容", Group("一屏", {
+        "scam": Ref("诈骗类型", "scams"),
+        "rules": Ref("凡是规则", "rules"),
+        "report": Bool("“该打哪个电话”卡片"),
+        "campaign": Text("活动口号卡片（写活动的文件名）"),
+        "seconds": Int("这一屏显示多少秒", minimum=3),
+        "from": Date("从哪天开始显示"),
+        "until": Date("显示到哪天为止"),
+        "hours": Text("每天几点到几点显示", pattern=HOURS, pattern_hint=HOURS_HINT),
+    }), required=True, min_items=1),
+}
+
+CONFIG = {
+    "title": Text("网站名称", required=True),
+    "organisation": Text("单位名称（印在每一页上）", required=True),
+    "base_url": Text("网站正式地址（用于 sitemap.xml 和二维码）"),
+    "output": Text("输出文件夹", default="site"),
+    "allow_html": Bool("是否允许 Markdown 里写 HTML"),
+    "review_months": Int("内容多少个月后需要重新审核", default=12, minimum=1),
+    "contact": Group("联系方式", {
+        "name": Text("联系人或部门"),
+        "phone": Text("电话"),
+        "address": Text("地址"),
+        "police_station": Text("辖区派出所"),
+        "police_phone": Text("派出所电话"),
+    }),
+    "local_channels": List("本地举报渠道", CHANNEL),
+    "print": Group("印刷品", {
+        "paper": Choice("海报的纸张大小（A3 把海报和承诺书放大印满一张 A3 纸；三折页和告家长书总是 A4）", ["A4", "A3"], default="A4"),
+    }),
+    "kiosk": Group("大屏轮播", {
+        "seconds": Int("每一屏默认显示多少秒", default=15, minimum=3),
+        "night": Text("夜间时段（例如 22:00-06:00；留空则整夜照常播放）", pattern=HOURS, pattern_hint=HOURS_HINT),
+        "night_mode": Choice("夜间时段怎么显示", ["黑屏", "调暗"], default="黑屏"),
+        "check_minutes": Int("放在网站上播放时，每隔几分钟检查一次新版本", default=5, minimum=1),
+        "shift_minutes": Int("每隔几分钟把画面挪动几个像素（防止烧屏）", default=3, minimum=1),
+    }),
+}

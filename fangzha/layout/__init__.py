@@ -1,0 +1,1 @@
+"""One measuring model for every fixed-size surface (slides, screens, pages, banners)."""
