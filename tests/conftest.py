@@ -52,9 +52,10 @@ def copy_project(source, target):
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory):
     """The shipped content built once into a temporary folder."""
+    from fangzha.context import BuildContext
     from fangzha.pipeline import build
     out = tmp_path_factory.mktemp("shipped") / "site"
-    build(ROOT, out)
+    build(BuildContext(ROOT), out)
     return out
 
 

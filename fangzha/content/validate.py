@@ -166,7 +166,7 @@ def validate(loaded):
         if data is not None:
             prevention = fields.check_fields(data, schema.PREVENTION, Where(record.path, 1, "", refs), problems)
             prevention["file"] = record.path
-    channels = [dict(c, local=False) for c in channel_doc["channels"] if c] + [dict(c, local=True) for c in config.get("local_channels") or [] if c]
+    channels = [dict(c, local=False) for c in channel_doc["channels"] if c] + [dict(c, local=True) for c in config["local_channels"] if c]
 
     known = {
         "scams": _unique(scam_items, "slug", "诈骗类型", problems),
@@ -204,7 +204,7 @@ def validate(loaded):
         cases=[c for _, c in case_items],
         campaigns=[c for _, c in campaign_items],
         channels_reviewed=channel_doc["reviewed"],
-        channel_sources=channel_doc.get("sources") or [],
+        channel_sources=channel_doc["sources"],
         warnings=list(loaded.warnings),
         playlists=playlists,
     )

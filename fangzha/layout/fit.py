@@ -1,7 +1,7 @@
 """Will a slide's text fit? One set of sizes, shared by the estimate here and the CSS.
 
 Slides and kiosk screens are drawn on a fixed canvas (scaled to the screen by
-assets/deck.js), so whether text fits does not depend on the screen: it can be
+assets/deck-core.js), so whether text fits does not depend on the screen: it can be
 estimated at build time. The sizes below are written into each page as CSS
 custom properties, so the browser lays text out with exactly these numbers.
 """
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..problems import Problem
+from ..problems import StrictNotice
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,10 @@ class Canvas:
         """Room taken by a list's bullet or number."""
         return round(self.body * 1.6)
 
+    def size(self):
+        """As site/manifest.json gives a canvas."""
+        return {"unit": "px", "width": self.width, "height": self.height}
+
     def css(self):
         """The custom properties deck.css reads."""
         values = {
@@ -69,7 +73,7 @@ KIOSK_LANDSCAPE = Canvas("landscape", 1920, 1080, 90, 64, 200, hero=120, title=9
 KIOSK_PORTRAIT = Canvas("portrait", 1080, 1920, 64, 90, 330, hero=108, title=88, lead=64, body=56, small=42)
 
 
-class Overflow(Problem):
+class Overflow(StrictNotice):
     """A slide whose text does not fit; a warning, or an error with --strict."""
 
 
