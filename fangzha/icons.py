@@ -7,6 +7,7 @@ given a label.
 """
 
 import functools
+import re
 
 import lucide
 from markupsafe import Markup, escape
@@ -16,6 +17,9 @@ ACTIONS = {"hang-up": "phone-off", "no-transfer": "banknote-x", "call-110": "sir
            "report": "megaphone", "check": "shield-check", "warning": "triangle-alert"}
 CHANNEL_KINDS = {"phone": "phone-call", "sms": "message-square-warning", "app": "smartphone", "web": "globe",
                  "platform": "landmark"}
+
+
+SIZE = re.compile(r' (?:width|height)="24"')  # the set's own 24 px: the page decides the size
 
 
 class UnknownIcon(ValueError):
@@ -35,7 +39,7 @@ def svg(name, size=None, label="", stroke="currentColor", width=2):
     """The icon as inline SVG markup: `size` in any CSS length (None: as large as its box)."""
     if not exists(name):
         raise UnknownIcon(name)
-    markup = lucide._render_icon(name, None, stroke=stroke, stroke_width=width)
+    markup = SIZE.sub("", lucide._render_icon(name, None, stroke=stroke, stroke_width=width), count=2)
     attributes = f' data-icon="{escape(name)}" class="icon" focusable="false"'
     attributes += f' role="img" aria-label="{escape(label)}"' if label else ' aria-hidden="true"'
     if size:
