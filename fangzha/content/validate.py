@@ -6,7 +6,7 @@ from . import fields, placeholders, schema
 from .markup import convert_one, plain_text
 from .model import Model, add_months, scam_order, show_channel
 from .playlists import check_playlists, link_playlists
-from ..problems import ContentError, Problem
+from ..problems import ContentError, Problem, place_order
 from .fields import EDITOR_NOTE, SAFE_SLUG, SLUG_HINT, Where, did_you_mean
 
 KIND_NAMES = {
@@ -202,7 +202,7 @@ def validate(loaded):
             top_types = fields.check_fields(data, schema.TOP_TYPES, Where(record.path, 1, "", refs), problems)
             top_types["file"] = record.path
     refs, editor_notes, found = _sorted_notes(refs)
-    found = placeholders.placeholders(found)
+    found = sorted(placeholders.placeholders(found), key=place_order)
     held = placeholders.withheld(found, config)  # example numbers are never printed
     channels = [show_channel(dict(c, local=False)) for c in channel_doc["channels"] if c]
     channels += [show_channel(dict(c, local=True, withheld=index in held))
