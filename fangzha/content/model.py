@@ -25,7 +25,6 @@ class Model:
     placeholders: list = field(default_factory=list)  # placeholders.Placeholder: also in warnings; index pages show them
     editor_notes: list = field(default_factory=list)  # Problem(path, line, field, note): `check` shows them, no page does
     top_types: list = field(default_factory=list)     # content/top-types.yaml: dated lists of the most common types
-    top_types_reviewed: datetime.date = None
 
     @property
     def featured_rules(self):

@@ -195,12 +195,11 @@ def validate(loaded):
         if data is not None:
             prevention = fields.check_fields(data, schema.PREVENTION, Where(record.path, 1, "", refs), problems)
             prevention["file"] = record.path
-    top_types = {"lists": [], "reviewed": None}
+    top_types = {"lists": []}
     for record in records["top_types"]:
         data = _mapping(record, problems, "top-types.yaml ")
         if data is not None:
             top_types = fields.check_fields(data, schema.TOP_TYPES, Where(record.path, 1, "", refs), problems)
-            top_types["file"] = record.path
     refs, editor_notes, found = _sorted_notes(refs)
     found = sorted(placeholders.placeholders(found), key=place_order)
     held = placeholders.withheld(found, config)  # example numbers are never printed
@@ -251,7 +250,6 @@ def validate(loaded):
         placeholders=found,
         editor_notes=[Problem(path, line, field, text) for _, text, path, line, field in editor_notes],
         top_types=[t for t in top_types["lists"] if t],
-        top_types_reviewed=top_types["reviewed"],
     )
     link(model, known)
     link_playlists(model.playlists, known)

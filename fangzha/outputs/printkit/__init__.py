@@ -183,8 +183,7 @@ def guide_sources(model):
 
 def fakes_list(fakes):
     """channels.yaml's "how to spot a fake" as a list poster-rules.html can draw."""
-    cited = "；".join(s["title"] + (f"（{s['date'].year}年{s['date'].month}月{s['date'].day}日）" if s["date"] else "")
-                     for s in fakes["sources"])
+    cited = printfit.sources_text(fakes["sources"])
     return {"title": fakes["title"], "version": "防骗提醒", "items": fakes["items"], "source": cited,
             "date": None, "date_note": "", "file": "content/channels.yaml", "reviewed": None}
 
