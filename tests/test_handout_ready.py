@@ -9,7 +9,8 @@ from conftest import FIXTURES, ROOT, copy_project, edit_front_matter, run_build
 from fangzha.content.placeholders import Placeholder
 from fangzha.layout.fit import Overflow
 from fangzha.pipeline import check
-from fangzha.problems import StrictWarning
+from fangzha.context import BuildContext
+from fangzha.problems import StrictNotice
 
 MINI = FIXTURES / "mini"
 SUMMARY = "共发现 {} 个问题，本次没有生成任何文件（原来的网站保持不变）。"
@@ -56,7 +57,7 @@ def test_the_shipped_site_has_no_dialable_example_placeholder_or_editor_note(shi
     assert {"index.html", "posters/report.html", "slides/elderly-care.html", "kiosk/all.html", "assets/search-index.js"} <= set(files)
     found = {(name, phrase) for name, text in files.items() for phrase in NEVER_PUBLIC if phrase in text}
     assert found == set()
-    notes = {note.message for note in check(ROOT).editor_notes}
+    notes = {note.message for note in check(BuildContext(ROOT)).model.editor_notes}
     assert len(notes) >= 5
     assert {(name, note) for name, text in files.items() for note in notes if note in text} == set()
 
@@ -106,7 +107,7 @@ def test_report_page_says_what_happens_after_reporting_and_how_to_spot_a_fake(sh
 
 
 def test_every_channel_carries_its_own_source(shipped_site):
-    model = check(ROOT)
+    model = check(BuildContext(ROOT)).model
     assert all(channel["sources"] for channel in model.channels if not channel["local"])
     page = text_of(shipped_site, "report.html")
     assert "<p class=\"rule-source\">出处：打击欺诈骗保举报入口（微信公众号“政民互动”）及举报奖励（国家医疗保障局）</p>" in page
@@ -275,8 +276,8 @@ def test_strict_reports_placeholders_and_text_that_does_not_fit_together(project
     assert lines[-1] == SUMMARY.format(len(lines) - 1)
 
 
-def test_strict_warnings_are_one_kind():
-    assert issubclass(Overflow, StrictWarning) and issubclass(Placeholder, StrictWarning)
+def test_strict_notices_are_one_kind():
+    assert issubclass(Overflow, StrictNotice) and issubclass(Placeholder, StrictNotice)
 
 
 def test_a_project_without_placeholders_or_overflow_passes_strict(project):
