@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from ..parallel import ordered_map
-from ..problems import Problem
+from ..problems import Notice, Problem
 
 BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -145,7 +145,7 @@ def read_text(path, label, warnings):
             text = raw.decode("gbk")
         except UnicodeDecodeError:
             return None, Problem(label, 0, "", "文件编码无法识别：既不是 UTF-8 也不是 GBK。请用记事本“另存为”，编码选 UTF-8。")
-        warnings.append(Problem(label, 0, "", "这个文件是 GBK（ANSI）编码，已按 GBK 正确读取。建议另存为 UTF-8，以免其他工具显示乱码。"))
+        warnings.append(Notice(label, 0, "", "这个文件是 GBK（ANSI）编码，已按 GBK 正确读取。建议另存为 UTF-8，以免其他工具显示乱码。"))
     return text.replace("\r\n", "\n").replace("\r", "\n"), None
 
 
@@ -186,6 +186,7 @@ CONTENT_LAYOUT = {
     "audiences": "audiences.yaml",
     "channels": "channels.yaml",
     "prevention": "prevention.yaml",
+    "top_types": "top-types.yaml",
     "scams": "scams/",
     "rules": "rules/",
     "cases": "cases/",
