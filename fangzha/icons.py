@@ -8,8 +8,9 @@ given a label.
 
 import functools
 import re
+import zipfile
+from importlib import resources
 
-import lucide
 from markupsafe import Markup, escape
 
 # What the key actions and kinds of channel look like.
@@ -27,19 +28,30 @@ class UnknownIcon(ValueError):
 
 
 @functools.cache
+def icon_set():
+    """{name: SVG source} of the whole set, read once from the package's archive (opening it costs tens of ms)."""
+    with resources.files("lucide").joinpath("lucide.zip").open("rb") as archive, zipfile.ZipFile(archive) as icons:
+        return {info.filename[:-4]: icons.read(info).decode("utf-8") for info in icons.infolist() if info.filename.endswith(".svg")}
+
+
 def exists(name):
-    try:
-        lucide._render_icon(name, None)
-    except lucide.IconDoesNotExist:
-        return False
-    return True
+    return name in icon_set()
+
+
+@functools.lru_cache(maxsize=512)
+def source(name, stroke, width):
+    """The icon's SVG with its stroke set, no size of its own and no XML namespace (inline SVG needs none)."""
+    markup = " ".join(re.sub(r"<!--.*?-->", "", icon_set()[name], flags=re.S).split()).replace(" />", "/>").replace("> <", "><").replace(" >", ">")
+    markup = markup.replace(' xmlns="http://www.w3.org/2000/svg"', "", 1)
+    markup = re.sub(r'stroke="currentColor"', f'stroke="{escape(stroke)}"', markup, count=1)
+    return SIZE.sub("", re.sub(r'stroke-width="2"', f'stroke-width="{width}"', markup, count=1), count=2)
 
 
 def svg(name, size=None, label="", stroke="currentColor", width=2):
     """The icon as inline SVG markup: `size` in any CSS length (None: as large as its box)."""
     if not exists(name):
         raise UnknownIcon(name)
-    markup = SIZE.sub("", lucide._render_icon(name, None, stroke=stroke, stroke_width=width), count=2)
+    markup = source(name, stroke, width)
     attributes = f' data-icon="{escape(name)}" class="icon" focusable="false"'
     attributes += f' role="img" aria-label="{escape(label)}"' if label else ' aria-hidden="true"'
     if size:
@@ -54,6 +66,5 @@ def png(name, pixels, color="#a3161a", width=2):
 
     if not exists(name):
         raise UnknownIcon(name)
-    markup = lucide._render_icon(name, pixels, stroke=color, stroke_width=width)
-    markup = markup.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
+    markup = source(name, color, width).replace("<svg ", f'<svg xmlns="http://www.w3.org/2000/svg" width="{pixels}" height="{pixels}" ', 1)
     return bytes(resvg_py.svg_to_bytes(svg_string=markup, width=pixels, height=pixels))

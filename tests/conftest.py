@@ -92,9 +92,10 @@ class Watched:
             self.outside.append(url)
 
     def open(self, relative):
-        """Open a page of the folder; `relative` may end in #fragment."""
-        path, _, fragment = relative.partition("#")
-        self.page.goto((self.folder / path).as_uri() + (f"#{fragment}" if fragment else ""))
+        """Open a page of the folder; `relative` may end in ?query and #fragment."""
+        rest, _, fragment = relative.partition("#")
+        path, _, query = rest.partition("?")
+        self.page.goto((self.folder / path).as_uri() + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else ""))
         return self.page
 
 

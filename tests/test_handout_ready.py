@@ -69,10 +69,10 @@ def test_only_phone_lines_get_a_tap_to_call_link(shipped_site):
 
 def test_12381_is_a_message_to_take_seriously_never_a_number_to_remember(shipped_site):
     poster = text_of(shipped_site, "posters/campaign-class-meeting.html")
-    boxes = section(poster, '<div class="pr-numbers">', "</div>")
-    assert "12381" not in boxes and "<b class=\"\">110</b>" in boxes and '<b class="pr-name">国家反诈中心 App</b>' in boxes
-    assert "<h2>记住这些电话和渠道</h2>" in poster  # the App is not a phone number
-    assert ('<p class="pr-sms"><b>12381 涉诈预警劝阻短信</b>（只发短信，不用回拨）：收到 12381 短信要高度重视，'
+    boxes = section(poster, '<div class="pr-numbers"', "</div>")
+    assert "12381" not in boxes and '<b class="r-number">110</b>' in boxes and '<b class="r-number_name">国家反诈中心 App</b>' in boxes
+    assert '<p class="r-strip-head">记住这些电话和渠道</p>' in poster  # the App is not a phone number
+    assert ('<p class="r-small">12381 涉诈预警劝阻短信（只发短信，不用回拨）：收到 12381 短信要高度重视，'
             "马上停止和对方联系、停止转账；不用回复短信，拿不准时拨打 96110 或 110。</p>") in poster
     home = text_of(shipped_site, "index.html")
     row = section(home, '<span class="guide-when">收到 12381 短信</span>', "</li>")
@@ -102,7 +102,7 @@ def test_report_page_says_what_happens_after_reporting_and_how_to_spot_a_fake(sh
     assert "<li>真正的 12381 预警短信不含链接，也不含电话号码。自称 12381、却带着链接或电话号码的短信是假的。</li>" in fakes
     assert "出处：12381 涉诈预警劝阻短信系统启用（工业和信息化部、公安部，2021年7月14日）" in fakes
     poster = text_of(shipped_site, "posters/fakes.html")  # and in print, among the report posters
-    assert "<h1>怎样识别假冒的“官方” App 和号码</h1>" in poster and poster.count("<li>") == 5
+    assert '<h1 class="r-title">怎样识别假冒的“官方” App 和号码</h1>' in poster and poster.count("<li>") == 5
     assert '<a href="../posters/fakes.html"' in text_of(shipped_site, "posters/index.html")
 
 
@@ -156,8 +156,8 @@ def test_legal_wording_stays_as_the_source_says_it(shipped_site):
 
 
 def test_a_leaflet_cover_speaks_to_its_readers(shipped_site):
-    cover = section(text_of(shipped_site, "leaflets/audience-elderly.html"), 'class="pr-panel pr-w100 pr-cover"', "</section>")
-    assert '<p class="pr-lead">保健品、养老投资、冒充公检法，看清这几种骗局，守好养老钱。</p>' in cover
+    cover = section(text_of(shipped_site, "leaflets/audience-elderly.html"), 'class="pr-region pr-part-cover', "</section>")
+    assert '<p class="r-lead">保健品、养老投资、冒充公检法，看清这几种骗局，守好养老钱。</p>' in cover
     assert "需要大字" not in cover
 
 
@@ -316,9 +316,9 @@ def test_letter_and_pledge_are_signed_by_the_campaign_not_the_community_office(p
     assert result.returncode == 0, result.stderr
     letter = text_of(project / "site", "posters/letter-class-meeting.html")
     assert "为了提高孩子的防骗意识，阳光中学高一（3）班于2026.9.25在s1103开展“防范诈骗主题班会”" in letter
-    assert "有任何疑问，请联系王老师（电话 <strong>010-12345678</strong>）。" in letter
-    sign_off = section(letter, '<div class="pr-sign-off">', '<div class="pr-cut">')
-    assert re.findall(r"<p>(.*?)</p>", sign_off) == ["阳光中学高一（3）班", "班主任：王老师　电话：010-12345678", "2026年12月1日"]
+    assert "有任何疑问，请联系王老师（电话 010-12345678）。" in letter
+    sign_off = section(letter, '<div class="pr-signoff">', '<div class="pr-cut">')
+    assert re.findall(r'<p class="r-body">(.*?)</p>', sign_off) == ["阳光中学高一（3）班", "班主任：王老师", "电话：010-12345678", "2026年12月1日"]
     assert "测试社区" not in sign_off and "请联系测试居委会" not in letter  # config.yaml's office only in the footer
     pledge = text_of(project / "site", "posters/pledge-class-meeting.html")
-    assert '<p class="pr-org">阳光中学高一（3）班 · 负责老师 王老师 · 电话 010-12345678 · 防范诈骗主题班会</p>' in pledge
+    assert '<p class="r-org">阳光中学高一（3）班 · 负责老师 王老师 · 电话 010-12345678 · 防范诈骗主题班会</p>' in pledge

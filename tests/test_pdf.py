@@ -92,7 +92,7 @@ def test_text_that_cannot_fit_stops_the_pdf_build_before_any_pdf_and_keeps_the_s
     # the text budget stops it (the campaign's leaflet lists only its own two numbers, so it still fits)
     assert [re.sub(r"约 \d+ 个字", "约 N 个字", line) for line in lines] == [
         "content/channels.yaml: guide: 折页「leaflets/audience-elderly.html」等 2 份的外面中栏放不下：多了约 N 个字，请删减。",
-        "content/channels.yaml: guide: 海报「posters/report.html」放不下：多了约 N 个字，请删减。",
+        "content/channels.yaml: guide: 海报「posters/report.html」的正文放不下：多了约 N 个字，请删减。",
         "共发现 2 个问题，本次没有生成任何文件（原来的网站保持不变）。"]
     assert (project / "site/posters/report.html").read_bytes() == before
     assert not (project / "site/pdf").exists()
@@ -106,10 +106,10 @@ def test_a_page_weasyprint_cannot_fit_names_the_file_to_shorten(tmp_path):
     site = project / "site"
     assets = {f"assets/{p.name}": p.read_bytes() for p in (site / "assets").iterdir()}
     page = (site / "posters/scam-shuadan.html").read_text(encoding="utf-8")
-    _, too_long = pdf.fit_pdf("posters/scam-shuadan.html", page, 0.6, 1.6, "content/scams/shuadan.md", 1, assets)
+    _, too_long = pdf.fit_pdf("posters/scam-shuadan.html", page, 0.6, "content/scams/shuadan.md", 1, assets)
     assert too_long == ""
     stuffed = page.replace("<li>要你先垫付</li>", "<li>要你先垫付，这一条写得很长很长，一条接一条，怎么也写不完</li>" * 80)
-    document, too_long = pdf.fit_pdf("posters/scam-shuadan.html", stuffed, 0.6, 1.6, "content/scams/shuadan.md", 1, assets)
+    document, too_long = pdf.fit_pdf("posters/scam-shuadan.html", stuffed, 0.6, "content/scams/shuadan.md", 1, assets)
     assert too_long == "content/scams/shuadan.md" and len(PdfReader(io.BytesIO(document)).pages) == 1
 
 

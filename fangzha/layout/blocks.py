@@ -66,9 +66,9 @@ def phrases_height(text, role, s, width, first=False):
         ems = paragraph_ems(phrase)
         if lines and used + ems <= usable:
             used += ems
-        else:
+        else:  # a phrase longer than a line wraps inside its own box, which then fills the line
             lines += max(1, math.ceil(ems / usable))
-            used = ems % usable if ems > usable else ems
+            used = usable if ems > usable else ems
     return lines * size * role.line + (0 if first else role.before * size) + role.after * size
 
 
@@ -95,24 +95,100 @@ def measure(block, style, s, width, first=False):
         role = style[block["role"]]
         if "phrases" in block:
             return phrases_height(block["text"], role, s, width, first)
-        return text_height(block["text"], role, s, width, first)
-    if kind == "list":
-        role = style[block.get("role", "body")]
-        return (0 if first else role.before * role.size * s) + list_height(block["items"], style, s, width, block.get("role", "body"))
-    if kind == "section":
-        heading = style["h2"]
-        return text_height(block["title"], heading, s, width, first) + list_height(block["items"], style, s, width)
-    if kind == "title":
-        return title_height(block, style, s, width, first)
-    if kind == "columns":
-        gap = style.length("column_gap_mm") * MM
-        column = (width - gap * (len(block["columns"]) - 1)) / len(block["columns"])
-        return max(stack_height(blocks, style, s, column) for blocks in block["columns"])
-    if kind == "numbers":
-        return numbers_height(block, style, s, width, first)
-    if kind == "space":
-        return block["mm"] * MM
-    raise ValueError(f"unknown block type {kind}")
+        return text_height(("\u3000\u3000" if block.get("indent") else "") + block["text"], role, s, width, first)
+    return MEASURES[kind](block, style, s, width, first)
+
+
+def list_block(block, style, s, width, first):
+    return list_height(block["items"], style, s, width, block.get("role", "body"))
+
+
+def section_block(block, style, s, width, first):
+    return text_height(block["title"], style["h2"], s, width, first) + list_height(block["items"], style, s, width)
+
+
+def columns_block(block, style, s, width, first):
+    gap = style.length("column_gap_mm") * MM
+    column = (width - gap * (len(block["columns"]) - 1)) / len(block["columns"])
+    return max(stack_height(blocks, style, s, column) for blocks in block["columns"])
+
+
+def icon_block(block, style, s, width, first):
+    return (block["size"] + style.length("icon_after")) * s
+
+
+def rows_block(block, style, s, width, first):
+    """"Which number when" rows: the situation, the number(s), what to do; a rule under each row."""
+    pad, rule = style.length("rows_pad") * s, style.length("rows_rule_mm") * MM
+    call, body = style["row_call"], style["body"]
+    height = 0.0
+    for row in block["rows"]:
+        if block.get("compact"):  # number first, the situation after it, in one paragraph
+            line = text_height(row["calls"] + " " + row["when"], call, s, width, True)
+        else:
+            when_w, call_w = style.length("rows_when") * s, style.length("rows_call") * s
+            gap = style.length("rows_gap") * s
+            line = max(text_height(row["when"], body, s, when_w, True), text_height(row["calls"], call, s, call_w, True),
+                       text_height(row["text"], body, s, width - when_w - call_w - 2 * gap, True))
+        height += line + 2 * pad + rule
+    return height
+
+
+def facts_block(block, style, s, width, first):
+    """Label and value pairs: a label column as wide as the widest label, the values beside it."""
+    label = (max((paragraph_ems(k) for k, _ in block["pairs"]), default=0) + style.length("facts_gap")) * s
+    role = style["fact"]
+    gaps = style.length("facts_row_gap") * s * max(0, len(block["pairs"]) - 1)
+    return (0 if first else style.length("facts_before") * s) + gaps + sum(
+        text_height(v, role, s, width - label, True) for _, v in block["pairs"])
+
+
+def chips_block(block, style, s, width, first):
+    """Outlined labels packed into rows."""
+    role = style["chip"]
+    size = role.size * s
+    pad_x, pad_y = style.length("chip_pad_x") * size, style.length("chip_pad_y") * size
+    border, gap = style.length("chip_border_mm") * MM, style.length("chip_gap") * s
+    rows, used = 0, 0.0
+    for title in block["items"]:
+        chip = paragraph_ems(str(title)) * size + 2 * (pad_x + border)
+        if rows and used + gap + chip <= width * 0.97:
+            used += gap + chip
+        else:
+            rows, used = rows + 1, chip
+    return rows * (size * role.line + 2 * (pad_y + border)) + max(0, rows - 1) * gap + (0 if first else style.length("chips_before") * s)
+
+
+def table_block(block, style, s, width, first):
+    """A table to sign in: a header row and rows of a fixed height (mm), ruled."""
+    rule = style.length("table_rule_mm")
+    return (style.length("table_head_mm") + block["rows"] * block["row_mm"] + (block["rows"] + 2) * rule) * MM + style.length("table_before") * s
+
+
+def signoff_block(block, style, s, width, first):
+    """The signature: who, teacher, phone, date (in the right half), beside a circle for the stamp."""
+    lines = stack_height([{"type": "text", "role": "body", "text": line} for line in block["lines"]], style, s, width * .55)
+    return max(lines, style.length("stamp_mm") * MM) + style.length("signoff_before") * s
+
+
+def cut_block(block, style, s, width, first):
+    """A tear-off slip under a dashed line: a note, a heading, lines to fill in."""
+    height = style.length("cut_before") * s + style.length("cut_rule_mm") * MM
+    height += text_height(block["note"], style["small"], s, width, True) + text_height(block["title"], style["h2"], s, width, True)
+    return height + sum(text_height(line, style["slip"], s, width) for line in block["lines"])
+
+
+def qr_block(block, style, s, width, first):
+    return style.length("qr_mm") * MM + text_height(block["caption"], style["small"], s, width, True) + style.length("qr_before") * s
+
+
+def foot_block(block, style, s, width, first):
+    """The small print, with the QR code and its address in a column of their own."""
+    column = style.length("foot_qr_mm") * MM if block["qr"] else 0
+    gap = style.length("foot_gap_mm") * MM if block["qr"] else 0
+    lines = stack_height(block["lines"], style, s, width - column - gap)
+    code = (style.length("qr_mm") * MM + text_height(block["url"], style["qr_caption"], s, column, True)) if block["qr"] else 0
+    return max(lines, code) + style.length("foot_rule_mm") * MM + style.length("foot_pad") * s
 
 
 def stack_height(blocks, style, s, width):
@@ -122,12 +198,14 @@ def stack_height(blocks, style, s, width):
 
 def title_height(block, style, s, width, first):
     """A pictogram beside a kicker and a heading: as tall as the taller of the two."""
-    icon = style.length("title_icon") * s if block.get("icon") else 0
+    small = block.get("small")
+    icon = style.length("title_icon_small" if small else "title_icon") * s if block.get("icon") else 0
     text_width = width - (icon + style.length("title_gap") * s if icon else 0)
     kicker = text_height(block["kicker"], style["kicker"], s, text_width, True) if block.get("kicker") else 0
-    heading = text_height(block["text"], style["title"], s, text_width, True)
-    role = style["title"]
-    return max(icon, kicker + heading) + (0 if first else role.before * role.size * s)
+    role = style["title_small" if small else "title"]
+    heading = text_height(block["text"], role, s, text_width, True)
+    before = style.length("title_small_before") * s if small else role.before * role.size * s
+    return max(icon, kicker + heading) + (0 if first else before)
 
 
 def numbers_height(block, style, s, width, first):
@@ -143,3 +221,11 @@ def numbers_height(block, style, s, width, first):
         height += max(text_height(c["number"], style["number" if c.get("dial") else "number_name"], s, inner, True)
                       + text_height(c["text"], style["cell_text"], s, inner, True) for c in row) + 2 * (pad_y + border)
     return height + gap * max(0, len(rows) - 1)
+
+
+MEASURES = {
+    "list": list_block, "section": section_block, "title": title_height, "columns": columns_block,
+    "numbers": numbers_height, "space": lambda b, style, s, w, first: b["mm"] * MM, "icon": icon_block,
+    "rows": rows_block, "facts": facts_block, "chips": chips_block, "table": table_block,
+    "signoff": signoff_block, "cut": cut_block, "qr": qr_block, "foot": foot_block,
+}

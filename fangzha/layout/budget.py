@@ -73,20 +73,35 @@ def texts(block):
         return [block.get("kicker", ""), block["text"]]
     if kind == "numbers":
         return [c["number"] + c["text"] for c in block["cells"]]
-    if kind == "columns":
-        return [t for column in block["columns"] for b in column for t in texts(b)]
+    if kind == "rows":
+        return [r["when"] + r["calls"] + r["text"] for r in block["rows"]]
+    if kind == "facts":
+        return [v for _, v in block["pairs"]]
+    if kind == "chips":
+        return list(block["items"])
     return []
+
+
+def leaves(blocks):
+    """Blocks with text of their own: those inside columns and the footer's lines too."""
+    for block in blocks:
+        if block["type"] == "columns":
+            yield from leaves(b for column in block["columns"] for b in column)
+        elif block["type"] == "foot":
+            yield from leaves(block["lines"])
+            if block.get("qr"):
+                yield {"type": "text", "text": block["url"], "owner": block.get("owner")}
+        else:
+            yield block
 
 
 def blamed(blocks):
     """The owner who put the most characters in these blocks."""
     written = {}
-    for block in blocks:
-        for inner in block["columns"] if block["type"] == "columns" else [[block]]:
-            for b in inner:
-                who = b.get("owner")
-                if who is not None:
-                    written[who] = written.get(who, 0) + sum(len(t) for t in texts(b))
+    for b in leaves(blocks):
+        who = b.get("owner")
+        if who is not None:
+            written[who] = written.get(who, 0) + sum(len(t) for t in texts(b))
     return max(written, key=written.get) if written else Owner("config.yaml")
 
 
@@ -103,7 +118,9 @@ class TooLong:
 
 def too_long(over_pt, blocks, base, width_mm, label, dest, region):
     """A TooLong for a region `over_pt` points too tall at its smallest type (`base` points)."""
-    chars = math.ceil(over_pt / (base * 1.5) * (width_mm * MM) / base)  # the overflow's area, in characters
+    columns = max((len(b["columns"]) for b in blocks if b["type"] == "columns"), default=1)
+    line = width_mm * MM / columns  # text side by side in columns runs over in one of them
+    chars = math.ceil(over_pt / (base * 1.5) * line / base)  # the overflow's area, in characters
     return TooLong(blamed(blocks), label, dest, region, chars)
 
 

@@ -13,6 +13,9 @@ from .budget import fit_region
 from .sheet import Region
 
 
+SLACK = 1.02  # a natural part gets a little more than its estimate: engines round line heights differently
+
+
 @dataclass
 class Part:
     name: str              # names it in messages (正文, 页脚 …)
@@ -21,6 +24,7 @@ class Part:
     height: float = None   # mm when fixed
     fill: bool = False     # takes the height that is left
     share: float = 0.5     # a natural part's largest share of the sheet's height
+    min_share: float = 0.3  # the fill part's smallest share: natural parts give way to it
     pad: float = 0.0       # mm of its own colour field above and below the text (a band)
     band: bool = False     # a coloured field across the whole width of the sheet
     fixed_type: bool = False  # keeps its designed type (small print): it fits or it is too long
@@ -51,9 +55,17 @@ def stack(sheet_width, margin, top, bottom, parts, style, base, low, high, gap=0
         if part.height is not None:
             heights[id(part)] = part.height
         elif not part.fill:
-            needed = natural_height(part, style, part.base or base, width) + 2 * part.pad
+            needed = natural_height(part, style, part.base or base, width) * SLACK + 2 * part.pad
             heights[id(part)] = min(needed, (bottom - top) * part.share)
     rest = (bottom - top) - sum(heights.values()) - gap * (len(parts) - 1)
+    filler = next((p for p in parts if p.fill), None)
+    wanted = filler.min_share * (bottom - top) if filler else 0
+    natural = [p for p in parts if p.height is None and not p.fill and not p.fixed_type]
+    if rest < wanted and natural:  # the body needs its share: natural parts give way, their type a little smaller
+        squeeze = max(0.0, 1 - (wanted - rest) / sum(heights[id(p)] for p in natural))
+        for part in natural:
+            heights[id(part)] *= squeeze
+        rest = (bottom - top) - sum(heights.values()) - gap * (len(parts) - 1)
     placed, y = [], top
     for part in parts:
         height = heights.get(id(part), rest)
@@ -62,7 +74,7 @@ def stack(sheet_width, margin, top, bottom, parts, style, base, low, high, gap=0
         own = part.base or base
         if part.fixed_type:
             used = stack_height(part.blocks, style, own, width * MM)
-            fit, over = 1.0, max(0.0, used - inner * MM)
+            fit, over = 1.0, max(0.0, used - inner * MM - 0.01)  # (rounding is not overflow)
         else:
             fit, over = fit_region(part.blocks, style, own, width, inner, low, 1.0 if not part.fill else high)
         band = (y, height) if part.band else None

@@ -34,12 +34,14 @@ class Style:
         return self.lengths[name]
 
     def css(self, scope):
-        """The rules that give each role its size, line height and spacing, and the lengths as custom properties."""
+        """The rules that give each role its size, line height and spacing (`.r-<role>`; list items in a role:
+    `.li-<role> > li`, spaced only by the list's item gap), and the lengths as custom properties."""
         rules = []
         for name, role in sorted(self.roles.items()):
             rules.append(f"{scope} .r-{name}{{font-size:{num(role.size)}em;line-height:{num(role.line)};"
                          f"margin:{num(role.before)}em 0 {num(role.after)}em}}")
             rules.append(f"{scope} .r-{name}:first-child{{margin-top:0}}")
+            rules.append(f"{scope} .li-{name}>li{{font-size:{num(role.size)}em;line-height:{num(role.line)}}}")
         props = ";".join(f"--{name.replace('_', '-')}:{num(value)}{'mm' if name.endswith('_mm') else 'em'}"
                          for name, value in sorted(self.lengths.items()))
         rules.insert(0, f"{scope}{{{props}}}")

@@ -40,30 +40,45 @@ def line_count(text, size, width):
 
 LATIN_WORD = re.compile(r"[!-~]{2,}")       # letters, digits and signs that wrap as one word
 RUNS = re.compile(r"[!-~]+ *|[^!-~]+")     # words (with the spaces after them), or runs of anything else
+UNITS = re.compile(r"[!-~]+ *| +|.", re.S)  # what a line may not break inside: a word, spaces, one character
+NO_START = set("，。、；：！？”’）》」』】〕…—,.;:!?)]}%")  # may not begin a line: it goes with the character before
+NO_END = set("“‘（《「『【〔([{")                            # may not end a line: it goes with the character after
+
+
+@functools.lru_cache(maxsize=65536)
+def break_units(paragraph):
+    """The paragraph cut where a line may break (as browsers break Chinese text), with each unit's width in em."""
+    units = []
+    for unit in UNITS.findall(paragraph):
+        if units and (unit[0] in NO_START or units[-1][0][-1] in NO_END):
+            units[-1] = (units[-1][0] + unit, units[-1][1] + paragraph_ems(unit))
+        else:
+            units.append((unit, paragraph_ems(unit)))
+    return tuple(units)
 
 
 def wrapped_line_count(text, size, width):
-    """Like line_count, but a Latin word or address that does not fit at the end of a line moves
-    whole to the next one (as browsers wrap it), leaving the end of the line empty; anything else
-    (Chinese) may break between any two characters. Never fewer lines than line_count."""
+    """Lines `text` takes at font `size` in a box `width` wide, broken as a browser breaks it: a Latin
+    word or address moves whole to the next line, and punctuation never begins a line (it takes the
+    character before it along), so a line often ends a little early. Never fewer lines than line_count."""
     if not text:
         return 0
     usable = width * 0.97 / size  # in em
     lines = 0
     for paragraph in str(text).split("\n"):
-        ems = paragraph_ems(paragraph)
-        if ems <= usable or not LATIN_WORD.search(paragraph):  # one line, or breaks anywhere
-            lines += max(1, math.ceil(ems / usable))
+        if paragraph_ems(paragraph) <= usable:
+            lines += 1
             continue
         count, used = 1, 0.0
-        for run in RUNS.findall(paragraph):
-            ems = paragraph_ems(run)
-            if run[0] <= "~" and run[0] != " " and used + paragraph_ems(run.rstrip()) > usable >= ems and used:
-                count, used = count + 1, ems  # the word moves to the next line
+        for unit, ems in break_units(paragraph):
+            if used + ems <= usable or (unit.isspace() and used):
+                used += ems
                 continue
-            used += ems
-            if used > usable:  # broken between characters (a word longer than a whole line too)
-                extra = math.ceil(used / usable) - 1
-                count, used = count + extra, used - extra * usable
+            if used:
+                count += 1
+            if ems > usable:  # a word longer than a whole line is broken between its characters
+                count += math.ceil(ems / usable) - 1
+                ems -= (math.ceil(ems / usable) - 1) * usable
+            used = ems
         lines += count
-    return lines
+    return max(lines, line_count(text, size, width))

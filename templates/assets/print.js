@@ -1,56 +1,52 @@
-/* 印刷品：把字号整体放大或缩小到刚好放得满（在 data-min-fit 和 data-max-fit 之间），
-   缩到最小还放不下时在屏幕上提醒（生成时已按最小字号估算过，正常不会出现）。
-   build.py pdf 用同样的办法（fangzha/outputs/printkit/pdf.py）生成 PDF。
-   在打印目录的缩略图框里打开时只显示纸面；地址以 #print 结尾时，排好后直接打开打印窗口。 */
+/* 印刷品：每一块区域的字号生成时已经算好（--fit）；万一这台电脑的字体比估计的宽、某一块放不下，
+   这里把那一块的字缩小一点（不小于 data-min-fit），还放不下就在屏幕上提醒。
+   地址里带 ?mono（或点“黑白版”）显示黑白版；带 ?print 时排好后直接打开打印窗口。
+   build.py pdf 用同样的字号生成 PDF（fangzha/outputs/printkit/pdf.py）。 */
 (function () {
   "use strict";
   var root = document.documentElement;
   var main = document.getElementById("main");
   var warning = document.getElementById("fit-warning");
   var smallest = parseFloat(main.getAttribute("data-min-fit")) || 0.6;
-  var largest = parseFloat(main.getAttribute("data-max-fit")) || 1;
+  var query = window.location.search;
   if (window.self !== window.top) root.classList.add("pr-preview");
+  if (/[?&]mono\b/.test(query)) root.classList.add("pr-mono");
 
-  /* The files behind the boxes that spill over (data-source), each once; empty when all fit. */
-  function spilling() {
-    var boxes = document.querySelectorAll(".pr-fit"), sources = [];
-    for (var i = 0; i < boxes.length; i++) {
-      var box = boxes[i], source = box.getAttribute("data-source");
-      if ((box.scrollHeight > box.clientHeight || box.scrollWidth > box.clientWidth) && sources.indexOf(source) < 0) {
-        sources.push(source);
-      }
-    }
-    return sources;
+  function spills(region) {
+    return region.scrollHeight > region.clientHeight + 1 || region.scrollWidth > region.clientWidth + 1;
   }
 
-  function fits(scale) {
-    root.style.setProperty("--fit", String(scale));
-    return spilling().length === 0;
-  }
-
-  /* The largest scale that still fits, by halving the interval; null when even the smallest spills over. */
+  /* Each region that spills over: a little smaller until it fits, never below the smallest type. */
   function fit() {
-    var low = smallest, high = largest, scale = null;
-    if (fits(high)) {
-      scale = high;
-    } else if (fits(low)) {
-      for (var step = 0; step < 10; step++) {
-        var middle = (low + high) / 2;
-        if (fits(middle)) low = middle; else high = middle;
+    var regions = document.querySelectorAll(".pr-region:not(.pr-fixed)"), sources = [];
+    for (var i = 0; i < regions.length; i++) {
+      var region = regions[i];
+      var scale = parseFloat(getComputedStyle(region).getPropertyValue("--fit")) || 1;
+      while (spills(region) && scale > smallest) {
+        scale = Math.max(smallest, scale - 0.02);
+        region.style.setProperty("--fit", scale.toFixed(3));
       }
-      scale = low;
     }
-    fits(scale === null ? smallest : scale);
-    main.setAttribute("data-fit", scale === null ? "overflow" : String(Math.round(scale * 1000) / 1000));
-    if (scale === null) document.getElementById("fit-source").textContent = spilling().join("、");
-    warning.hidden = scale !== null;
+    var all = document.querySelectorAll(".pr-region");
+    for (var j = 0; j < all.length; j++) {
+      var source = all[j].getAttribute("data-source");
+      if (spills(all[j]) && sources.indexOf(source) < 0) sources.push(source);
+    }
+    main.setAttribute("data-fit", sources.length ? "overflow" : "ok");
+    if (sources.length) document.getElementById("fit-source").textContent = sources.join("、");
+    warning.hidden = sources.length === 0;
   }
+
+  var mono = document.getElementById("mono-toggle");
+  function showMono() { if (mono) mono.setAttribute("aria-pressed", String(root.classList.contains("pr-mono"))); }
+  if (mono) mono.addEventListener("click", function () { root.classList.toggle("pr-mono"); showMono(); });
+  showMono();
 
   fit();
   var ready = document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve();
   ready.then(function () {
     fit();
-    if (window.location.hash === "#print") window.print();
+    if (/[?&]print\b/.test(query)) window.print();
   });
   window.addEventListener("beforeprint", fit);
   var button = document.getElementById("print-now");

@@ -1,18 +1,116 @@
-"""What each printed item says, as parts of blocks placed on its sheet (the words live here, not in templates)."""
+"""What each printed item says, as parts of blocks (the words live here, not in templates).
+
+Every function returns the parts of one sheet, top to bottom (see layout/place.py); the
+leaflet returns its six panels. A block's `owner` is the file and field that wrote its text, so
+text that cannot fit is reported where it can be shortened.
+"""
+
+import html as html_lib
+import re
 
 from ... import icons
+from ...content.model import source_line
 from ...layout.blocks import split_phrases
-from ...layout.budget import owner
+from ...layout.budget import Owner, owner
 from ...layout.place import Part
 
 CALLS = "钱已转出，立即拨打 110；拿不准是不是诈骗，拨打 96110 咨询。"
+SCAM_ICON = "shield-alert"  # a scam that names no pictogram of its own
+REMEMBER_CHARS = 14         # the longest line to remember drawn at full poster size
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre)>")
+TAG = re.compile(r"<[^>]+>")
 
 
-def text(role, value, who=None, phrases=False):
+def paragraphs(html):
+    """The text of each block of a Markdown body's HTML."""
+    return [t for t in (" ".join(html_lib.unescape(TAG.sub(" ", part)).split()) for part in BLOCK_END.split(html)) if t]
+
+
+def cited(rule):
+    """A rule list's source line (the fakes list carries its own)."""
+    return rule.get("cited") or source_line(rule)
+CONFIG = "config.yaml"
+
+
+def text(role, value, who=None, phrases=False, indent=False):
     block = {"type": "text", "role": role, "text": value, "owner": who}
     if phrases:  # a big line that breaks only between its phrases
         block["phrases"] = split_phrases(value)
+    if indent:  # a letter's paragraph: the first line starts two characters in
+        block["indent"] = True
     return block
+
+
+def cn_date(day):
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+
+
+def sources_text(sources):
+    return "；".join(s["title"] + (f"（{cn_date(s['date'])}）" if s.get("date") else "") for s in sources)
+
+
+def contact_text(config):
+    """Who prints this and how to reach them, and the local police station."""
+    c = config["contact"]
+    line = config["organisation"]
+    if c["phone"]:
+        line += f" · {c['name'] or '联系电话'} {c['phone']}"
+    if c["address"]:
+        line += f" · {c['address']}"
+    if c["police_station"]:
+        line += f" · {c['police_station']} {c['police_phone'] or ''}".rstrip()
+    return line
+
+
+def foot(config, sources, reviewed, qr, source_file):
+    """The small print at the foot of a page: local details, the two numbers, sources, review date."""
+    lines = [text("foot", contact_text(config), Owner(CONFIG, "contact", config)), text("foot", CALLS)]
+    if sources:
+        lines.append(text("foot", "出处：" + sources_text(sources), source_file))
+    lines.append(text("foot", f"内容最近审核：{cn_date(reviewed) or '未注明'}"))
+    block = {"type": "foot", "lines": lines, "qr": qr or None,
+             "url": f"网页版：{qr.short}" if qr else "", "owner": Owner(CONFIG, "base_url", config)}
+    return Part("页脚", "foot", [block], fixed_type=True, base=FOOT_PT, share=.16)
+
+
+FOOT_PT = 8  # the foot's small print does not scale
+
+
+def cell_text(channel, guide):
+    """What a number cell says under the number: the first "which number when" situation that calls it."""
+    return next((row["situation"] for row in guide if any(c["id"] == channel["id"] for c in row["call"])), channel["when"])
+
+
+STRIP_CELLS = 3  # numbers in a poster's strip: the ones to call first, then a platform
+
+
+def numbers(channels, guide, who, limit=STRIP_CELLS):
+    """Number cells for the channels to call or use under a heading that says which they are (platforms
+    such as 12337 and the App are not phone numbers); an SMS service is a line of its own, not a cell."""
+    shown = sorted((c for c in channels if c["kind"] != "短信"), key=lambda c: not c["dial"])[:limit]
+    heading = "记住这些电话" if all(c["dial"] for c in shown) else "记住这些电话和渠道"
+    blocks = [text("strip-head", heading)] if shown else []
+    blocks += [{"type": "numbers", "owner": who,
+               "cells": [{"number": c["label"], "text": cell_text(c, guide), "dial": bool(c["dial"])} for c in shown]}] if shown else []
+    for c in channels:
+        if c["kind"] == "短信":
+            blocks.append(text("small", f"{c['name']}（只发短信，不用回拨）：{c['when']}", who))
+    return blocks
+
+
+def default_calls(model):
+    return [c for c in model.channels if c["id"] in ("110", "96110")]
+
+
+# ---- posters: a hero band, the body, a strip of numbers, the foot.
+
+def hero(org, icon, kicker, title, title_owner, line=None, line_owner=None, lead=None, lead_owner=None):
+    blocks = [text("org", org), {"type": "title", "icon": icons.svg(icon), "kicker": kicker, "text": title, "owner": title_owner}]
+    if line:  # poster size when it is short enough to read from afar; a longer rule a size smaller
+        blocks.append(text("remember" if len(line) <= REMEMBER_CHARS else "remember-long", line, line_owner, phrases=True))
+    if lead:
+        blocks.append(text("hero-lead", lead, lead_owner))
+    return Part("标题", "hero", blocks, band=True, pad=12, share=.46)
 
 
 def remember_line(scam):
@@ -23,27 +121,178 @@ def remember_line(scam):
     return scam["steps"][0], owner(scam, "steps")
 
 
-def number_cells(channels):
-    return [{"number": c["number"] or c["name"], "text": c["when"], "dial": bool(c["number"])} for c in channels]
-
-
-def scam_poster(scam, config):
-    """The hero band (pictogram, name, the line to remember), signs and steps, the numbers, the foot."""
+def scam_poster(model, scam):
     line, line_owner = remember_line(scam)
-    hero = [
-        text("org", f"{config['organisation']} · 防骗提醒"),
-        {"type": "title", "icon": icons.svg(scam.get("icon") or "shield-alert"), "kicker": scam["category"],
-         "text": scam["title"], "owner": owner(scam, "title")},
-        text("remember", line, line_owner, phrases=True),
-        text("hero-lead", scam["summary"], owner(scam, "summary")),
-    ]
     body = [{"type": "columns", "columns": [
-        [{"type": "section", "title": "警惕信号", "icon": icons.svg("triangle-alert"), "items": scam["signs"], "owner": owner(scam, "signs")}],
-        [{"type": "section", "title": "遇到了怎么办", "icon": icons.svg("shield-check"), "items": scam["steps"], "ordered": True, "owner": owner(scam, "steps")}],
+        [{"type": "section", "title": "警惕信号", "icon": icons.svg("triangle-alert"), "items": scam["signs"],
+          "owner": owner(scam, "signs")}],
+        [{"type": "section", "title": "遇到了怎么办", "icon": icons.svg("shield-check"), "items": scam["steps"],
+          "ordered": True, "owner": owner(scam, "steps")}],
     ]}]
-    strip = [{"type": "numbers", "cells": number_cells(scam["call"]), "owner": owner(scam, "call")}]
     return [
-        Part("标题", "hero", hero, band=True, pad=12, share=.45),
+        hero(f"{model.config['organisation']} · 防骗提醒", scam.get("icon") or SCAM_ICON, scam["category"], scam["title"], owner(scam, "title"),
+             line, line_owner, scam["summary"], owner(scam, "summary")),
         Part("正文", "body", body, fill=True),
-        Part("电话", "strip", strip, share=.25),
+        Part("电话", "strip", numbers(scam["call"], model.guide, owner(scam, "call")), share=.25),
     ]
+
+
+SHORT_ITEMS = 10  # a list of items no longer than this (三不一多) is set as slogans
+
+
+def rules_poster(model, rule, icon="list-checks"):
+    """The list, large; its source goes in the foot with the other small print (see kit.py)."""
+    items = [{"strong": f"{n}.", "text": t} for n, t in enumerate(rule["items"], start=1)]
+    role = "rule-short" if all(len(t) <= SHORT_ITEMS for t in rule["items"]) else "rule"
+    body = [{"type": "list", "role": role, "items": items, "owner": owner(rule, "items"), "numbered": True,
+             "spread": role == "rule-short"}]  # short slogans share out the page's height
+    return [
+        hero(f"{model.config['organisation']} · 防骗提醒", icon, rule["version"], rule["title"], owner(rule, "title")),
+        Part("正文", "body", body, fill=True),
+        Part("电话", "strip", numbers(default_calls(model), model.guide, None), share=.2),
+    ]
+
+
+def report_poster(model, title):
+    who = Owner("content/channels.yaml", "guide")
+    rows = [{"when": row["situation"], "calls": " / ".join(c["label"] for c in row["call"]), "text": row["advice"]}
+            for row in model.guide]
+    body = [{"type": "rows", "rows": rows, "owner": who}]
+    c = model.config["contact"]
+    local = [f"{c['police_station']}：{c['police_phone']}" if c["police_station"] and c["police_phone"] else "",
+             f"{c['name']}：{c['phone']}" + (f"（{c['address']}）" if c["address"] else "") if c["name"] and c["phone"] else ""]
+    if any(local):
+        body.append({"type": "section", "title": "本地联系", "icon": icons.svg("map-pin"), "items": [t for t in local if t],
+                     "owner": Owner(CONFIG, "contact", model.config)})
+    return [
+        hero(f"{model.config['organisation']} · 防骗提醒", "phone-call", "举报求助", title, None),
+        Part("正文", "body", body, fill=True),
+    ]
+
+
+def campaign_poster(model, campaign):
+    facts = [(k, v) for k, v in (("时间", campaign["date_text"]), ("地点", campaign["place"]),
+                                 ("对象", "、".join(campaign["audiences"]))) if v]
+    body = [{"type": "facts", "pairs": facts, "owner": owner(campaign, "place")},
+            text("h2", "当心这些骗局"),
+            {"type": "chips", "items": [s["title"] for s in campaign["scams"]], "owner": owner(campaign, "scams")}]
+    channels = campaign["channels"] or default_calls(model)
+    return [
+        hero(campaign["organiser"], campaign.get("icon") or "megaphone", campaign["format"], campaign["title"],
+             owner(campaign, "title"), campaign["slogan"], owner(campaign, "slogan")),
+        Part("正文", "body", body, fill=True),
+        Part("电话", "strip", numbers(channels, model.guide, owner(campaign, "channels")), share=.25),
+    ]
+
+
+# ---- sheets to fill in and take home: a slim band, the text, the foot.
+
+def pledge_sheet(model, campaign, signer, row_mm):
+    pledge = campaign["pledge"]
+    head = [text("org", signer["line"], owner(campaign, "signed_by")),
+            {"type": "title", "icon": icons.svg("pen-line"), "kicker": "承诺书", "text": pledge["title"], "owner": owner(campaign, "pledge.title")}]
+    body = []
+    if campaign["slogan"]:
+        body.append(text("theme", "主题：" + campaign["slogan"], owner(campaign, "slogan")))
+    body += [text("lead", pledge["text"], owner(campaign, "pledge.text")),
+             {"type": "table", "headers": ["序号", "姓名", "班级或单位", "签名日期"], "rows": pledge["rows"], "row_mm": row_mm}]
+    return [Part("标题", "hero", head, band=True, pad=9, share=.3), Part("正文", "body", body, fill=True)]
+
+
+def letter(model, campaign, signer, shown_scams, parent_scams, short_rule, qr):
+    who = owner(campaign, "title")
+    when = (f"于{campaign['date_text']}" if campaign["date_text"] else "") + (f"在{campaign['place']}" if campaign["place"] else "")
+    theme = f"，主题是“{campaign['slogan']}”" if campaign["slogan"] else ""
+    more = f"等 {len(campaign['scams'])} 种" if len(campaign["scams"]) > len(shown_scams) else ""
+    items = [f"和孩子聊一聊这次讲到的骗局：{'、'.join(s['title'] for s in shown_scams)}{more}。"]
+    if short_rule:
+        items.append(f"叮嘱孩子记住“{short_rule['title']}”：{'，'.join(short_rule['items'])}。")
+    body = [{"type": "title", "icon": icons.svg("mail"), "kicker": "", "text": "致家长的一封信"}, text("body", "尊敬的家长："),
+            text("body", "您好！电信网络诈骗的手法不断翻新，学生和家长都可能成为骗子的目标。为了提高孩子的防骗意识，"
+                         f"{signer['name'] or '我们'}{when}开展“{campaign['title']}”{theme}。请您和我们一起，帮孩子守好钱袋子：",
+                 who, indent=True),
+            {"type": "list", "ordered": True, "items": items, "owner": owner(campaign, "scams")}]
+    if parent_scams:
+        body.append(text("body", "骗子也会找上家长，请当心："))
+        body.append({"type": "list", "items": [{"strong": f"{s['title']}：", "text": f"{s['summary']}怎么办：{s['steps'][0]}。"}
+                                               for s in parent_scams], "owner": owner(parent_scams[0], "summary")})
+    body.append(text("body", "记住两个电话：钱已经转出，立即拨打 110；拿不准是不是诈骗，拨打 96110 咨询。"))
+    ask = f"有任何疑问，请联系{signer['teacher'] or '班主任'}" + (f"（电话 {signer['phone']}）" if signer["phone"] else "") + "。"
+    body.append(text("body", ask + ("更多防骗知识，请扫描下方二维码查看。" if qr else "") + "感谢您的支持与配合！",
+                     owner(campaign, "signed_by"), indent=True))
+    body.append({"type": "signoff", "lines": [signer["name"] or "学校、班级：", f"班主任：{signer['teacher']}",
+                                              f"电话：{signer['phone']}", cn_date(signer["date"]) or "年　　月　　日"],
+                 "blanks": [not signer["name"], not signer["teacher"], not signer["phone"], not signer["date"]]})
+    body.append({"type": "cut", "note": "（请沿虚线剪下回执，由孩子交回班主任）", "title": "回　执",
+                 "lines": ["我已阅读《致家长的一封信》，会和孩子一起学习防骗知识。", "学生姓名", "班级", "家长签名", "日期"]})
+    return [Part("正文", "body", body, fill=True)]
+
+
+# ---- leaflets: six panels, each filled on its own.
+
+def leaflet_panels(model, item):
+    """[(name, role, width mm, blocks)] outside (flap, back, cover) then inside (three panels)."""
+    config = model.config
+    calls = [{"number": " / ".join(c["label"] for c in row["call"]), "text": row["situation"],
+              "dial": all(c["dial"] for c in row["call"])} for row in item["cover_calls"]]
+    cover = [text("org", config["organisation"]), {"type": "icon", "icon": icons.svg(item["icon"]), "size": 3.2},
+             text("cover-title", item["title"], item["subject"] and owner(item["subject"], "title"))]
+    if item["slogan"]:
+        cover.append(text("cover-slogan", item["slogan"], item["subject"] and owner(item["subject"], "slogan"), phrases=True))
+    if item["facts"]:
+        cover.append({"type": "facts", "pairs": item["facts"], "owner": item["subject"] and owner(item["subject"], "place")})
+    elif item["lead"]:
+        cover.append(text("lead", item["lead"], Owner(item["source"], "tagline")))
+    cover.append({"type": "numbers", "cells": calls, "per_row": 1, "owner": Owner("content/channels.yaml", "guide")})
+
+    flap = []
+    for rule in item["rule_lists"]:
+        flap += [text("h2", rule["title"], owner(rule, "title")),
+                 {"type": "list", "role": "body", "items": rule["items"], "ordered": True, "owner": owner(rule, "items")},
+                 text("small", cited(rule), owner(rule, "source"))]
+    if not item["rule_lists"]:
+        flap += [text("h2", "遇到了怎么办"), {"type": "list", "items": item["tips"], "owner": Owner(item["flap_source"], "steps")}]
+
+    guide_owner = Owner("content/channels.yaml", "guide")
+    back = [text("h2", "该打哪个电话")]
+    back += [{"type": "rows", "rows": [{"when": c["when"], "calls": c["label"], "text": ""} for c in item["channels"] if c["kind"] != "短信"]
+              + [{"when": row["situation"], "calls": " / ".join(c["label"] for c in row["call"]), "text": ""} for row in item["guide"]],
+              "compact": True, "owner": guide_owner}]
+    back += [text("small", f"{c['name']}（只发短信，不用回拨）：{c['when']}", guide_owner) for c in item["channels"] if c["kind"] == "短信"]
+    back += [text("small", contact_text(config), Owner(CONFIG, "contact", config))]
+    if item["qr"]:
+        back.append({"type": "qr", "qr": item["qr"], "caption": f"扫码看网站：{item['qr'].short}", "owner": Owner(CONFIG, "base_url", config)})
+    back += [text("small", "资料来源：" + sources_text(item["sources"]), Owner(item["source"], "sources", item["subject"])),
+             text("small", f"内容最近审核：{cn_date(item['reviewed']) or '未注明'}")]
+
+    inside = []
+    for run in item["inside"]:
+        blocks = []
+        for part in run:
+            if part["kind"] == "intro":
+                blocks.append(text("h2", "关于这次活动"))
+                blocks += [text("body", p, owner(item["subject"], "正文"), indent=True) for p in part["paragraphs"]]
+            elif part["kind"] == "scam":
+                scam = part["scam"]
+                if part["first"]:
+                    blocks.append(text("h2", "这些骗局要当心"))
+                blocks.append({"type": "title", "icon": icons.svg(scam.get("icon") or SCAM_ICON), "kicker": "", "text": scam["title"],
+                               "small": True, "owner": owner(scam, "title")})
+                blocks.append(text("body", scam["summary"], owner(scam, "summary")))
+                blocks.append(text("body", "警惕：" + "；".join(part["signs"]), owner(scam, "signs")))
+                if part["steps"]:
+                    blocks.append(text("body", "怎么办：" + "；".join(part["steps"]), owner(scam, "steps")))
+            elif part["kind"] == "quiz":
+                blocks.append(text("h2", "自测一下"))
+                for number, q in enumerate(part["questions"], start=1):
+                    blocks.append(text("body", f"{number}. {q['question']}", q["owner"]))
+                    blocks.append({"type": "list", "items": [f"{'ABCDEFGH'[i]}. {o}" for i, o in enumerate(q["options"])], "owner": q["owner"]})
+                blocks.append(text("small", "答案：" + "；".join(f"{n}. {'ABCDEFGH'[q['answer'] - 1]}" for n, q in enumerate(part["questions"], start=1))))
+            else:
+                blocks.append(text("h2", "还要当心"))
+                blocks.append({"type": "chips", "items": [s["title"] for s in part["scams"]], "owner": owner(part["scams"][0], "title")})
+                more = f"另外还有 {part['more']} 种。" if part["more"] else ""
+                blocks.append(text("small", more + "每种骗局的详细讲解，见网站的“诈骗手法”栏目。"))
+        inside.append(blocks)
+    return [("外面左栏", "flap", flap), ("外面中栏", "back", back), ("封面", "cover", cover),
+            ("里面第 1 栏", "inside", inside[0]), ("里面第 2 栏", "inside", inside[1]), ("里面第 3 栏", "inside", inside[2])]

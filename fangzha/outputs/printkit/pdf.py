@@ -8,6 +8,7 @@ bleed and crop marks round each page; `--pdf-dir` puts the PDFs in a folder of t
 user's choosing instead of the site's pdf/ folder.
 """
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,80 +78,79 @@ def _fetcher(weasyprint, assets):
     return FromMemory()
 
 
-def _render(weasyprint, dest, html, scale, assets, bleed=False):
-    """The document laid out with the type scaled by `scale` (and bleed and crop marks when asked)."""
-    extra = f"<style>:root {{ --fit: {scale:.3f}; }}</style>\n" + (BLEED if bleed else "")
-    scaled = html.replace("</head>", extra + "</head>", 1)
+def _render(weasyprint, dest, html, fits, assets, bleed=False):
+    """The document laid out with each region's type at its fit (`fits`: {region id: fit} overrides the
+    page's own), with bleed and crop marks when asked."""
+    extra = "".join(f'[data-region="{rid}"]{{--fit:{fit:.3f} !important}}' for rid, fit in fits.items())
+    extra = (f"<style>{extra}</style>\n" if extra else "") + (BLEED if bleed else "")
+    scaled = html.replace("</head>", extra + "</head>", 1) if extra else html
     return weasyprint.HTML(string=scaled, base_url=HOST + dest, url_fetcher=_fetcher(weasyprint, assets)).render()
 
 
-def fill(document, sheets):
-    """(fullness, file) of the fullest fixed-size box (class pr-fit): above 1 it spills over.
+def fill(document):
+    from weasyprint.formatting_structure import boxes
 
-    WeasyPrint clips such a box (overflow: hidden) instead of adding a page, so its
-    laid-out boxes are measured: the one place that reads WeasyPrint's layout tree.
-    The file is the box's data-source, the one to shorten.
+    """{region id: (fullness, its file, whether its type is fixed)} for every region; above 1 it spills over.
+
+    WeasyPrint clips a region (overflow: hidden) instead of adding a page, so its laid-out boxes are
+    measured: the one place that reads WeasyPrint's layout tree.
     """
-    if len(document.pages) != sheets:
-        return float("inf"), ""
-    fullest, source = 0.0, ""
+    found = {}
     for page in document.pages:
         for box in page._page_box.descendants():
             element = getattr(box, "element", None)
-            classes = (element.get("class") or "").split() if box.element_tag else ()
-            if "pr-fit" not in classes:
+            if not box.element_tag or "pr-region" not in (element.get("class") or "").split():
                 continue
             top, right = box.content_box_y(), box.content_box_x() + box.width
-            for inner in box.descendants():
-                if inner is box:
+            fullest = 0.0
+            for inner in box.descendants():  # what is drawn: lines of text and pictures (containers may stretch)
+                if not isinstance(inner, (boxes.LineBox, boxes.ReplacedBox)):
                     continue
-                # (a box stretched to the container's height ends exactly at its bottom, give or take rounding)
-                full = (inner.border_box_y() + inner.border_height() - top - 1e-6) / box.height
+                fullest = max(fullest, (inner.border_box_y() + inner.border_height() - top - 1e-6) / box.height)
                 if inner.border_box_x() + inner.border_width() > right + 0.5:
-                    full = float("inf")  # a word too long for its column
-                if "pr-fixed" in classes:  # type that does not scale (the footer): it fits or it never will
-                    full = float("inf") if full > 1 else 0.0
-                if full > fullest:
-                    fullest, source = full, element.get("data-source") or ""
-    return fullest, source
+                    fullest = float("inf")  # a word too long for its column
+            found[element.get("data-region")] = (fullest, element.get("data-source") or "", "pr-fixed" in element.get("class"))
+    return found
 
 
-def fit_pdf(dest, html, low, high, source, sheets, assets, bleed=False):
-    """(PDF bytes, "") at about the largest type scale in [low, high] at which nothing spills over;
-    (PDF bytes, the file to shorten) when even `low` is too big.
+def fit_pdf(dest, html, low, source, sheets, assets, bleed=False):
+    """(PDF bytes, "") with every region at the fit the build estimated, shrinking a region that a
+    font made spill over; (PDF bytes, the file to shorten) when a region spills even at `low`.
 
-    Text area grows with the square of the type size, so each try aims at
-    scale / sqrt(fullness); a few tries land within a few per cent.
+    The estimate errs on the long side, so the first layout is usually the last.
     """
     weasyprint = load_weasyprint()
-    best, best_scale, scale = None, 0.0, 1.0
+    fits = {}
+    written = dict(REGION_FIT.findall(html))
     for _ in range(TRIES):
-        document = _render(weasyprint, dest, html, scale, assets, bleed)
-        fullness, _ = fill(document, sheets)
-        if fullness <= 1 and scale > best_scale:
-            best, best_scale = document, scale
-        aim = low if fullness == float("inf") else min(high, max(low, scale / max(fullness, 0.01) ** 0.5 * 0.99))
-        if aim <= best_scale or abs(aim - scale) < 0.005:
-            break
-        scale = aim
-    if best is None:  # the tries ran out above the floor, or even the floor is too big
-        document = _render(weasyprint, dest, html, low, assets, bleed)
-        fullness, too_long = fill(document, sheets)
-        return document.write_pdf(), "" if fullness <= 1 else too_long or source
-    return best.write_pdf(), ""
+        document = _render(weasyprint, dest, html, fits, assets, bleed)
+        if len(document.pages) != sheets:
+            return document.write_pdf(), source
+        spilling = {rid: found for rid, found in fill(document).items() if found[0] > 1}
+        if not spilling:
+            return document.write_pdf(), ""
+        for rid, (fullness, region_source, fixed) in spilling.items():
+            now = fits.get(rid, float(written.get(rid, 1)))
+            if fixed or now <= low:
+                return document.write_pdf(), region_source or source
+            fits[rid] = max(low, now / min(fullness, 4) ** 0.5 * 0.99)
+    return document.write_pdf(), source
+
+
+REGION_FIT = re.compile(r'data-region="([^"]+)" data-fit="([0-9.]+)"')  # the fit the build wrote for each region
 
 
 def _fit(assets, job):
-    dest, html, low, high, source, sheets, bleed = job
-    return fit_pdf(dest, html, low, high, source, sheets, assets, bleed)
+    dest, html, low, source, sheets, bleed = job
+    return fit_pdf(dest, html, low, source, sheets, assets, bleed)
 
 
 def make_pdfs(printables, files, chosen):
     """A pdf Page (bytes in `data`) for every printable page; raises ContentError for any that cannot fit."""
     load_weasyprint()
     assets = {dest: files[dest] for dest in files if dest.startswith("assets/")}
-    jobs = [(p.dest, files[p.dest].decode("utf-8"), p.context["min_fit"], p.context["max_fit"],
-             p.context["source"], p.sheets, chosen.bleed) for p in printables]
+    jobs = [(p.dest, files[p.dest].decode("utf-8"), p.context["min_fit"], p.context["source"], p.sheets, chosen.bleed)
+            for p in printables]
     results = ordered_map(_fit, jobs, assets, min_items=2)
     out, problems = [], []
     for page, (pdf, too_long) in zip(printables, results):

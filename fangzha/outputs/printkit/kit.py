@@ -1,0 +1,268 @@
+"""Which printed items exist, and what each draws on: posters, pledge sheets, letters, leaflets."""
+
+from html import escape
+
+import segno
+
+from ...layout.budget import Owner
+from ...page import Page
+from . import compose, sheets
+
+# Type size in points: (designed, smallest when shrinking to fit, largest when growing to fill),
+# for normal and for large type (large_type audiences and campaigns).
+TYPE = {
+    "poster": {False: (15, 9, 32), True: (18, 12, 36)},
+    "letter": {False: (13, 9, 15), True: (15, 11, 17)},
+    "leaflet": {False: (10.5, 8, 16), True: (13, 10.5, 19)},
+}
+KINDS = {"posters": "poster", "leaflets": "leaflet"}
+LABELS = {"海报": "海报", "承诺书": "承诺书", "告家长书": "告家长书", "折页": "折页"}
+LETTER_SCAMS = 6       # scams a letter names from the campaign, and parents' scams it explains
+LEAFLET_DETAILED = 6   # scams a leaflet explains; the next ones it names
+LEAFLET_NAMED = 12     # scams a leaflet names; the rest it counts
+FEW_SCAMS = 3          # this few scams: a leaflet gives every sign and step
+QUIZ_QUESTIONS = 3     # questions in a leaflet's self-test
+PARENTS = "parents"    # audience whose scams the letter to parents lists
+MAX_TIPS = 10          # what-to-do tips on a leaflet's flap
+BLOCK_WEIGHT = 30      # a leaflet block's heading and spacing, in characters of text
+# A pictogram and an accent colour per kind of item; a scam's accent follows its category.
+ACCENTS = {"高发类型": "#a3161a", "常见手法": "#1d4e89", "专项治理": "#0b6e5c", "rules": "#1d4e89", "report": "#a3161a"}
+
+
+class QRCode:
+    """The QR code of a page's address on the website, drawn as inline SVG only when the page
+    is rendered: choosing the mask costs milliseconds a code, so it runs in the render workers."""
+
+    def __init__(self, url):
+        self.url = url
+        self.short = url.split("://", 1)[-1]  # printed under the code, to type in by hand
+
+    def __html__(self):
+        svg = segno.make(self.url, error="m").svg_inline(omitsize=True, border=4, svgclass="qr", lineclass=None)
+        return svg.replace("<svg ", f'<svg role="img" aria-label="二维码：{escape(self.url)}" ', 1)
+
+
+def qr_code(base_url, dest):
+    """A QRCode for `dest` on the website, or "" when config.yaml has no base_url."""
+    return QRCode(base_url.rstrip("/") + "/" + dest) if base_url and dest else ""
+
+
+def oldest(*dates):
+    """The earliest review date among the items a sheet combines."""
+    known = [d for d in dates if d]
+    return min(known) if known else None
+
+
+class Kit:
+    """Builds the printable pages for one model."""
+
+    def __init__(self, model):
+        self.model = model
+        self.large_names = {a["name"] for a in model.audiences if a["large_type"]}
+        self.paper = model.config["print"]["paper"]
+        self.pages = []
+
+    def add(self, dest, kind, section, label, title, source, reviewed, parts, large=False, web="", sources=(),
+            accent="#a3161a", campaign=None):
+        """One printed item: `parts` makes its parts given the QR code (a portrait page) or its six panels
+        (a leaflet); `source` is the file to shorten when it cannot fit, `web` its page on the website."""
+        folder = dest.split("/", 1)[0]
+        size, smallest, largest = TYPE[kind][large]
+        low, high = round(smallest / size, 3), round(largest / size, 3)
+        qr = qr_code(self.model.config["base_url"], web)
+        if folder == "leaflets":
+            drawn, over, sheet = sheets.leaflet(parts(qr), size, low, high)
+            paper, page_count = "A4", 2
+        else:
+            paper = self.paper if kind == "poster" or label == "承诺书" else "A4"  # the letter goes home in a schoolbag
+            foot = compose.foot(self.model.config, sources, reviewed, qr, Owner(source, "sources"))
+            page, over, sheet = sheets.portrait(parts(qr), foot, size, low, high, paper)
+            drawn, page_count = [page], 1
+        for side in drawn:
+            side["css"] += f";--accent:{accent}"
+        context = {
+            "title": title, "section": section, "source": source, "folder": folder, "sheets": drawn,
+            "type_pt": size, "min_fit": low, "max_fit": high, "paper": paper, "page_size": sheet.page_size(),
+            "pdf_dest": f"pdf/{dest[:-5]}.pdf", "thumb": "leaflet" if folder == "leaflets" else ("a3" if paper == "A3" else "portrait"),
+            "too_long": sheets.problems_of(over, label, dest), "settings": settings(folder, paper),
+        }
+        if campaign:
+            context["campaign"] = campaign
+        kit_label = {"活动海报": "宣传海报", "按活动": "三折页"}.get(section, section)
+        self.pages.append(Page(dest, "print/item.html", context, kit_of=campaign["slug"] if campaign else "",
+                               label=kit_label, kind=KINDS[folder], size=sheet.size(), sheets=page_count))
+
+    def audience_scams(self, audience_id):
+        """The scams of one audience (by its id in audiences.yaml), or none when it is not there."""
+        return next((a["scams"] for a in self.model.audiences if a["id"] == audience_id), [])
+
+    def is_large(self, audience_names, forced=False):
+        """Large type when asked for, or when any audience is marked large_type."""
+        return forced or any(name in self.large_names for name in audience_names)
+
+    def posters(self):
+        model = self.model
+        for campaign in model.campaigns:
+            slug, large = campaign["slug"], self.is_large(campaign["audiences"], campaign["large_type"])
+            web = f"campaigns/{slug}.html"
+            self.add(f"posters/campaign-{slug}.html", "poster", "活动海报", "海报", campaign["title"], campaign["file"],
+                     campaign["reviewed"], lambda qr, c=campaign: compose.campaign_poster(model, c), large, web,
+                     campaign["sources"], accent="#a3161a", campaign=campaign)
+            if campaign["pledge"]:
+                self.add(f"posters/pledge-{slug}.html", "letter", "承诺书", "承诺书", campaign["pledge"]["title"],
+                         campaign["file"], campaign["reviewed"],
+                         lambda qr, c=campaign: compose.pledge_sheet(model, c, signer(c), signature_row(c["pledge"]["rows"])),
+                         large, web, campaign["sources"], campaign=campaign)
+            if campaign["letter_to_parents"]:
+                shown = campaign["scams"][:LETTER_SCAMS]
+                parent_scams = self.audience_scams(PARENTS)[:LETTER_SCAMS]
+                self.add(f"posters/letter-{slug}.html", "letter", "告家长书", "告家长书",
+                         f"致家长的一封信（{campaign['title']}）", campaign["file"],
+                         oldest(campaign["reviewed"], *(s["reviewed"] for s in shown + parent_scams)),
+                         lambda qr, c=campaign, shown=shown, ps=parent_scams: compose.letter(
+                             model, c, signer(c), shown, ps, shortest(c["rules"]), qr),
+                         large, web, distinct_sources([campaign] + shown + parent_scams), campaign=campaign)
+        for rule in model.rules:
+            self.add(f"posters/rules-{rule['id']}.html", "poster", "凡是规则", "海报", rule["title"], rule["file"],
+                     rule["reviewed"], lambda qr, r=rule: compose.rules_poster(model, r), web="rules.html",
+                     sources=[{"title": compose.cited(rule).removeprefix("出处："), "date": None}], accent=ACCENTS["rules"])
+        if model.guide:
+            self.add("posters/report.html", "poster", "举报求助", "海报", "遇到诈骗，打哪个电话", "content/channels.yaml",
+                     model.channels_reviewed, lambda qr: compose.report_poster(model, "遇到诈骗，打哪个电话"),
+                     web="report.html", sources=guide_sources(model), accent=ACCENTS["report"])
+        if model.fakes:  # drawn like a 凡是 poster: a short list to remember, with its sources under it
+            fakes = fakes_list(model.fakes)
+            self.add("posters/fakes.html", "poster", "举报求助", "海报", fakes["title"], "content/channels.yaml",
+                     model.channels_reviewed, lambda qr: compose.rules_poster(model, fakes, icon="badge-alert"),
+                     web="report.html", sources=model.fakes["sources"], accent=ACCENTS["report"])
+        for scam in model.scams:
+            self.add(f"posters/scam-{scam['slug']}.html", "poster", "诈骗手法", "海报", scam["title"], scam["file"],
+                     scam["reviewed"], lambda qr, s=scam: compose.scam_poster(model, s),
+                     self.is_large(scam["audiences"]), f"scams/{scam['slug']}.html", scam["sources"],
+                     accent=ACCENTS.get(scam["category"], "#a3161a"))
+
+    def leaflets(self):
+        model = self.model
+        featured = [model.featured_rules] if model.featured_rules else []
+        for audience in model.audiences:
+            if audience["leaflet"] and audience["scams"]:
+                scams = audience["scams"]
+                item = leaflet_item(model, scams, featured, [], None, f"防骗提醒·{audience['name']}", "",
+                                    audience["tagline"], "content/audiences.yaml", "users")
+                self.add(f"leaflets/audience-{audience['id']}.html", "leaflet", "按人群", "折页", item["title"],
+                         "content/audiences.yaml", oldest(model.channels_reviewed, *(s["reviewed"] for s in scams),
+                                                          *(r["reviewed"] for r in featured)),
+                         lambda qr, i=item: compose.leaflet_panels(model, dict(i, qr=qr)), audience["large_type"],
+                         "scams/index.html")
+        for campaign in model.campaigns:
+            slug, scams = campaign["slug"], campaign["scams"]
+            item = leaflet_item(model, scams, campaign["rules"], campaign["channels"], campaign, campaign["title"],
+                                campaign["slogan"], "", campaign["file"], "megaphone")
+            self.add(f"leaflets/campaign-{slug}.html", "leaflet", "按活动", "折页", campaign["title"], campaign["file"],
+                     oldest(campaign["reviewed"], *(s["reviewed"] for s in scams), *(r["reviewed"] for r in campaign["rules"])),
+                     lambda qr, i=item: compose.leaflet_panels(model, dict(i, qr=qr)),
+                     self.is_large(campaign["audiences"], campaign["large_type"]), f"campaigns/{slug}.html", campaign=campaign)
+
+
+def leaflet_item(model, scams, rules, channels, campaign, title, slogan, lead, source, icon):
+    """What a leaflet's panels hold: scams explained and named, a self-test, rules or tips, numbers to call."""
+    full = len(scams) <= FEW_SCAMS
+    steps_of = (lambda s: s["steps"]) if full else (lambda s: s["steps"][:1])
+    # Without rule lists the flap tells what to do, so the inside need not repeat it.
+    tips = [] if rules else list(dict.fromkeys(step for s in scams for step in steps_of(s)))[:MAX_TIPS]
+    parts = []
+    if campaign and campaign["text"]:
+        parts.append({"kind": "intro", "paragraphs": compose.paragraphs(campaign["html"]), "weight": len(campaign["text"])})
+    for index, scam in enumerate(scams[:LEAFLET_DETAILED]):
+        signs, steps = scam["signs"] if full else scam["signs"][:2], [] if tips else steps_of(scam)
+        parts.append({"kind": "scam", "scam": scam, "signs": signs, "steps": steps,
+                      "first": index == 0, "weight": BLOCK_WEIGHT + len(scam["title"] + scam["summary"] + "".join(signs + steps))})
+    named = scams[LEAFLET_DETAILED:LEAFLET_DETAILED + LEAFLET_NAMED]
+    if named:
+        parts.append({"kind": "named", "scams": named, "more": len(scams) - LEAFLET_DETAILED - len(named),
+                      "weight": BLOCK_WEIGHT + 2 * len("".join(s["title"] for s in named))})
+    questions = [dict(q, owner=Owner(s["file"], "quiz", s)) for s in scams for q in s["quiz"]][:QUIZ_QUESTIONS]
+    if questions:
+        parts.append({"kind": "quiz", "questions": questions,
+                      "weight": BLOCK_WEIGHT + sum(len(q["question"] + "".join(q["options"])) for q in questions)})
+    facts = [(k, v) for k, v in (("时间", campaign["date_text"]), ("地点", campaign["place"]),
+                                 ("主办", campaign["organiser"])) if v] if campaign else []
+    return {
+        "title": title, "slogan": slogan, "lead": lead, "facts": facts, "subject": campaign, "source": source,
+        "icon": icon, "inside": split_evenly(parts, 3),
+        "flap_source": rules[0]["file"] if rules else scams[0]["file"],
+        "rule_lists": rules, "tips": tips,
+        "cover_calls": model.guide[:2], "guide": [] if channels else model.guide, "channels": channels,
+        "sources": distinct_sources(([campaign] if campaign else []) + list(scams[:LEAFLET_DETAILED + LEAFLET_NAMED])),
+        "reviewed": oldest(model.channels_reviewed, *(s["reviewed"] for s in scams)),
+    }
+
+
+def split_evenly(blocks, parts):
+    """Cut `blocks` into `parts` runs (in order) so the heaviest run is as light as possible."""
+    if parts == 1 or len(blocks) <= 1:
+        return [blocks] + [[] for _ in range(parts - 1)]
+    best = None
+    for cut in range(len(blocks) + 1):
+        head = sum(b["weight"] for b in blocks[:cut])
+        rest = split_evenly(blocks[cut:], parts - 1)
+        heaviest = max([head] + [sum(b["weight"] for b in run) for run in rest])
+        if best is None or heaviest < best[0]:
+            best = (heaviest, [blocks[:cut]] + rest)
+    return best[1]
+
+
+def settings(folder, paper):
+    """The print settings shown over the sheets."""
+    if folder == "leaflets":
+        return ("打印设置：A4 纸，横向，双面打印、短边翻转，边距选“无”，缩放 100%（不要选“适合页面大小”）。"
+                "印好后沿虚线折成三折，封面朝外。")
+    return f"打印设置：{paper} 纸，纵向，单面，边距选“无”，缩放 100%（不要选“适合页面大小”）。"
+
+
+def signer(campaign):
+    """Who signs a campaign's letter and pledge sheet: its own school and class (or its own organiser),
+    teacher and phone; never config.yaml's organisation. What is not given stays blank, to write in by hand."""
+    signed = campaign["signed_by"] or {}
+    name = "".join(part for part in (signed.get("school"), signed.get("class")) if part) or campaign["own_organiser"]
+    teacher, phone = signed.get("teacher") or "", signed.get("phone") or ""
+    line = [name, f"负责老师 {teacher}" if teacher else "", f"电话 {phone}" if phone else "", campaign["title"]]
+    return {"name": name, "teacher": teacher, "phone": phone, "date": signed.get("date"),
+            "line": " · ".join(part for part in line if part)}  # the pledge sheet's top line
+
+
+def guide_sources(model):
+    """What the "which number when" poster cites: channels.yaml's own sources, else in one short line the
+    bodies that publish the channels it lists (each channel's own source is on the website's 举报求助 page)."""
+    if model.channel_sources:
+        return model.channel_sources
+    publishers = dict.fromkeys(c["sources"][0]["publisher"] for row in model.guide for c in row["call"]
+                               if c["sources"] and c["sources"][0]["publisher"])
+    return [{"title": "、".join(publishers) + "发布的渠道说明", "date": None}] if publishers else []
+
+
+def fakes_list(fakes):
+    """channels.yaml's "how to spot a fake" as a list the rules poster can draw."""
+    return {"title": fakes["title"], "version": "防骗提醒", "items": fakes["items"], "file": "content/channels.yaml",
+            "source": "", "date": None, "date_note": "", "cited": "出处：" + compose.sources_text(fakes["sources"]),
+            "reviewed": None}
+
+
+def signature_row(rows):
+    """Height of a pledge sheet's signature row in mm: 12 mm to sign in, less when many rows share the page."""
+    height = round(min(12, 140 / rows), 1)
+    return int(height) if height == int(height) else height
+
+
+def shortest(rules):
+    """The shortest rule list (a slogan such as 三不一多 reads best in a letter), or None."""
+    return min(rules, key=lambda r: len(r["items"])) if rules else None
+
+
+def distinct_sources(items):
+    """Every source the items cite, each once, in order of first mention."""
+    seen = {}
+    for item in items:
+        for source in item["sources"]:
+            seen.setdefault((source["title"], source["date"]), source)
+    return list(seen.values())
