@@ -24,6 +24,7 @@ from tornado.ioloop import IOLoop, PeriodicCallback
 
 from .pipeline import TEMPLATES, build
 from .problems import ContentError, summary_line
+from .render import CONTENT_SECURITY_POLICY
 
 POLL_SECONDS = 0.05  # livereload's own poll (0.8 s, reloads at most every 3 s) is too slow for saves
 GENERATION_COOKIE = "fangzha-preview"
@@ -68,6 +69,7 @@ def error_page(lines):
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>内容有问题，暂时无法预览</title>
 <style>

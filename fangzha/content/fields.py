@@ -10,6 +10,7 @@ import re
 
 from ..problems import Problem
 from .load import Sequence
+from .urls import url_problem
 
 SAFE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_HINT = "只能用小写英文字母、数字和连字符 -（例如 shua-dan），因为它会成为网页的文件名。"
@@ -67,6 +68,22 @@ class Text(Spec):
             where.report(problems, f"「{text}」不合适：{self.pattern_hint}")
         if self.max_len and len(text) > self.max_len:
             where.report(problems, f"太长了：{len(text)} 个字，最多 {self.max_len} 个字。请删减 {len(text) - self.max_len} 个字。")
+        return text
+
+
+class Url(Text):
+    """A web address that is published as a link: only what urls.url_problem allows is kept."""
+
+    def __init__(self, label, required=False, absolute=False):
+        super().__init__(label, required)
+        self.absolute = absolute
+
+    def clean(self, value, where, problems):
+        text = super().clean(value, where, problems)
+        problem = url_problem(text, absolute=self.absolute) if text else None
+        if problem:
+            where.report(problems, problem)
+            return ""
         return text
 
 

@@ -2,27 +2,13 @@
 
 import html as html_lib
 import re
-from urllib.parse import urlsplit
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+from .urls import url_problem
+
 TAG = re.compile(r"<[^>]+>")
-
-
-def link_problem(url, is_image):
-    """Why a link may not be published, or None when it may."""
-    parts = urlsplit(url.strip())
-    if is_image:
-        if parts.scheme or parts.netloc:
-            return f"图片「{url}」指向网站外面。网站要能离线使用，请把图片放进 content/ 并用相对路径。"
-        return None
-    if parts.scheme and parts.scheme.lower() not in LINK_SCHEMES:
-        return f"链接「{url}」不安全：只允许 http、https、mailto、tel 开头的链接或相对链接。"
-    if not parts.scheme and parts.netloc:
-        return f"链接「{url}」缺少 https:// 开头。请写完整的网址。"
-    return None
 
 
 class _LinkCheck(Treeprocessor):
@@ -32,7 +18,7 @@ class _LinkCheck(Treeprocessor):
                 url = element.get(attribute)
                 if url is None:
                     continue
-                problem = link_problem(url, is_image)
+                problem = url_problem(url, image=is_image)
                 if problem:
                     self.md.link_problems.append((url, problem))
                     element.set(attribute, "#")

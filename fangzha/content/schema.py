@@ -5,13 +5,13 @@ Each field says what it holds and, in Chinese, what it is for (the engine is fie
 
 import re
 
-from .fields import SAFE_SLUG, SLUG_HINT, Bool, Choice, Date, Group, Int, List, Ref, Text
+from .fields import SAFE_SLUG, SLUG_HINT, Bool, Choice, Date, Group, Int, List, Ref, Text, Url
 
 SOURCE = Group("出处", {
     "title": Text("出处名称", required=True),
     "publisher": Text("发布者"),
     "date": Date("发布日期"),
-    "url": Text("网址"),
+    "url": Url("网址"),
 })
 
 QUIZ = Group("测验题", {
@@ -60,7 +60,7 @@ CHANNEL = Group("举报渠道", {
     "for": Text("用途", required=True),
     "when": Text("什么时候用", required=True),
     "note": Text("备注"),
-    "url": Text("网址"),
+    "url": Url("网址"),
 })
 
 CHANNELS = {
@@ -165,7 +165,7 @@ PLAYLIST = {
 CONFIG = {
     "title": Text("网站名称", required=True),
     "organisation": Text("单位名称（印在每一页上）", required=True),
-    "base_url": Text("网站正式地址（用于 sitemap.xml 和二维码）"),
+    "base_url": Url("网站正式地址（用于 sitemap.xml 和二维码）", absolute=True),
     "output": Text("输出文件夹", default="site"),
     "allow_html": Bool("是否允许 Markdown 里写 HTML"),
     "review_months": Int("内容多少个月后需要重新审核", default=12, minimum=1),
