@@ -3,9 +3,7 @@
 Each field says what it holds and, in Chinese, what it is for (the engine is fields.py).
 """
 
-import re
-
-from .fields import SAFE_SLUG, SLUG_HINT, Bool, Choice, Date, Group, Int, List, Ref, Text, Url
+from .fields import SAFE_SLUG, SLUG_HINT, Bool, Choice, Date, Group, Hours, Int, List, Ref, Text, Url
 
 SOURCE = Group("出处", {
     "title": Text("出处名称", required=True),
@@ -143,9 +141,6 @@ CAMPAIGN = {
     "reviewed": Date("最近审核日期", required=True),
 }
 
-HOURS = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$")
-HOURS_HINT = "请写成 08:00-18:00 这样（开始-结束，24 小时制，用半角冒号和减号）；跨过半夜就写成 22:00-06:00。"
-
 PLAYLIST = {
     "title": Text("轮播名称", required=True, max_len=30),
     "description": Text("说明（例如放在哪块屏幕上）"),
@@ -158,7 +153,7 @@ PLAYLIST = {
         "seconds": Int("这一屏显示多少秒", minimum=3),
         "from": Date("从哪天开始显示"),
         "until": Date("显示到哪天为止"),
-        "hours": Text("每天几点到几点显示", pattern=HOURS, pattern_hint=HOURS_HINT),
+        "hours": Hours("每天几点到几点显示"),
     }), required=True, min_items=1),
 }
 
@@ -182,7 +177,7 @@ CONFIG = {
     }),
     "kiosk": Group("大屏轮播", {
         "seconds": Int("每一屏默认显示多少秒", default=15, minimum=3),
-        "night": Text("夜间时段（例如 22:00-06:00；留空则整夜照常播放）", pattern=HOURS, pattern_hint=HOURS_HINT),
+        "night": Hours("夜间时段（例如 22:00-06:00；留空则整夜照常播放）"),
         "night_mode": Choice("夜间时段怎么显示", ["黑屏", "调暗"], default="黑屏"),
         "check_minutes": Int("放在网站上播放时，每隔几分钟检查一次新版本", default=5, minimum=1),
         "shift_minutes": Int("每隔几分钟把画面挪动几个像素（防止烧屏）", default=3, minimum=1),

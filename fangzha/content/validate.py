@@ -1,12 +1,13 @@
 """Check everything loaded against the schema; return the Model or every problem at once."""
 
+import datetime
 from collections import defaultdict
 
 from . import fields, schema
 from .markup import convert_one, plain_text
 from .model import Model, add_months, scam_order
 from .playlists import check_playlists, link_playlists
-from ..problems import ContentError, Problem
+from ..problems import COMMAND, ContentError, Problem
 from .fields import SAFE_SLUG, SLUG_HINT, Where, did_you_mean
 
 KIND_NAMES = {
@@ -118,9 +119,34 @@ def _check_refs(refs, known, problems):
                 problems.append(Problem(path, line, field, f"「{ref}」的条目序号不对：{target} 共有 {count} 条，请写 1 到 {count} 之间的数字。"))
 
 
-def validate(loaded):
-    """Turn loaded records into a Model, or raise ContentError with every problem."""
-    problems = list(loaded.problems)
+EMPTY_HINT = "生成的网站会是空的，并替换掉原来的网站，所以本次没有生成。"
+ALLOW_EMPTY = f"确实要这样生成，请运行 {COMMAND} build --allow-empty。"
+
+
+def _empty_content(loaded):
+    """A missing content/ or no scam at all would build an empty site over the good one: say so."""
+    if not loaded.content_found:
+        return [Problem("content/", 0, "", f"找不到 content/ 文件夹。{EMPTY_HINT}请检查是不是在项目文件夹里运行（或用 --root 指定项目文件夹）；{ALLOW_EMPTY}")]
+    if not loaded.records["scams"]:
+        return [Problem("content/scams/", 0, "", f"这里一种诈骗类型也没有（没有 .md 文件）。{EMPTY_HINT}如果文件被移走了，请放回 content/scams/；{ALLOW_EMPTY}")]
+    return []
+
+
+def _reviewed_in_future(items, today):
+    """A review date after today is a typo (2062 for 2026): a warning, so printed dates stay true."""
+    return [Problem(item["file"], getattr(item, "key_lines", {}).get("reviewed", 1), "reviewed",
+                    f"审核日期 {item['reviewed']} 比今天（{today}）还晚。请检查年份是不是写错了：这里写的是已经审核过的那一天。")
+            for item in items if item and item.get("reviewed") and item["reviewed"] > today]
+
+
+def validate(loaded, today=None, allow_empty=False):
+    """Turn loaded records into a Model, or raise ContentError with every problem.
+
+    `today` is the build's date (the review-date check); `allow_empty` lets a site without any scam
+    replace the last one.
+    """
+    today = today or datetime.date.today()
+    problems = list(loaded.problems) + ([] if allow_empty else _empty_content(loaded))
     refs = []
     config = {}
     if loaded.config is not None:
@@ -133,6 +159,8 @@ def validate(loaded):
 
     audiences = []
     for record in records["audiences"]:
+        if record.broken:  # already reported
+            continue
         clean = fields.List("人群", schema.AUDIENCE).clean(record.data, Where(record.path, 1, "audiences", refs), problems)
         audiences.extend(a for a in clean if a)
 
@@ -161,6 +189,7 @@ def validate(loaded):
         data = _mapping(record, problems, "channels.yaml ")
         if data is not None:
             channel_doc = fields.check_fields(data, schema.CHANNELS, Where(record.path, 1, "", refs), problems)
+            channel_doc["file"] = record.path
     for record in records["prevention"]:
         data = _mapping(record, problems, "prevention.yaml ")
         if data is not None:
@@ -187,7 +216,8 @@ def validate(loaded):
         for record in records[kind]:
             if record.broken:  # already reported; do not add "not found" noise for it
                 known[kind].setdefault(record.stem, {"items": [], "file": record.path})
-    _check_refs(refs, known, problems)
+    unreadable = {kind for kind in ("audiences", "channels") if any(r.broken for r in records[kind])}
+    _check_refs([ref for ref in refs if ref[0] not in unreadable], known, problems)  # no "not found" for an unreadable file's items
 
     if problems:
         raise ContentError(problems)
@@ -205,7 +235,9 @@ def validate(loaded):
         campaigns=[c for _, c in campaign_items],
         channels_reviewed=channel_doc["reviewed"],
         channel_sources=channel_doc.get("sources") or [],
-        warnings=list(loaded.warnings),
+        warnings=list(loaded.warnings) + _reviewed_in_future(
+            [s for _, s in scam_items] + [r for _, r in rule_items] + [c for _, c in case_items]
+            + [c for _, c in campaign_items] + [channel_doc if channel_doc.get("file") else None, prevention], today),
         playlists=playlists,
     )
     link(model, known)
