@@ -12,22 +12,29 @@ from .plan import plan
 from .problems import ContentError
 from .render import render
 from . import write
-from .write import check_output
+from .write import OutputError, check_output
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 FAMILY_NAMES = {"site": "网站", "print": "印刷品", "slides": "班会课件", "kiosk": "大屏轮播"}
 
 
-def output_dir(root, model):
-    return Path(root) / model.config["output"]
+def configured_output(loaded):
+    """config.yaml's output folder, read before validation (the swap is recovered before anything else)."""
+    data = loaded.config.data if loaded.config else None
+    value = (data.typed.get("output") or data.get("output")) if isinstance(data, dict) and hasattr(data, "typed") else None
+    return str(value).strip() if isinstance(value, (str, int, float)) and str(value).strip() else "site"
 
 
-def check(root):
+def load(root):
+    return load_project(root, check=check_record, kinds=PER_FILE)
+
+
+def check(root, allow_empty=False):
     """Validate only; return the Model (raises ContentError)."""
-    return validate(load_project(root, check=check_record, kinds=PER_FILE))
+    return validate(load(root), allow_empty=allow_empty)
 
 
-def build(root, output=None, templates_dir=TEMPLATES, pdf=False, strict=False):
+def build(root, output=None, templates_dir=TEMPLATES, pdf=False, strict=False, allow_empty=False):
     """Build the site (with `pdf`, also a PDF of every poster and leaflet); return (model, pages,
     summary line). Nothing is written on failure."""
     # The build makes many long-lived objects and frees none until the end: the cyclic
@@ -35,18 +42,30 @@ def build(root, output=None, templates_dir=TEMPLATES, pdf=False, strict=False):
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _build(root, output, templates_dir, pdf, strict)
+        return _build(root, output, templates_dir, pdf, strict, allow_empty)
     finally:
         if collecting:
             gc.enable()
 
 
-def _build(root, output, templates_dir, pdf, strict=False):
+def _build(root, output, templates_dir, pdf, strict=False, allow_empty=False):
     started = time.perf_counter()
     root = Path(root)
-    model = check(root)
-    output = Path(output) if output else output_dir(root, model)
-    check_output(output, model.config["output"])
+    loaded = load(root)
+    label = str(output) if output else configured_output(loaded)
+    output = Path(output) if output else root / label
+    try:
+        with write.locked(output, label):  # one build at a time per output folder
+            return _write_site(root, loaded, output, label, templates_dir, pdf, strict, allow_empty, started)
+    except OSError as error:  # read-only, full, busy: one line; the last good site stays
+        raise OutputError(write.describe(error, label)) from None
+
+
+def _write_site(root, loaded, output, label, templates_dir, pdf, strict, allow_empty, started):
+    recovered = write.recover(output, label)  # before anything else: a crash may have left the last good site hidden
+    model = validate(loaded, allow_empty=allow_empty)
+    model.warnings[:0] = [recovered] if recovered else []
+    check_output(output, label)
     pages = plan(model)
     overflows = [w for w in model.warnings if isinstance(w, Overflow)]
     if strict and overflows:  # --strict: text that does not fit on a slide or screen is an error
@@ -66,10 +85,11 @@ def _build(root, output, templates_dir, pdf, strict=False):
         write.make_folders(building, in_site)
         for dest, data in sorted(in_site.items()):
             write.write_file(building, dest, data)
-        write.finish(building, output)
+        left_over = write.finish(building, output, label)
     except BaseException:
         write.discard(building)
         raise
+    model.warnings += [left_over] if left_over else []
     counts = Counter(page.family for page in pages if page.dest.endswith(".html"))
     parts = "，".join(f"{FAMILY_NAMES.get(f, f)} {n} 页" for f, n in counts.items())
     parts += f"，PDF {len(pdfs)} 份" + (f"（放在 {pdf.folder}）" if pdf.folder else "") if pdf else ""

@@ -23,7 +23,7 @@ from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop, PeriodicCallback
 
 from .pipeline import TEMPLATES, build
-from .problems import ContentError, summary_line
+from .problems import COMMAND, ContentError, summary_line
 from .render import CONTENT_SECURITY_POLICY
 
 POLL_SECONDS = 0.05  # livereload's own poll (0.8 s, reloads at most every 3 s) is too slow for saves
@@ -83,7 +83,7 @@ code {{ font: inherit; white-space: pre-wrap; word-break: break-all; background:
 <body>
 <main>
 <h1>内容有问题，暂时无法预览</h1>
-<p>内容文件或 config.yaml 里有下面这些问题（和 <code style="display:inline;border:0;padding:0">python build.py check</code> 显示的一样）。改好并保存后，这个页面会自动刷新，显示改好的网页。</p>
+<p>内容文件或 config.yaml 里有下面这些问题（和 <code style="display:inline;border:0;padding:0">{COMMAND} check</code> 显示的一样）。改好并保存后，这个页面会自动刷新，显示改好的网页。</p>
 <ol id="problems">
 {items}
 </ol>
@@ -211,9 +211,9 @@ def report(ok, lines):
 def bind_message(error, host, port):
     """The one line that explains why the server could not listen."""
     if error.errno == errno.EADDRINUSE:
-        return f"端口 {port} 已经被占用（可能另一个预览还开着）。请先关掉它，或换一个端口：python build.py serve --port {port + 1 if port < 65535 else 8001}"
+        return f"端口 {port} 已经被占用（可能另一个预览还开着）。请先关掉它，或换一个端口：{COMMAND} serve --port {port + 1 if port < 65535 else 8001}"
     if error.errno == errno.EACCES:
-        return f"没有权限使用端口 {port}。请换一个 1024 以上的端口，例如 python build.py serve --port 8000"
+        return f"没有权限使用端口 {port}。请换一个 1024 以上的端口，例如 {COMMAND} serve --port 8000"
     if isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL:
         return f"本机没有地址「{host}」，无法在上面预览。请去掉 --host（默认 127.0.0.1），或写本机的局域网地址。"
     return f"预览服务无法启动（{error}）。"
@@ -258,7 +258,7 @@ def run(root, host, port, templates_dir, workspace):
     shown_host = f"[{host}]" if ":" in host else host
     say(f"正在预览：http://{shown_host}:{port}/",
         "保存 content/、templates/ 或 config.yaml 里的文件后，网页会自动刷新。按 Ctrl+C 停止预览。",
-        f"（预览生成在临时文件夹 {workspace} 里，停止时自动删除，不会改动 site/；要生成正式的网站，请运行 python build.py）")
+        f"（预览生成在临时文件夹 {workspace} 里，停止时自动删除，不会改动 site/；要生成正式的网站，请运行 {COMMAND}）")
     if host not in LOOPBACK:
         say(f"注意：预览开在 {host} 上，同一网络里的其他电脑也能打开它。")
     LiveReloadHandler.start_tasks()

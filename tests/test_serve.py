@@ -174,7 +174,7 @@ def test_port_in_use_is_one_clear_line(project):
         result = run_build("serve", "--port", str(port), cwd=project)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"端口 {port} 已经被占用（可能另一个预览还开着）。请先关掉它，或换一个端口：python build.py serve --port {port + 1}"]
+        f"端口 {port} 已经被占用（可能另一个预览还开着）。请先关掉它，或换一个端口：python3 build.py serve --port {port + 1}"]
 
 
 def test_bad_port_is_a_usage_error(project):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...parallel import ordered_map
-from ...problems import ContentError, Problem
+from ...problems import COMMAND, ContentError, Problem
 from . import SHEETS
 
 HOST = "https://fangzha.invalid/"  # pages and assets are served from memory, never fetched
@@ -181,7 +181,7 @@ def make_pdfs(pages, files, chosen=Options()):
             sheets = "一页" if SHEETS[page.context["folder"]] == 1 else "两页"
             problems.append(Problem(too_long, 0, "", (
                 f"{page.dest} 内容太多：字号已经缩到最小，还是放不下{sheets} {page.context['paper']} 纸。"
-                "请删减这个文件里的文字，再运行 python build.py pdf。")))
+                f"请删减这个文件里的文字，再运行 {COMMAND} pdf。")))
     if problems:
         raise ContentError(problems)
     return out
