@@ -6,33 +6,17 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, copy_project, run_build
-from test_build import tree
+from conftest import refused_build, run_build
 
 from fangzha.content.urls import url_problem
 
-MINI = FIXTURES / "mini"
 UNSAFE = "不安全：只允许 http、https、mailto、tel 开头的链接或相对链接。"
 OUTSIDE = "指向网站外面。网站要能离线使用，请把图片放进 content/ 并用相对路径。"
 
 
 @pytest.fixture
-def project(tmp_path):
-    project = copy_project(MINI, tmp_path / "project")
-    assert run_build(cwd=project).returncode == 0
-    return project
-
-
-def refused(project):
-    """Run the build that must be refused; return its problem lines (the site must stay as it was)."""
-    before = tree(project / "site")
-    result = run_build(cwd=project)
-    assert result.returncode == 1, result.stdout
-    assert "Traceback" not in result.stderr + result.stdout
-    assert tree(project / "site") == before
-    lines = result.stderr.splitlines()
-    assert lines[-1] == f"共发现 {len(lines) - 1} 个问题，本次没有生成任何文件（原来的网站保持不变）。"
-    return lines[:-1]
+def project(built_project):
+    return built_project
 
 
 @pytest.mark.parametrize("url", [
@@ -70,11 +54,11 @@ def test_base_url_must_be_a_whole_web_address():
         assert url_problem(url, absolute=True) == f"「{url}」不是完整的网址。请写成 https://example.org/fangzha/ 这样，以 https:// 或 http:// 开头。"
 
 
-def test_markdown_links_hidden_with_entities_or_tabs_are_refused(project):
+def test_markdown_links_hidden_with_entities_or_tabs_are_refused_build(project):
     scam = project / "content/scams/fake-police.md"
     scam.write_text(scam.read_text(encoding="utf-8") + "\n[点我](javascript&#58;alert(1))\n\n[再点](jav&#x09;ascript:alert(1))\n\n"
                     "[还点](&#106;avascript:alert(1))\n\n![](\\\\host/x.png)\n\n![](/\\host/x.png)\n", encoding="utf-8")
-    assert refused(project) == [
+    assert refused_build(project) == [
         f"content/scams/fake-police.md:19: 正文: 链接「javascript&#58;alert(1)」{UNSAFE}",
         f"content/scams/fake-police.md:21: 正文: 链接「jav&#x09;ascript:alert(1)」{UNSAFE}",
         f"content/scams/fake-police.md:23: 正文: 链接「&#106;avascript:alert(1)」{UNSAFE}",
@@ -92,7 +76,7 @@ def test_every_url_field_and_base_url_are_checked(project):
         "    when: 钱已经转出去了\n", "    when: 钱已经转出去了\n    url: data:text/html,<script>alert(1)</script>\n"), encoding="utf-8")
     config = project / "config.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace('"https://example.org/fz/"', "javascript:alert(1)"), encoding="utf-8")
-    assert refused(project) == [
+    assert refused_build(project) == [
         "config.yaml:3: base_url: 「javascript:alert(1)」不是完整的网址。请写成 https://example.org/fangzha/ 这样，以 https:// 或 http:// 开头。",
         f"content/channels.yaml:7: channels[1].url: 链接「data:text/html,<script>alert(1)</script>」{UNSAFE}",
         f"content/scams/shuadan.md:24: sources[1].url: 链接「jav\tascript:alert(1)」{UNSAFE}",

@@ -217,6 +217,7 @@ def validate(loaded, today=None, allow_empty=False):
             if record.broken:  # already reported; do not add "not found" noise for it
                 known[kind].setdefault(record.stem, {"items": [], "file": record.path})
     unreadable = {kind for kind in ("audiences", "channels") if any(r.broken for r in records[kind])}
+    unreadable |= {"channels"} if loaded.config is not None and loaded.config.broken else set()  # local channels
     _check_refs([ref for ref in refs if ref[0] not in unreadable], known, problems)  # no "not found" for an unreadable file's items
 
     if problems:

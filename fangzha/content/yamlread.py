@@ -39,12 +39,14 @@ LINE_MISTAKES = [
     (re.compile(r"^([ \t]*)-([\u3000\u00a0])[\u3000\u00a0]*"), 0,
      "「-」后面是{space}。YAML 只认半角空格：请删掉它，切换到英文输入法再打一个空格。", r"\1- "),
 ]
+UNCLOSED_QUOTE = "这一行的引号没有闭合：开头有引号，结尾却没有。请在值的末尾补上同样的引号（\" 或 '），或者把开头的引号删掉。"
+OPENING_QUOTE = re.compile(r"""^[ \t]*(?:-[ \t]+)?(?:[^\s"'#-][^:#]*:[ \t]+)?(["'])(.*)$""")
 MAX_REPAIRS = 20
 GENERIC = "YAML 格式有误"
 # Errors whose "while …" mark is where the broken piece starts: a key without its colon, an open
 # quote or bracket. Other errors are found where the parser gave up.
 STARTS_AT_CONTEXT = ("while scanning a simple key", "while scanning a quoted scalar", "while parsing a flow")
-TRAILING_COMMENT = re.compile(r"^[ \t]+(#.*)$")
+TRAILING_COMMENT = re.compile(r"[ \t]+(#.*)$")  # matched from the end of a value
 
 
 class Mapping(dict):
@@ -94,7 +96,7 @@ def _locate(path, text, offset, error):
     if "unknown escape" in (error.problem or ""):
         return Problem(path, problem + 1 + offset, "", "双引号里的反斜杠「\\」有特殊含义。请把双引号换成单引号 '…'，或把「\\」写成「\\\\」。"), None
     if context is not None and "quoted scalar" in (error.context or ""):
-        return Problem(path, context + 1 + offset, "", "这一行的引号没有闭合：开头有引号，结尾却没有。请在值的末尾补上同样的引号（\" 或 '），或者把开头的引号删掉。"), None
+        return Problem(path, context + 1 + offset, "", UNCLOSED_QUOTE), None
     for number in dict.fromkeys([n for n in (context, problem, problem - 1) if n is not None and 0 <= n < len(lines)]):
         for pattern, group, hint, repair in LINE_MISTAKES:
             match = pattern.match(lines[number])
@@ -104,7 +106,28 @@ def _locate(path, text, offset, error):
                 space = next((name for char, name in SPACE_NAMES.items() if char in match.group()), "")
                 problem_line = Problem(path, number + 1 + offset, match.group(group) if group else "", hint.format(space=space))
                 return problem_line, "\n".join(lines[:number] + [mended] + lines[number + 1:])
+    opened = _unclosed_quote(lines, problem)
+    if opened is not None:
+        return Problem(path, opened + 1 + offset, "", UNCLOSED_QUOTE), None
     return Problem(path, (context if context is not None else problem) + 1 + offset, "", yaml_error_message(error)), None
+
+
+def _unclosed_quote(lines, problem):
+    """The nearest line above that opens a quote and leaves it open.
+
+    The quote then runs on to the next quote mark, lines below (`rules: ["ten:1"]`), and only
+    there does the parser give up: the mistake is where the quote opened.
+    """
+    if problem >= len(lines) or not any(mark in lines[problem] for mark in "\"'"):
+        return None
+    for number in range(problem - 1, -1, -1):
+        match = OPENING_QUOTE.match(lines[number])
+        if match:
+            quote, rest = match.groups()
+            rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+            if quote not in rest:
+                return number
+    return None
 
 
 def yaml_error_message(error):
@@ -208,7 +231,7 @@ class _Composer:
             self.trailing_comment(event.end_mark)
         if done.anchor is not None:
             self.anchors[done.anchor] = (done.value, done.size)
-        self.add(done.value, None, done.size, done.value.line)
+        self.add(done.value, None, done.size, done.value.line, counted=1)  # its items were counted as they came
 
     def alias(self, event):
         if event.anchor not in self.anchors:
@@ -255,8 +278,8 @@ class _Composer:
             self.report(end, f"「 #」后面的「{match.group(1).strip()}」被 YAML 当成了注释，不会出现在网页上。"
                              "如果它是内容的一部分，请用引号把整个值括起来（\"…\"）；如果是给自己看的说明，请把它单独写在上面一行。")
 
-    def add(self, value, typed, size, line):
-        self.values += size
+    def add(self, value, typed, size, line, counted=None):
+        self.values += size if counted is None else counted
         if self.values > MAX_VALUES:
             self.problems.append(Problem(self.path, line, "", f"内容太多：用别名（&名字 和 *名字）展开后超过 {MAX_VALUES} 个值。请不要用别名层层引用，直接把内容写出来。"))
             raise _Stop
