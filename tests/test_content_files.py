@@ -146,3 +146,28 @@ def test_the_review_date_check_takes_the_build_date(built_project):
     assert sorted(warned) == sorted(f"{path}: reviewed: 审核日期 2026-11-01 比今天（2026-10-31）还晚。请检查年份是不是写错了：这里写的是已经审核过的那一天。"
                       for path in ("content/scams/shuadan.md:24", "content/rules/ten.yaml:9", "content/cases/case-one.md:8",
                                    "content/campaigns/class-meeting.md:19", "content/channels.yaml:19", "content/prevention.yaml:3"))
+
+
+def test_ten_kilobytes_of_brackets_in_a_body_build_as_text(built_project):
+    """Python-Markdown reads to the end of the paragraph for every `[` (half a minute here); now one pass."""
+    scam = built_project / "content/scams/shuadan.md"
+    scam.write_text(scam.read_text(encoding="utf-8") + "\n" + "[" * 10240 + "\n\n[链接](rules.html) [[一]] ![图](x.png)\n", encoding="utf-8")
+    result = run_build(cwd=built_project)
+    assert result.returncode == 0, result.stderr
+    page = (built_project / "site/scams/shuadan.html").read_text(encoding="utf-8")
+    assert "<p>" + "[" * 10240 + "</p>" in page
+    assert '<p><a href="rules.html">链接</a> [[一]] <img alt="图" src="x.png"></p>' in page
+
+
+def test_brackets_are_matched_exactly_as_python_markdown_matches_them():
+    import random
+
+    import markdown
+
+    from fangzha.content.markup import Converter
+    ours, theirs = Converter(allow_html=True), markdown.Markdown(output_format="html")
+    chooser = random.Random(10)
+    texts = ["[a [b](c) d]", "[[x]](y)", "![i][r]\n\n[r]: p.png", "[a]][b](c)", "][", "[a](b) [c] [d][]"]
+    texts += ["".join(chooser.choice("[]()!ab \n*`\\") for _ in range(chooser.randint(1, 30))) for _ in range(2000)]
+    for text in texts:
+        assert ours.convert(text)[0] == theirs.reset().convert(text), text
