@@ -2,6 +2,7 @@
 """防范诈骗宣传生成器：python3 build.py [build|check|serve|pdf|new]（Windows：py build.py）."""
 
 import argparse
+import datetime
 import os
 import re
 import subprocess
@@ -41,7 +42,8 @@ def run_in_project_venv():
 if __name__ == "__main__":
     run_in_project_venv()
 
-from fangzha.pipeline import build, check  # noqa: E402 (after the check for the packages above)
+from fangzha.context import BuildContext  # noqa: E402 (after the check for the packages above)
+from fangzha.pipeline import build, check  # noqa: E402
 from fangzha.problems import COMMAND, ContentError, summary_line  # noqa: E402
 from fangzha.write import OutputError  # noqa: E402
 
@@ -65,30 +67,40 @@ def translate_usage_error(message):
     extra = re.search(r"unrecognized arguments: (.*)", message)
     if extra:
         return f"看不懂这些参数：{extra.group(1)}。"
+    bad_value = re.match(r"argument ([^:]+): (.*)", message)
+    if bad_value and "invalid choice" not in message:
+        return f"{bad_value.group(1).split('/')[0]}：{bad_value.group(2)}。"
     missing = re.search(r"the following arguments are required: (.*)", message)
     if missing:
         return f"缺少参数：{missing.group(1)}。"
     return message
 
 
-def print_warnings(model):
-    for warning in model.warnings:
+def print_warnings(warnings):
+    for warning in warnings:
         print(f"提示：{warning}")
 
 
-def command_build(args):
-    pdf = False
+def context_of(args):
+    """The BuildContext a command asks for."""
+    options = {}
     if args.command == "pdf":
         from fangzha.outputs.printkit.pdf import Options
-        pdf = Options(bleed=args.bleed, folder=args.pdf_dir)
-    model, _, summary = build(args.root, args.output, pdf=pdf, strict=getattr(args, "strict", False), allow_empty=args.allow_empty)
-    print_warnings(model)
-    print(summary)
+        options["pdf"] = Options(bleed=args.bleed, folder=args.pdf_dir)
+    today = {"today": args.date} if args.date else {}
+    return BuildContext(args.root, strict=getattr(args, "strict", False), allow_empty=args.allow_empty, options=options, **today)
+
+
+def command_build(args):
+    built = build(context_of(args), args.output)
+    print_warnings(built.warnings)
+    print(built.summary)
 
 
 def command_check(args):
-    model = check(args.root, allow_empty=args.allow_empty)
-    print_warnings(model)
+    checked = check(context_of(args))
+    print_warnings(checked.warnings)
+    model = checked.model
     print(f"检查通过：{len(model.scams)} 种诈骗类型，{len(model.rules)} 份凡是规则，{len(model.campaigns)} 个活动，没有发现问题。")
 
 
@@ -120,6 +132,14 @@ def port_number(text):
     return int(text)
 
 
+def build_date(text):
+    """--date: the day to build for, 2026-11-27."""
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期「{text}」不对，请写成 2026-11-27 这样（年-月-日）") from None
+
+
 def item_kind(text):
     """new's first word: what to create."""
     if text not in ("scam", "campaign"):
@@ -133,6 +153,8 @@ COMMANDS = {"build": command_build, "pdf": command_build, "check": command_check
 def make_parser():
     parser = ChineseParser(prog="build.py", description="把 content/ 里的防诈宣传内容生成网站、海报、折页、班会课件和大屏轮播。")
     parser.add_argument("--root", type=Path, default=ROOT, help="项目文件夹（含 config.yaml 和 content/；默认是 build.py 所在的文件夹）")
+    parser.add_argument("--date", type=build_date, default=None,
+                        help="按这一天生成（默认今天）：决定大屏轮播放哪些内容、哪些内容已过审核日期")
     sub = parser.add_subparsers(dest="command", parser_class=ChineseParser)
     build_parser = sub.add_parser("build", help="生成网站（默认）")
     build_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")

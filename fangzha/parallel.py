@@ -1,7 +1,10 @@
-"""Spread a big, order-preserving map over the machine's cores (fork only; else one process).
+"""Spread a big, order-preserving map over the machine's cores.
 
-Markdown conversion and page rendering are pure per item, so a pool of forked workers gives the same
-bytes in the same order, just sooner. Small jobs stay in-process: a pool costs more than it saves.
+Markdown conversion, page rendering and PDF drawing are pure per item, so a pool of workers gives
+the same bytes in the same order, just sooner. Small jobs stay in-process: a pool costs more than
+it saves. Every job shares one read-only `state` (the pages, the Jinja environment, the assets):
+where processes are forked (Linux) the workers inherit it; where they are spawned (Windows,
+macOS) it is pickled once per worker, so it must then be picklable (see `Portable`).
 """
 
 import multiprocessing
@@ -9,22 +12,61 @@ import os
 import signal
 
 MIN_ITEMS = 400
+START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+_state = {}  # in a worker: the state of the job it serves
 
 
 def cores():
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _ignore_ctrl_c():
-    """Ctrl+C reaches every process of the terminal: only the main one answers it (one line, no worker tracebacks)."""
+def _adopt(state=None, inherited=False):
+    """A worker's start. Ctrl+C reaches every process of the terminal: only the main one answers
+    it (one line, no worker tracebacks)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not inherited:
+        _state["job"] = state
 
 
-def ordered_map(function, items, min_items=MIN_ITEMS):
-    """[function(x) for x in items], in worker processes when it is worth it."""
+def _call(job):
+    function, item = job
+    return function(_state["job"], item)
+
+
+def ordered_map(function, items, state=None, min_items=None):
+    """[function(state, x) for x in items], in worker processes when it is worth it.
+
+    `function` must be a module-level function (spawned workers import it by name).
+    """
     items = list(items)
-    workers = min(cores(), 8)
-    if len(items) < min_items or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_ctrl_c) as pool:
-        return pool.map(function, items, chunksize=max(1, len(items) // (workers * 4)))
+    workers = min(cores(), 8, len(items))
+    if len(items) < (MIN_ITEMS if min_items is None else min_items) or workers < 2:
+        return [function(state, item) for item in items]
+    context = multiprocessing.get_context(START_METHOD)
+    if START_METHOD == "fork":
+        _state["job"] = state  # inherited by the forked workers: nothing is pickled
+        pool = context.Pool(workers, initializer=_adopt, initargs=(None, True))
+    else:
+        pool = context.Pool(workers, initializer=_adopt, initargs=(state,))
+    try:
+        with pool:
+            return pool.map(_call, [(function, item) for item in items],
+                            chunksize=max(1, len(items) // (workers * 4)))
+    finally:
+        _state.clear()
+
+
+class Portable:
+    """A job state that keeps what cannot be pickled (a compiled Jinja environment) out of the
+    pickle: spawned workers rebuild it with `make_local()` the first time they need it."""
+
+    local_names = ()
+
+    def __getstate__(self):
+        return {k: v for k, v in self.__dict__.items() if k not in self.local_names}
+
+    def __setstate__(self, values):
+        self.__dict__.update(values)
+        for name in self.local_names:
+            self.__dict__.setdefault(name, None)

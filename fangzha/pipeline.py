@@ -1,98 +1,131 @@
-"""load → validate → plan → render → write, and the one-line summary."""
+"""load → validate → plan → check → render → write → after_render, and the one-line summary."""
 
 import gc
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
+from . import manifest, plan as planner, write
 from .content.load import load_project
 from .content.validate import PER_FILE, check_record, validate
-from .layout.fit import Overflow
-from .plan import plan
-from .problems import ContentError
-from .render import render
-from . import write
-from .write import OutputError, check_output
+from .problems import ContentError, split_notices
+from .render import Files, render, render_page
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-FAMILY_NAMES = {"site": "网站", "print": "印刷品", "slides": "班会课件", "kiosk": "大屏轮播"}
+
+@dataclass
+class Checked:
+    """A project that passed every check: its model, its pages and the warnings to show."""
+
+    model: object
+    pages: list
+    warnings: list
+    ctx: object
+
+
+@dataclass
+class Built(Checked):
+    summary: str = ""
+
+
+def output_dir(ctx, model):
+    return Path(ctx.root) / model.config["output"]
 
 
 def configured_output(loaded):
-    """config.yaml's output folder, read before validation (the swap is recovered before anything else)."""
+    """config.yaml's output folder, read before validation (a crash's leftovers are dealt with first)."""
     data = loaded.config.data if loaded.config else None
     value = (data.typed.get("output") or data.get("output")) if isinstance(data, dict) and hasattr(data, "typed") else None
     return str(value).strip() if isinstance(value, (str, int, float)) and str(value).strip() else "site"
 
 
-def load(root):
-    return load_project(root, check=check_record, kinds=PER_FILE)
+def load(ctx):
+    return load_project(ctx.root, check=check_record, kinds=PER_FILE)
 
 
-def check(root, allow_empty=False):
-    """Validate only; return the Model (raises ContentError)."""
-    return validate(load(root), allow_empty=allow_empty)
-
-
-def build(root, output=None, templates_dir=TEMPLATES, pdf=False, strict=False, allow_empty=False):
-    """Build the site (with `pdf`, also a PDF of every poster and leaflet); return (model, pages,
-    summary line). Nothing is written on failure."""
-    # The build makes many long-lived objects and frees none until the end: the cyclic
-    # collector would rescan them again and again (half the time at 5,000 scams).
+def check(ctx, output=None, loaded=None):
+    """Everything `build` would refuse, without writing anything; raises ContentError."""
     collecting = gc.isenabled()
-    gc.disable()
+    gc.disable()  # many long-lived objects, none freed until the end: the cyclic collector would rescan them
     try:
-        return _build(root, output, templates_dir, pdf, strict, allow_empty)
+        model = validate(loaded or load(ctx), today=ctx.today, allow_empty=ctx.allow_empty)
+        ctx = ctx.with_output(Path(output) if output else output_dir(ctx, model))
+        pages = planner.plan(model, ctx)
+        errors, warnings = split_notices(planner.check(model, pages, ctx), ctx.strict)
+        if errors:
+            raise ContentError(errors)
+        return Checked(model, pages, list(model.warnings) + warnings, ctx)
     finally:
         if collecting:
             gc.enable()
 
 
-def _build(root, output, templates_dir, pdf, strict=False, allow_empty=False):
+def build(ctx, output=None):
+    """Check, then write the site atomically; return a Built. Nothing is written on failure.
+
+    One build at a time writes to an output folder; what the disk refuses is one OutputError line.
+    """
     started = time.perf_counter()
-    root = Path(root)
-    loaded = load(root)
+    loaded = load(ctx)
     label = str(output) if output else configured_output(loaded)
-    output = Path(output) if output else root / label
+    output = Path(output) if output else Path(ctx.root) / label
     try:
-        with write.locked(output, label):  # one build at a time per output folder
-            return _write_site(root, loaded, output, label, templates_dir, pdf, strict, allow_empty, started)
+        with write.locked(output, label):
+            recovered = write.recover(output, label)  # before anything else: a crash may have hidden the last good site
+            checked = check(ctx, output, loaded)
+            checked.warnings[:0] = [recovered] if recovered else []
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                return _write(checked, started, label)
+            finally:
+                if collecting:
+                    gc.enable()
     except OSError as error:  # read-only, full, busy: one line; the last good site stays
-        raise OutputError(write.describe(error, label)) from None
+        raise write.OutputError(write.describe(error, label)) from None
 
 
-def _write_site(root, loaded, output, label, templates_dir, pdf, strict, allow_empty, started):
-    recovered = write.recover(output, label)  # before anything else: a crash may have left the last good site hidden
-    model = validate(loaded, allow_empty=allow_empty)
-    model.warnings[:0] = [recovered] if recovered else []
-    check_output(output, label)
-    pages = plan(model)
-    overflows = [w for w in model.warnings if isinstance(w, Overflow)]
-    if strict and overflows:  # --strict: text that does not fit on a slide or screen is an error
-        raise ContentError(overflows)
-    if pdf:
-        from .outputs.printkit import pdf as pdf_output  # imported here: only `build.py pdf` needs WeasyPrint
-        pdf = pdf_output.options(pdf, output)  # True: the defaults (in the site's pdf/, no bleed)
-        if not pdf.folder:
-            pdf_output.link_pdfs(pages)
-    building = write.start(output)
+def _write(checked, started, label):
+    model, pages, ctx = checked.model, checked.pages, checked.ctx
+    write.check_output(ctx.output, label)
+    building = write.start(ctx.output)
     try:
         write.make_folders(building, [page.dest for page in pages])
-        keep = {page.dest for page in pdf_output.printable(pages)} if pdf else frozenset()
-        files = render(pages, model, templates_dir, building, keep)
-        pdfs = pdf_output.make_pdfs(pages, files, pdf) if pdf else {}
-        in_site = pdf_output.place(pdfs, pdf) if pdf else {}  # a chosen folder gets them instead
-        write.make_folders(building, in_site)
-        for dest, data in sorted(in_site.items()):
-            write.write_file(building, dest, data)
-        left_over = write.finish(building, output, label)
+        assets = render(pages, model, ctx.templates, building)
+        made, notes = after_render(pages, Files(building, [p.dest for p in pages] + assets), ctx)
+        write.make_folders(building, [page.dest for page in made])
+        for page in made:
+            write.write_file(building, page.dest, render_page(None, page))
+        write.write_file(building, manifest.NAME, manifest.manifest(pages + made, assets))
+        left_over = write.finish(building, ctx.output, label)
     except BaseException:
         write.discard(building)
         raise
-    model.warnings += [left_over] if left_over else []
-    counts = Counter(page.family for page in pages if page.dest.endswith(".html"))
-    parts = "，".join(f"{FAMILY_NAMES.get(f, f)} {n} 页" for f, n in counts.items())
-    parts += f"，PDF {len(pdfs)} 份" + (f"（放在 {pdf.folder}）" if pdf.folder else "") if pdf else ""
+    checked.warnings += [left_over] if left_over else []
     elapsed = time.perf_counter() - started
-    shown = output.resolve().relative_to(root.resolve()) if output.resolve().is_relative_to(root.resolve()) else output
-    return model, pages, f"已生成 {shown.as_posix()}/：{parts}；用时 {elapsed:.2f} 秒。"
+    root, output = Path(ctx.root).resolve(), ctx.output.resolve()
+    shown = output.relative_to(root) if output.is_relative_to(root) else ctx.output
+    parts = "，".join(counts(pages) + notes)
+    return Built(model, pages + made, checked.warnings, ctx, f"已生成 {shown.as_posix()}/：{parts}；用时 {elapsed:.2f} 秒。")
+
+
+def after_render(pages, files, ctx):
+    """What each family makes from the rendered files: (pages to add, summary phrases)."""
+    made, notes = [], []
+    for family in planner.FAMILIES:
+        hook = getattr(family.module, "after_render", None)
+        if hook:
+            own = [p for p in pages if p.family == family.name]
+            extra, note = hook(own, files, ctx)
+            for page in extra:
+                page.family = family.name
+            made += extra
+            notes += [note] if note else []
+    return made, notes
+
+
+def counts(pages):
+    """"网站 42 页" for each family, in the order its first page comes."""
+    units = {f.name: f for f in planner.FAMILIES}
+    counted = Counter(p.family for p in pages if units[p.family].unit != "页" or p.dest.endswith(".html"))
+    return [f"{units[name].label} {n} {units[name].unit}" for name, n in counted.items()]

@@ -1,43 +1,42 @@
-"""Decide which pages exist: one table of output families, each a list of pages."""
+"""Decide which files exist: one table of output families, each turning the Model into pages.
 
-from dataclasses import dataclass, field
+A family is a package under fangzha/outputs/ with one contract (see docs/architecture.md):
+
+    pages(model, ctx) -> [Page]             pure: it neither raises nor writes into the model
+    check(model, pages, ctx) -> [Problem]   errors, and warnings (problems.Notice), about its own pages
+    after_render(pages, files, ctx) -> [Page]   optional: files made from the rendered ones (PDFs)
+
+Adding a family means adding its package, its templates and one row here.
+"""
+
+from dataclasses import dataclass
 
 from .outputs import kiosk, printkit, site, slides
+from .problems import Problem
 
 
-@dataclass
-class Page:
-    """One file of the output: a template and its context, or ready text."""
-
-    dest: str
-    template: str = ""
-    context: dict = field(default_factory=dict)
-    text: str = ""
-    family: str = "site"
-    kit_of: str = ""  # campaign slug when this page belongs to a campaign's kit
-    label: str = ""   # how the campaign page names it ("班会课件", "三折页" …)
-
-    @property
-    def root(self):
-        """Relative path from this page back to the site root."""
-        return "../" * self.dest.count("/")
+@dataclass(frozen=True)
+class Family:
+    name: str
+    label: str      # in the build's summary line
+    unit: str       # what the summary counts: 页 (web pages) or 份 (files)
+    module: object
 
 
-# Adding an output family means adding a row here and its templates.
 FAMILIES = [
-    ("site", site.pages),
-    ("print", printkit.pages),
-    ("slides", slides.pages),
-    ("kiosk", kiosk.pages),
+    Family("site", "网站", "页", site),
+    Family("print", "印刷品", "页", printkit),
+    Family("slides", "班会课件", "页", slides),
+    Family("kiosk", "大屏轮播", "页", kiosk),
 ]
 
 
-def plan(model):
+def plan(model, ctx):
     """Every page of every family, in a stable order; campaign pages list their kit."""
     pages = []
-    for name, make_pages in FAMILIES:
-        for page in make_pages(model, Page):
-            page.family = name
+    for family in FAMILIES:
+        for page in family.module.pages(model, ctx):
+            page.family = family.name
             pages.append(page)
     kits = {}
     for page in pages:
@@ -47,3 +46,43 @@ def plan(model):
         if "kit_for" in page.context:
             page.context["kit"] = [{"label": p.label, "href": p.dest} for p in kits.get(page.context["kit_for"], [])]
     return sorted(pages, key=lambda p: p.dest)
+
+
+def check(model, pages, ctx):
+    """Every family's problems with its own pages, and two pages that claim one file."""
+    found = claimed_twice(pages)
+    for family in FAMILIES:
+        own = [p for p in pages if p.family == family.name]
+        found += family.module.check(model, own, ctx)
+    return found
+
+
+def claimed_twice(pages):
+    """A file two pages would write: a scam or campaign named `index` (or a campaign named `all`)
+    would silently replace an overview page or the all-content loop (as Pelican refuses a second write)."""
+    owners, found = {}, []
+    for page in pages:
+        first = owners.setdefault(page.dest, page)
+        if first is page:
+            continue
+        mine = [source_of(p) for p in (first, page) if source_of(p)]
+        if len(mine) == 2:
+            message = f"{mine[0]} 和 {mine[1]} 都要生成 {page.dest}。请给其中一个换个文件名（写了 slug 的改 slug）。"
+        else:
+            message = (f"要生成的 {page.dest} 是本工具自己的{(first if not source_of(first) else page).label or '总览页'}，"
+                       "这个名字不能用。请给这个文件换个名字（写了 slug 的改 slug）。")
+        found.append(Problem(mine[-1] if mine else "content/", 0, "", message))
+    return found
+
+
+def source_of(page):
+    """The content file a page is made from, or "" for the tool's own pages (indexes, the all-content loop)."""
+    for key in ("scam", "campaign", "rule", "playlist"):
+        item = page.context.get(key)
+        if isinstance(item, dict) and item.get("file"):
+            return item["file"]
+    return page.context.get("source") or ""
+
+
+def family_of(name):
+    return next(f for f in FAMILIES if f.name == name)

@@ -21,6 +21,21 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
+class Notice(Problem):
+    """A warning: printed as 提示, never stops a build."""
+
+
+class StrictNotice(Notice):
+    """A warning that `build --strict` treats as an error (text that does not fit, a placeholder)."""
+
+
+def split_notices(found, strict=False):
+    """(errors, warnings) of what the checks found; with `strict`, strict notices are errors."""
+    def is_error(problem):
+        return not isinstance(problem, Notice) or (strict and isinstance(problem, StrictNotice))
+    return [p for p in found if is_error(p)], [p for p in found if not is_error(p)]
+
+
 class ContentError(Exception):
     """Raised with every problem found, never just the first."""
 

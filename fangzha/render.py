@@ -2,12 +2,13 @@
 
 import os
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
 import markupsafe
 
-from .parallel import ordered_map
+from .parallel import Portable, ordered_map
 from .problems import ContentError, Problem
 from .write import make_folders, write_file
 
@@ -68,56 +69,90 @@ def _template_problem(error, templates_dir):
     return Problem(label.replace(os.sep, "/"), line, "", f"模板出错：{error}。请检查这个模板里的名字是否拼写正确。")
 
 
-_job = {}  # set before the worker processes fork, so they inherit it instead of unpickling it
+class RenderJob(Portable):
+    """What every render worker shares: the pages, the environment, the folder being built."""
+
+    local_names = ("env",)
+
+    def __init__(self, pages, model, templates_dir, building):
+        self.pages, self.model, self.templates_dir, self.building = pages, model, templates_dir, building
+        self.env = make_environment(templates_dir, model)
+
+    def environment(self):
+        if self.env is None:  # a spawned worker: compile its own
+            self.env = make_environment(self.templates_dir, self.model)
+        return self.env
 
 
-def _render_page(index):
-    """Render one planned page: its bytes, or the Problem that stopped it."""
-    page, env = _job["pages"][index], _job["env"]
+def render_page(job, page):
+    """One planned page's bytes, or the Problem that stopped it."""
+    if page.data is not None:
+        return page.data
+    if page.make:
+        function, argument = page.make
+        return function(argument)
     if not page.template:
         return page.text.encode("utf-8")
     try:
-        return env.get_template(page.template).render(page.context, root=page.root, page=page).encode("utf-8")
+        return job.environment().get_template(page.template).render(page.context, root=page.root, page=page).encode("utf-8")
     except Exception as error:  # a template typo is the user's to fix: report it, no traceback
-        return _template_problem(error, _job["templates_dir"])
+        return _template_problem(error, job.templates_dir)
 
 
-def _render_and_write(index):
+def _render_and_write(job, index):
     """Render one page and write it at once (in the worker: rendering and disk I/O overlap)."""
-    data = _render_page(index)
+    data = render_page(job, job.pages[index])
     if isinstance(data, Problem):
         return data
-    dest = _job["pages"][index].dest
-    write_file(_job["building"], dest, data)
-    return data if dest in _job["keep"] else None
+    write_file(job.building, job.pages[index].dest, data)
+    return len(data)
 
 
-def render(pages, model, templates_dir, building, keep=frozenset()):
+def render(pages, model, templates_dir, building):
     """Render every page into the building folder and copy the static assets there.
 
-    Returns {dest: bytes} for the pages named in `keep` and for every asset (the PDF step reads them).
+    Returns the asset pages (their dest, family "site", kind "asset"), for the manifest.
     """
     templates_dir = Path(templates_dir).resolve()
-    env = make_environment(templates_dir, model)
-    _job.update(pages=pages, env=env, templates_dir=templates_dir, building=building, keep=keep)
+    job = RenderJob(pages, model, templates_dir, building)
     for name in sorted({page.template for page in pages if page.template}):
-        try:  # compile once here, so every worker inherits the compiled template
-            env.get_template(name)
-        except Exception:  # reported per page, with its line, by _render_page
+        try:  # compile once here, so every forked worker inherits the compiled template
+            job.env.get_template(name)
+        except Exception:  # reported per page, with its line, by render_page
             pass
-    try:
-        results = ordered_map(_render_and_write, range(len(pages)))
-    finally:
-        _job.clear()
+    results = ordered_map(_render_and_write, range(len(pages)), job)
     problems = [r for r in results if isinstance(r, Problem)]
     if problems:
         raise ContentError(problems)
-    kept = {page.dest: data for page, data in zip(pages, results) if data is not None}
+    return copy_assets(templates_dir, building, {page.dest for page in pages})
+
+
+def copy_assets(templates_dir, building, taken):
+    """templates/assets/ → assets/ (a page of the same name wins: the search index is made, not copied)."""
+    copied = []
     assets = templates_dir / "assets"
     for path in sorted(assets.rglob("*")) if assets.is_dir() else []:
         dest = "assets/" + path.relative_to(assets).as_posix()
-        if path.is_file() and dest not in kept:
-            kept[dest] = path.read_bytes()
+        if path.is_file() and dest not in taken:
             make_folders(building, [dest])
-            write_file(building, dest, kept[dest])
-    return kept
+            write_file(building, dest, path.read_bytes())
+            copied.append(dest)
+    return copied
+
+
+class Files(Mapping):
+    """The files of the folder being built, read when asked for: {dest: bytes}."""
+
+    def __init__(self, building, dests):
+        self.building, self.dests = Path(building), list(dests)
+
+    def __getitem__(self, dest):
+        if dest not in self.dests:
+            raise KeyError(dest)
+        return (self.building / dest).read_bytes()
+
+    def __iter__(self):
+        return iter(self.dests)
+
+    def __len__(self):
+        return len(self.dests)

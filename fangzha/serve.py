@@ -22,7 +22,8 @@ from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop, PeriodicCallback
 
-from .pipeline import TEMPLATES, build
+from .context import TEMPLATES, BuildContext
+from .pipeline import build
 from .problems import COMMAND, ContentError, summary_line
 from .render import CONTENT_SECURITY_POLICY
 
@@ -47,7 +48,7 @@ class Preview:
         """Build through the normal atomic pipeline; remember the problems, never raise."""
         self.generation += 1
         try:
-            model, _, summary = build(self.root, self.folder, self.templates_dir)
+            built = build(BuildContext(self.root, self.templates_dir), self.folder)
         except ContentError as error:
             lines = [str(problem) for problem in error.problems]
             self.problems = lines + [summary_line(len(lines))]
@@ -57,8 +58,8 @@ class Preview:
                              summary_line(1)]
             return False, self.problems
         self.problems = []
-        counts = summary.split("：", 1)[-1]  # "已生成 <folder>/：网站 42 页…": the folder is ours, not the user's
-        return True, [f"提示：{warning}" for warning in model.warnings] + [f"预览已更新：{counts}"]
+        counts = built.summary.split("：", 1)[-1]  # "已生成 <folder>/：网站 42 页…": the folder is ours, not the user's
+        return True, [f"提示：{warning}" for warning in built.warnings] + [f"预览已更新：{counts}"]
 
 
 def error_page(lines):

@@ -82,9 +82,10 @@ def built_project(mini_with_site, tmp_path):
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory):
     """The shipped content built once into a temporary folder."""
+    from fangzha.context import BuildContext
     from fangzha.pipeline import build
     out = tmp_path_factory.mktemp("shipped") / "site"
-    build(ROOT, out)
+    build(BuildContext(ROOT), out)
     return out
 
 

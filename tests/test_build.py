@@ -1,13 +1,15 @@
 """The build: atomic, deterministic, clean, safe with a mistyped output path, one-line summary."""
 
+import datetime
 import hashlib
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from conftest import FIXTURES, ROOT, copy_project, run_build
-from regen_golden import copied_assets
+from regen_golden import GOLDEN_DATE, copied_assets
 
 MINI = FIXTURES / "mini"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "mini"
@@ -28,7 +30,7 @@ def project(tmp_path):
 
 def test_golden_build(tmp_path):
     """The fixture project builds to exactly the committed expected output."""
-    result = run_build("build", "--output", str(tmp_path / "out"), cwd=MINI)
+    result = run_build("--date", GOLDEN_DATE, "build", "--output", str(tmp_path / "out"), cwd=MINI)
     assert result.returncode == 0, result.stderr
     copied = copied_assets(tmp_path / "out")  # unchanged copies of templates/assets: not kept twice
     assert {p.name for p in copied} >= {"site.css", "site.js", "search.js"}
@@ -64,7 +66,8 @@ def test_failed_build_keeps_the_last_good_site(project):
 
 def test_failure_while_writing_keeps_the_last_good_site(project, monkeypatch):
     from fangzha import pipeline, write
-    pipeline.build(project)
+    from fangzha.context import BuildContext
+    pipeline.build(BuildContext(project))
     before = tree(project / "site")
     calls = {"n": 0}
 
@@ -76,7 +79,7 @@ def test_failure_while_writing_keeps_the_last_good_site(project, monkeypatch):
 
     monkeypatch.setattr(write, "open", failing, raising=False)
     with pytest.raises(write.OutputError) as error:
-        pipeline.build(project)
+        pipeline.build(BuildContext(project))
     monkeypatch.undo()
     assert str(error.value) == "写入「site」时出错：disk full。原来的网站保持不变。"
     assert tree(project / "site") == before
@@ -90,11 +93,12 @@ def test_template_error_is_one_line_and_keeps_the_site(project, tmp_path):
     page = templates / "site/rules.html"
     page.write_text(page.read_text(encoding="utf-8").replace("{{ rule.title }}", "{{ rule.titel }}", 1), encoding="utf-8")
     from fangzha import pipeline
+    from fangzha.context import BuildContext
     from fangzha.problems import ContentError
-    pipeline.build(project)
+    pipeline.build(BuildContext(project))
     before = tree(project / "site")
     with pytest.raises(ContentError) as error:
-        pipeline.build(project, templates_dir=templates)
+        pipeline.build(BuildContext(project, templates))
     assert [str(p) for p in error.value.problems][0].startswith("templates/site/rules.html:")
     assert "titel" in str(error.value)
     assert tree(project / "site") == before
@@ -173,3 +177,55 @@ def test_new_ten_is_list_b_with_its_source(shipped_site):
     assert "<h2 id=\"rule-new-ten\">新十个凡是" in first
     assert "凡是刷单，都是诈骗！" in first
     assert "出处：国家反诈中心提醒" in first and "首次发布日期未经核实" in first
+
+
+def test_manifest_lists_every_written_file_and_what_it_is(project):
+    assert run_build(cwd=project).returncode == 0
+    site = project / "site"
+    rows = json.loads((site / "manifest.json").read_text(encoding="utf-8"))["files"]
+    listed = {row["path"] for row in rows}
+    written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    assert listed == written - {"manifest.json", ".fangzha-site"}
+    by_path = {row["path"]: row for row in rows}
+    assert by_path["posters/scam-shuadan.html"] == {"path": "posters/scam-shuadan.html", "family": "print", "kind": "poster",
+                                                    "campaign": None, "size": {"unit": "mm", "width": 210, "height": 297}, "pages": 1}
+    assert by_path["leaflets/campaign-class-meeting.html"]["size"] == {"unit": "mm", "width": 297, "height": 210}
+    assert by_path["leaflets/campaign-class-meeting.html"]["pages"] == 2
+    deck = by_path["slides/class-meeting.html"]
+    assert (deck["kind"], deck["campaign"], deck["size"]) == ("deck", "class-meeting", {"unit": "px", "width": 1600, "height": 900})
+    assert deck["pages"] == (site / "slides/class-meeting.html").read_text(encoding="utf-8").count('<section class="slide ')
+    assert by_path["kiosk/class-meeting.html"]["kind"] == "kiosk-loop"
+    assert by_path["index.html"]["kind"] == "page" and by_path["assets/site.css"]["kind"] == "asset"
+
+
+@pytest.mark.parametrize("name, claimed", [("content/scams/index.md", "scams/index.html"),
+                                           ("content/campaigns/all.md", "kiosk/all.html"),
+                                           ("content/campaigns/index.md", "campaigns/index.html")])
+def test_a_file_name_that_would_replace_an_overview_page_is_refused(project, name, claimed):
+    assert run_build(cwd=project).returncode == 0
+    before = tree(project / "site")
+    source = "content/scams/shuadan.md" if name.startswith("content/scams") else "content/campaigns/class-meeting.md"
+    (project / source).rename(project / name)
+    if name.startswith("content/scams"):  # keep every reference to it valid: only the file name is wrong
+        for path in project.glob("content/**/*.md"):
+            path.write_text(path.read_text(encoding="utf-8").replace("shuadan", "index"), encoding="utf-8")
+    result = run_build(cwd=project)
+    assert result.returncode == 1, result.stdout
+    assert f"{name}: 要生成的 {claimed} 是本工具自己的" in result.stderr.splitlines()[0]
+    assert result.stderr.splitlines()[0].endswith("这个名字不能用。请给这个文件换个名字（写了 slug 的改 slug）。")
+    assert tree(project / "site") == before
+
+
+def test_spawned_workers_in_a_folder_with_spaces_and_chinese_build_the_same_site(tmp_path, monkeypatch):
+    """Windows spawns its worker processes instead of forking them, and users keep projects in 桌面\\我的 文件."""
+    from fangzha import parallel, pipeline
+    from fangzha.context import BuildContext
+    project = copy_project(MINI, tmp_path / "我的 防诈 项目")
+    day = datetime.date(2026, 11, 27)
+    pipeline.build(BuildContext(project, today=day), project / "forked")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)  # the fixture is small: make every stage use the pool
+    monkeypatch.setattr(parallel, "START_METHOD", "spawn")
+    pipeline.build(BuildContext(project, today=day), project / "spawned")
+    assert tree(project / "spawned") == tree(project / "forked")
+    result = run_build(cwd=project)
+    assert result.returncode == 0, result.stderr

@@ -1,6 +1,7 @@
 """`python build.py pdf`: print-ready PDFs beside the site, exact page counts, fonts embedded, atomic."""
 
 import io
+import json
 import re
 import subprocess
 import sys
@@ -28,6 +29,17 @@ def pdf_site(tmp_path_factory):
 def test_summary_counts_the_pdfs(pdf_site):
     _, stdout = pdf_site
     assert re.fullmatch(r"已生成 site/：网站 \d+ 页(，[^，；]+ \d+ 页)*，PDF 8 份；用时 \d+\.\d\d 秒。", stdout.strip().splitlines()[-1])
+
+
+def test_manifest_lists_every_pdf_with_its_pages(pdf_site):
+    site, _ = pdf_site
+    rows = json.loads((site / "manifest.json").read_text(encoding="utf-8"))["files"]
+    written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    assert {row["path"] for row in rows} == written - {"manifest.json", ".fangzha-site"}
+    pdfs = [row for row in rows if row["kind"] == "pdf"]
+    assert len(pdfs) == 8 and all(row["family"] == "print" for row in pdfs)
+    for row in pdfs:
+        assert len(PdfReader(site / row["path"]).pages) == row["pages"], row
 
 
 def test_every_poster_and_leaflet_has_its_pdf_with_the_right_pages(pdf_site):
@@ -79,25 +91,25 @@ def test_text_that_cannot_fit_stops_the_pdf_build_before_any_pdf_and_keeps_the_s
     lines = result.stderr.splitlines()
     # the text budget stops it (the campaign's leaflet lists only its own two numbers, so it still fits)
     assert [re.sub(r"约 \d+ 个字", "约 N 个字", line) for line in lines] == [
-        "content/channels.yaml: guide: 折页「leaflets/audience-students.html」等 2 份的外面中栏放不下：多了约 N 个字，请删减。",
+        "content/channels.yaml: guide: 折页「leaflets/audience-elderly.html」等 2 份的外面中栏放不下：多了约 N 个字，请删减。",
         "content/channels.yaml: guide: 海报「posters/report.html」放不下：多了约 N 个字，请删减。",
         "共发现 2 个问题，本次没有生成任何文件（原来的网站保持不变）。"]
     assert (project / "site/posters/report.html").read_bytes() == before
     assert not (project / "site/pdf").exists()
 
 
-def test_a_page_weasyprint_cannot_fit_names_the_file_to_shorten(tmp_path, monkeypatch):
+def test_a_page_weasyprint_cannot_fit_names_the_file_to_shorten(tmp_path):
     """The PDF's own check behind the text budget: WeasyPrint's layout, measured."""
     from fangzha.outputs.printkit import pdf
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
     assert run_build(cwd=project).returncode == 0
     site = project / "site"
-    monkeypatch.setattr(pdf, "_assets", {f"assets/{p.name}": p.read_bytes() for p in (site / "assets").iterdir()})
+    assets = {f"assets/{p.name}": p.read_bytes() for p in (site / "assets").iterdir()}
     page = (site / "posters/scam-shuadan.html").read_text(encoding="utf-8")
-    _, too_long = pdf.fit_pdf("posters/scam-shuadan.html", page, 0.6, 1.6, "content/scams/shuadan.md")
+    _, too_long = pdf.fit_pdf("posters/scam-shuadan.html", page, 0.6, 1.6, "content/scams/shuadan.md", 1, assets)
     assert too_long == ""
     stuffed = page.replace("<li>要你先垫付</li>", "<li>要你先垫付，这一条写得很长很长，一条接一条，怎么也写不完</li>" * 80)
-    document, too_long = pdf.fit_pdf("posters/scam-shuadan.html", stuffed, 0.6, 1.6, "content/scams/shuadan.md")
+    document, too_long = pdf.fit_pdf("posters/scam-shuadan.html", stuffed, 0.6, 1.6, "content/scams/shuadan.md", 1, assets)
     assert too_long == "content/scams/shuadan.md" and len(PdfReader(io.BytesIO(document)).pages) == 1
 
 

@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, copy_project, edit_front_matter, run_build
 from fangzha.outputs.printkit import budget as printfit
+from fangzha.context import BuildContext
 from fangzha.pipeline import check
-from fangzha.plan import plan
 from fangzha.problems import ContentError
 
 MINI = FIXTURES / "mini"
@@ -51,8 +51,8 @@ MEASURE = """(scale) => {
 
 def printable_pages(root):
     """(model, the printable pages) of a project, as the build plans them."""
-    model = check(root)
-    return model, [p for p in plan(model) if "pdf_dest" in p.context]
+    checked = check(BuildContext(root))
+    return checked.model, [p for p in checked.pages if "pdf_dest" in p.context]
 
 
 def estimates(model, page):
@@ -85,6 +85,8 @@ def test_an_over_long_scam_fails_the_build_and_keeps_the_last_good_site(project)
                         r"海报「posters/scam-shuadan\.html」放不下：多了约 \d+ 个字，请删减。", lines[0]), lines
     assert lines[1:] == [SUMMARY.format(1)]
     assert (project / "site/posters/scam-shuadan.html").read_bytes() == before
+    checked = run_build("check", cwd=project)  # check refuses exactly what build refuses
+    assert (checked.returncode, checked.stderr.splitlines()) == (1, lines)
 
 
 def test_the_message_says_roughly_how_much_to_cut(project):

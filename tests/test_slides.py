@@ -50,10 +50,10 @@ def test_one_deck_per_campaign_listed_on_the_index(shipped_site):
 
 def test_shipped_decks_fit_and_every_slide_has_notes():
     """The shipped content builds without a single slide warning."""
-    from fangzha.plan import plan
-    model = validate(load_project(ROOT))
-    plan(model)
-    assert [str(w) for w in model.warnings if "slides/" in str(w)] == []
+    from fangzha.context import BuildContext
+    from fangzha.pipeline import check
+    checked = check(BuildContext(ROOT))
+    assert [str(w) for w in checked.warnings if "slides/" in str(w)] == []
 
 
 def test_class_meeting_follows_the_seed_flow_with_notes_from_content():

@@ -33,7 +33,11 @@ def edit(project, relative, old, new):
 def test_clean_fixture_passes(project):
     code, errors, out = check(project)
     assert code == 0, errors
-    assert out.strip() == "检查通过：2 种诈骗类型，1 份凡是规则，1 个活动，没有发现问题。"
+    *warnings, verdict = out.strip().splitlines()
+    assert verdict == "检查通过：2 种诈骗类型，1 份凡是规则，1 个活动，没有发现问题。"
+    # check shows the same warnings a build shows (here: the fixture's deck has slides without notes)
+    built = run_build(cwd=project)
+    assert warnings == built.stdout.strip().splitlines()[:-1] and len(warnings) == 4
 
 
 def test_missing_field_and_unknown_key_reported_together(project):

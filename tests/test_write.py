@@ -229,7 +229,7 @@ def test_ctrl_c_during_a_build_is_one_line(built_project, writes):
     before = tree(built_project / "site")
     result = run_patched(built_project, f"""
         from fangzha import render
-        parallel.ordered_map.__defaults__ = (1,)  # render in worker processes, as a big project does
+        parallel.MIN_ITEMS = 1  # render in worker processes, as a big project does
         real_write = render.write_file
         count = [0]
         def write_file(*args):

@@ -212,11 +212,11 @@ class List(Spec):
 
 
 class Group(Spec):
-    """A mapping with its own declared fields."""
+    """A mapping with its own declared fields; `defaults`: when left out, it holds its fields' defaults."""
 
-    def __init__(self, label, fields, required=False):
+    def __init__(self, label, fields, required=False, defaults=False):
         super().__init__(label, required, None)
-        self.fields = fields
+        self.fields, self.defaults = fields, defaults
 
     def clean(self, value, where, problems):
         if isinstance(value, str) and FULLWIDTH_KEY.match(value):  # `- title：…` read as one piece of text
@@ -265,6 +265,17 @@ def fill_in_message(name, spec):
     return f"还没有填写（{spec.label}）。这是必填项，{how}。{choices}"
 
 
+def blank_value(spec):
+    """What a field not written holds: its default; an empty list; for a config group, its own fields'
+    defaults (so code never has to guard against a missing section); None for a content group (a
+    campaign without a pledge has none)."""
+    if isinstance(spec, List):
+        return []
+    if isinstance(spec, Group) and spec.defaults:
+        return {name: blank_value(inner) for name, inner in spec.fields.items()}
+    return spec.default
+
+
 class Checked(dict):
     """A file's checked fields; `key_lines` keeps the line of each, for problems found later (the print budget)."""
 
@@ -289,7 +300,7 @@ def check_fields(mapping, fields, where, problems, prefix=""):
                 problems.append(Problem(where.path, key_lines.get(name, own_line), prefix + name, fill_in_message(name, spec)))
             elif spec.required:
                 problems.append(Problem(where.path, own_line, prefix + name, f"缺少必填字段（{spec.label}）。请加上一行「{name}: …」。"))
-            clean[name] = [] if isinstance(spec, List) else spec.default
+            clean[name] = blank_value(spec)
             continue
         typed = getattr(mapping, "typed", {}).get(name)
         clean[name] = spec.clean(mapping[name], where.at(key_lines.get(name, own_line), prefix + name, typed), problems)

@@ -189,16 +189,13 @@ CONTENT_LAYOUT = {
 }
 
 
-_per_file = {}  # the per-file check and config, set before the workers fork
-
-
-def _read_and_check(job):
+def _read_and_check(per_file, job):
     """Read one file and, when a per-file check applies to its kind, run it in the same worker."""
     kind, file_job = job
     record, problems, warnings = read_file(file_job)
-    check = _per_file.get("check")
-    if check and kind in _per_file["kinds"]:
-        record.checked = check(kind, record, _per_file["config"])
+    check, kinds, config = per_file
+    if check and kind in kinds:
+        record.checked = check(kind, record, config)
         record.data, record.body = None, ""  # its checked form is all that travels back
     return record, problems, warnings
 
@@ -239,11 +236,8 @@ def load_project(root, config_name="config.yaml", check=None, kinds=()):
             loaded.warnings.append(Problem(label, 0, "", f"跳过：{skip_reason(path)}。"))
         else:
             jobs.append((kind, (path, label, path.stem, False)))
-    _per_file.update(check=check, kinds=set(kinds), config=loaded.config.data if loaded.config else None)
-    try:
-        results = ordered_map(_read_and_check, jobs)
-    finally:
-        _per_file.clear()
+    per_file = (check, frozenset(kinds), loaded.config.data if loaded.config else None)
+    results = ordered_map(_read_and_check, jobs, per_file)
     for (kind, _), (record, problems, warnings) in zip(jobs, results):
         loaded.problems += problems
         loaded.warnings += warnings

@@ -126,7 +126,7 @@ CAMPAIGN = {
     "discussion": Group("分组讨论", {"prompts": List("讨论题", Text("讨论题"), required=True, min_items=1), "notes": Text("提示")}),
     "pledge": Group("承诺书", {"title": Text("标题", required=True), "text": Text("承诺内容", required=True), "rows": Int("签名行数：一张 A4 纸最多 20 行，人多请多印几份", default=10, minimum=1, maximum=20)}),
     "prevention": Bool("课件里是否讲“诈骗的防范措施”"),
-    "slide_notes": Group("课件各页的讲解提示", {
+    "slide_notes": Group("课件各页的讲解提示", defaults=True, fields={
         "title": Text("开场页"),
         "case": Text("案例页"),
         "prevention": Text("防范措施页"),
@@ -164,7 +164,7 @@ CONFIG = {
     "output": Text("输出文件夹", default="site"),
     "allow_html": Bool("是否允许 Markdown 里写 HTML"),
     "review_months": Int("内容多少个月后需要重新审核", default=12, minimum=1),
-    "contact": Group("联系方式", {
+    "contact": Group("联系方式", defaults=True, fields={
         "name": Text("联系人或部门"),
         "phone": Text("电话"),
         "address": Text("地址"),
@@ -172,10 +172,10 @@ CONFIG = {
         "police_phone": Text("派出所电话"),
     }),
     "local_channels": List("本地举报渠道", CHANNEL),
-    "print": Group("印刷品", {
+    "print": Group("印刷品", defaults=True, fields={
         "paper": Choice("海报的纸张大小（A3 把海报和承诺书放大印满一张 A3 纸；三折页和告家长书总是 A4）", ["A4", "A3"], default="A4"),
     }),
-    "kiosk": Group("大屏轮播", {
+    "kiosk": Group("大屏轮播", defaults=True, fields={
         "seconds": Int("每一屏默认显示多少秒", default=15, minimum=3),
         "night": Hours("夜间时段（例如 22:00-06:00；留空则整夜照常播放）"),
         "night_mode": Choice("夜间时段怎么显示", ["黑屏", "调暗"], default="黑屏"),

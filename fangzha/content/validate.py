@@ -184,7 +184,7 @@ def validate(loaded, today=None, allow_empty=False):
         campaign["organiser"] = campaign["organiser"] or config["organisation"]
     playlists = check_playlists(records["playlists"], [c for _, c in campaign_items], problems, refs)
 
-    channel_doc, prevention = {"channels": [], "guide": [], "reviewed": None}, None
+    channel_doc, prevention = {"channels": [], "guide": [], "sources": [], "reviewed": None}, None
     for record in records["channels"]:
         data = _mapping(record, problems, "channels.yaml ")
         if data is not None:
@@ -195,7 +195,7 @@ def validate(loaded, today=None, allow_empty=False):
         if data is not None:
             prevention = fields.check_fields(data, schema.PREVENTION, Where(record.path, 1, "", refs), problems)
             prevention["file"] = record.path
-    channels = [dict(c, local=False) for c in channel_doc["channels"] if c] + [dict(c, local=True) for c in config.get("local_channels") or [] if c]
+    channels = [dict(c, local=False) for c in channel_doc["channels"] if c] + [dict(c, local=True) for c in config["local_channels"] if c]
 
     known = {
         "scams": _unique(scam_items, "slug", "诈骗类型", problems),
@@ -235,7 +235,7 @@ def validate(loaded, today=None, allow_empty=False):
         cases=[c for _, c in case_items],
         campaigns=[c for _, c in campaign_items],
         channels_reviewed=channel_doc["reviewed"],
-        channel_sources=channel_doc.get("sources") or [],
+        channel_sources=channel_doc["sources"],
         warnings=list(loaded.warnings) + _reviewed_in_future(
             [s for _, s in scam_items] + [r for _, r in rule_items] + [c for _, c in case_items]
             + [c for _, c in campaign_items] + [channel_doc if channel_doc.get("file") else None, prevention], today),

@@ -1,41 +1,27 @@
 """Service-hall screen loops: kiosk/<playlist>.html, the index of loops, and kiosk/version.txt.
 
-Every loop is drawn with the slide runtime (assets/deck.js in loop mode) and the
+Every loop is drawn with the slide runtime (assets/deck-core.js and deck-loop.js) and the
 same blocks as the decks. Playlists: one of everything (`all`), one per campaign,
 and any in content/playlists/ (a file with the same name replaces a default one).
 Items past their review date are left out (and the build says so); items still
 fresh carry that date as their last day, so a screen left alone drops them in time.
 """
 
-import datetime
 import hashlib
 import json
-from pathlib import Path
 
-from ...content import schema
-from ...content.fields import Where, check_fields
 from ...content.model import add_months
 from ...layout import fit
-from ...problems import Problem
+from ...page import Page
+from ...problems import Notice
 
 CANVASES = [fit.KIOSK_LANDSCAPE, fit.KIOSK_PORTRAIT]
-TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 # What draws a loop page (its template, the runtime, the styles it loads): part of the version.
-DRAWN_BY = ["base.html", "deck", "kiosk", "assets/deck.js", "assets/deck.css", "assets/site.css"]
+DRAWN_BY = ["base.html", "deck", "kiosk", "assets/deck-core.js", "assets/deck-loop.js", "assets/deck.css", "assets/site.css"]
 NIGHT_MODES = {"黑屏": "blank", "调暗": "dim"}
 # Shown when nothing else may show (every item outside its window): numbers that do not go stale.
 FALLBACK = [{"strong": "110", "text": "钱已经转出去了，立即报警"}, {"strong": "96110", "text": "拿不准是不是诈骗，打这个电话咨询"}]
 CLOCK_SAMPLE = "2026年12月30日　星期三　23:59"  # the widest the footer clock gets
-
-
-def today():
-    """The build date (a function, so tests can move it)."""
-    return datetime.date.today()
-
-
-def settings(config):
-    """config.yaml's kiosk section with its defaults filled in."""
-    return config.get("kiosk") or check_fields({}, schema.CONFIG["kiosk"].fields, Where("config.yaml", 0, "", []), [])
 
 
 def card(kind, title, blocks, kicker=""):
@@ -131,9 +117,9 @@ def footer(model):
     """The numbers that stay on screen: 110, 96110, the local ones; the organiser."""
     numbers = [{"number": "110", "label": "报警"}, {"number": "96110", "label": "反诈咨询"}]
     numbers += [{"number": c["number"], "label": c["name"]} for c in model.channels if c["local"] and c["number"]]
-    contact = model.config.get("contact") or {}
-    if contact.get("police_phone") and contact["police_phone"] not in {n["number"] for n in numbers}:
-        numbers.append({"number": contact["police_phone"], "label": contact.get("police_station") or "辖区派出所"})
+    contact = model.config["contact"]
+    if contact["police_phone"] and contact["police_phone"] not in {n["number"] for n in numbers}:
+        numbers.append({"number": contact["police_phone"], "label": contact["police_station"] or "辖区派出所"})
     return {"numbers": numbers, "organisation": model.config["organisation"]}
 
 
@@ -149,50 +135,64 @@ def footer_fits(foot):
     return True
 
 
-def version_of(contexts):
-    """A content hash of everything the loops show and the files that draw them (never a timestamp)."""
+def version_of(contexts, templates):
+    """A content hash of everything the loops show and the template files that draw them (those of
+    this build's templates folder; never a timestamp)."""
     digest = hashlib.sha256()
     digest.update(json.dumps(contexts, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8"))
-    paths = [p for name in DRAWN_BY for p in ([TEMPLATES / name] if (TEMPLATES / name).is_file() else (TEMPLATES / name).rglob("*"))]
+    paths = [p for name in DRAWN_BY for p in ([templates / name] if (templates / name).is_file() else (templates / name).rglob("*"))]
     for path in sorted(paths):
         if path.is_file():
-            digest.update(path.relative_to(TEMPLATES).as_posix().encode("utf-8"))
+            digest.update(path.relative_to(templates).as_posix().encode("utf-8"))
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def pages(model, Page):
+def pages(model, ctx):
     """kiosk/index.html, kiosk/<playlist>.html for every loop, kiosk/version.txt."""
-    options = settings(model.config)
-    on = today()
-    by_slug = {p["slug"]: p for p in default_playlists(model)}
-    by_slug.update({p["slug"]: p for p in model.playlists})
-    stale, contexts = {}, []
+    options = model.config["kiosk"]
+    custom = {p["slug"]: p for p in model.playlists}  # a file in content/playlists/ replaces a default loop
+    loops = [custom.pop(p["slug"], p) for p in default_playlists(model)] + list(custom.values())
+    stale, contexts, sources = {}, [], []
     foot = footer(model)
-    for slug in sorted(by_slug, key=lambda s: (s != "all", s)):
-        playlist = by_slug[slug]
-        cards = build_loop(model, playlist, options, on, stale)
-        for number, c in enumerate(cards, start=1):
-            if fit.fill_ratio(c, CANVASES) > 1:
-                model.warnings.append(fit.Overflow(playlist["file"] or "content/", 0, f"kiosk/{slug}.html 第 {number} 屏「{c['name']}」",
-                                                   "文字太多，大屏上放不下。请删减这一屏的文字。"))
-        if not cards:
-            model.warnings.append(Problem(playlist["file"] or "content/", 0, f"kiosk/{slug}.html",
-                                          "这个大屏轮播里没有可以播放的内容，屏幕上只会显示 110 和 96110。"))
+    for playlist in sorted(loops, key=lambda p: (p["slug"] != "all", p["slug"])):
+        cards = build_loop(model, playlist, options, ctx.today, stale)
         seconds = sum(int(c["attrs"]["seconds"]) for c in cards)
         contexts.append({"playlist": {k: playlist[k] for k in ("slug", "title", "description")}, "cards": cards,
                          "loop_seconds": seconds})
-    for (source, due), where in sorted(stale.items()):
-        model.warnings.append(Problem(source, 0, "reviewed", f"已过下次审核日期（{due}），已从大屏轮播中去掉（{'、'.join(where)}）。请重新审核内容，再更新 reviewed 日期。"))
-    if not footer_fits(foot):
-        model.warnings.append(fit.Overflow("config.yaml", 0, "local_channels", "大屏底部的电话栏太长，竖屏放不下。请缩短本地举报渠道的名称（name）。"))
+        sources.append(playlist["file"])
     shared = {"options": dict(options, night_mode=NIGHT_MODES[options["night_mode"]]), "foot": foot,
               "fallback": card("fallback", "", [{"type": "hero", "text": "防范诈骗"}, {"type": "list", "items": FALLBACK}]),
               "landscape": fit.KIOSK_LANDSCAPE.css(), "portrait": fit.KIOSK_PORTRAIT.css()}
-    version = version_of([shared, contexts])
-    out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, **shared),
-                kit_of=c["playlist"]["slug"] if c["playlist"]["slug"] in {x["slug"] for x in model.campaigns} else "",
-                label="大屏轮播") for c in contexts]
-    out.append(Page("kiosk/index.html", "kiosk/index.html", {"loops": contexts, "options": shared["options"]}))
-    out.append(Page("kiosk/version.txt", text=version + "\n"))
+    version = version_of([shared, contexts], ctx.templates)
+    campaigns = {x["slug"] for x in model.campaigns}
+    out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, source=source, **shared),
+                kit_of=c["playlist"]["slug"] if c["playlist"]["slug"] in campaigns else "",
+                label="大屏轮播", kind="kiosk-loop", size=fit.KIOSK_LANDSCAPE.size(), sheets=len(c["cards"]))
+           for c, source in zip(contexts, sources)]
+    out.append(Page("kiosk/index.html", "kiosk/index.html", {"loops": contexts, "options": shared["options"],
+                                                             "stale": sorted(stale.items()), "foot": foot}))
+    out.append(Page("kiosk/version.txt", text=version + "\n", kind="version"))
     return out
+
+
+def check(model, pages, ctx):
+    """Screens whose text does not fit, loops with nothing to play, items past their review date,
+    a footer too long for a portrait screen."""
+    found = []
+    for page in pages:
+        if page.kind == "kiosk-loop":
+            slug, source = page.context["playlist"]["slug"], page.context["source"] or "content/"
+            for number, c in enumerate(page.context["cards"], start=1):
+                if fit.fill_ratio(c, CANVASES) > 1:
+                    found.append(fit.Overflow(source, 0, f"kiosk/{slug}.html 第 {number} 屏「{c['name']}」",
+                                              "文字太多，大屏上放不下。请删减这一屏的文字。"))
+            if not page.context["cards"]:
+                found.append(Notice(source, 0, f"kiosk/{slug}.html",
+                                    "这个大屏轮播里没有可以播放的内容，屏幕上只会显示 110 和 96110。"))
+        elif page.dest == "kiosk/index.html":
+            for (source, due), where in page.context["stale"]:
+                found.append(Notice(source, 0, "reviewed", f"已过下次审核日期（{due}），已从大屏轮播中去掉（{'、'.join(where)}）。请重新审核内容，再更新 reviewed 日期。"))
+            if not footer_fits(page.context["foot"]):
+                found.append(fit.Overflow("config.yaml", 0, "local_channels", "大屏底部的电话栏太长，竖屏放不下。请缩短本地举报渠道的名称（name）。"))
+    return found

@@ -12,8 +12,10 @@ from html import escape
 
 import segno
 
+from ...page import Page
 from ...problems import ContentError
 from . import budget as printfit
+from . import pdf as pdf_output
 
 # Type size in points: (designed, smallest when shrinking to fit, largest when growing to fill),
 # for normal and for large type (large_type audiences and campaigns).
@@ -23,7 +25,9 @@ TYPE = {
     "leaflet": {False: (10.5, 8, 13), True: (13, 10.5, 16)},
 }
 SHEETS = {"posters": 1, "leaflets": 2}  # printed pages per document, by folder
-PAGE_SIZES = {"A4": "210mm 297mm", "A3": "297mm 420mm", "leaflet": "297mm 210mm"}
+PAPER_MM = {"A4": (210, 297), "A3": (297, 420), "leaflet": (297, 210)}
+PAGE_SIZES = {name: f"{w}mm {h}mm" for name, (w, h) in PAPER_MM.items()}
+KINDS = {"posters": "poster", "leaflets": "leaflet"}
 A3_TEMPLATES = {"print/poster-campaign.html", "print/poster-rules.html", "print/poster-report.html",
                 "print/poster-scam.html", "print/pledge.html"}  # the letter goes home in a schoolbag: A4
 LETTER_SCAMS = 6       # scams a letter names from the campaign, and parents' scams it explains
@@ -65,12 +69,11 @@ def oldest(*dates):
 class Kit:
     """Builds the printable pages for one model."""
 
-    def __init__(self, model, Page):
-        self.model, self.Page = model, Page
+    def __init__(self, model):
+        self.model = model
         self.large_names = {a["name"] for a in model.audiences if a["large_type"]}
-        self.paper = (model.config.get("print") or {}).get("paper") or "A4"
+        self.paper = model.config["print"]["paper"]
         self.pages = []
-        self.too_long = []  # text that does not fit, found by the budget (printfit.py)
 
     def add(self, dest, template, kind, section, title, source, reviewed, large=False, web="", sources=(), **context):
         """One printable page: `source` is the file to shorten when it cannot fit, `web` its counterpart
@@ -84,12 +87,13 @@ class Kit:
             pdf_dest=f"pdf/{dest[:-5]}.pdf", paper=paper,
             page_size=PAGE_SIZES["leaflet" if folder == "leaflets" else paper],
             thumb="leaflet" if folder == "leaflets" else paper.lower(),
-            qr=qr_code(self.model.config["base_url"], web),
+            qr=qr_code(self.model.config["base_url"], web), floor_pt=smallest,
         )
-        self.too_long += printfit.check(dest, template, context, self.model, smallest)
         label = {"活动海报": "宣传海报", "按活动": "三折页"}.get(section, section)
         kit_of = context["campaign"]["slug"] if "campaign" in context else ""
-        self.pages.append(self.Page(dest, template, context, kit_of=kit_of, label=label))
+        width, height = PAPER_MM["leaflet" if folder == "leaflets" else paper]
+        self.pages.append(Page(dest, template, context, kit_of=kit_of, label=label, kind=KINDS[folder],
+                               size={"unit": "mm", "width": width, "height": height}, sheets=SHEETS[folder]))
 
     def audience_scams(self, audience_id):
         """The scams of one audience (by its id in audiences.yaml), or none when it is not there."""
@@ -219,24 +223,24 @@ def groups(pages, sections):
             if any(p.context["section"] == name for p in pages)]
 
 
-def pages(model, Page):
+def pages(model, ctx):
     """Every page of the print kit and its two index pages."""
-    kit = Kit(model, Page)
+    kit = Kit(model)
     kit.posters()
     posters = list(kit.pages)
     kit.leaflets()
-    if kit.too_long:  # never cut text silently: nothing is written
-        raise ContentError(printfit.problems(kit.too_long))
+    pdf = ctx.options.get("pdf")
+    linked = bool(pdf) and not pdf.folder  # PDFs in the site's pdf/ folder: the indexes link them
     paper = "A3 纸（告家长书用 A4 纸）" if kit.paper == "A3" else "A4 纸"
     return [
         Page("posters/index.html", "print/index.html", {
-            "heading": "海报、承诺书和告家长书", "groups": groups(posters, POSTER_SECTIONS), "pdf": False,
+            "heading": "海报、承诺书和告家长书", "groups": groups(posters, POSTER_SECTIONS), "pdf": linked,
             "other": {"href": "leaflets/index.html", "label": "三折页"},
             "howto": [f"每一份都正好印满一张{paper}。点预览下面的“打印”，或者打开一份再点左上角的“打印”。",
                       f"在打印窗口里选：{paper}，纵向，单面，边距“无”，缩放 100%（不要选“适合页面大小”）。",
                       "黑白打印机也能印清楚，不用勾选“背景图形”。"]}),
         Page("leaflets/index.html", "print/index.html", {
-            "heading": "三折页", "groups": groups(kit.pages[len(posters):], LEAFLET_SECTIONS), "pdf": False,
+            "heading": "三折页", "groups": groups(kit.pages[len(posters):], LEAFLET_SECTIONS), "pdf": linked,
             "other": {"href": "posters/index.html", "label": "海报、承诺书和告家长书"},
             "howto": ["每一份是一张 A4 纸的正反两面。点预览下面的“打印”，或者打开一份再点左上角的“打印”。",
                       "在打印窗口里选：A4 纸，横向，双面打印，翻转短边（有的打印机叫“短边装订”），边距“无”，缩放 100%（不要选“适合页面大小”）。",
@@ -244,3 +248,35 @@ def pages(model, Page):
                       "折法：把印着“这些骗局要当心”的一面朝上，沿虚线先把右边较窄的一折向左折进去，再把左边一折向右盖上，封面就在外面了。"]}),
         *kit.pages,
     ]
+
+
+def printable(pages):
+    """The posters and leaflets (not the index pages)."""
+    return [p for p in pages if p.kind in KINDS.values()]
+
+
+def check(model, pages, ctx):
+    """The text budget: text that would not fit its sheet even at the smallest type (never cut silently);
+    and, for `build.py pdf`, a PDF folder that the next build would delete."""
+    too_long = [found for page in printable(pages)
+                for found in printfit.check(page.dest, page.template, page.context, model, page.context["floor_pt"])]
+    found = printfit.problems(too_long)
+    if ctx.options.get("pdf"):
+        found += pdf_output.folder_problems(ctx.options["pdf"], ctx.output)
+        try:
+            pdf_output.load_weasyprint()
+        except ContentError as error:
+            found += error.problems
+    return found
+
+
+def after_render(pages, files, ctx):
+    """`build.py pdf`: a PDF of every poster and leaflet, in the site's pdf/ or the chosen folder."""
+    chosen = ctx.options.get("pdf")
+    if not chosen:
+        return [], ""
+    made = pdf_output.make_pdfs(printable(pages), files, chosen)
+    if chosen.folder:
+        pdf_output.write_to_folder(made, chosen.folder)
+        return [], f"PDF {len(made)} 份（放在 {chosen.folder}）"
+    return made, f"PDF {len(made)} 份"

@@ -11,16 +11,14 @@ user's choosing instead of the site's pdf/ folder.
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...page import Page
 from ...parallel import ordered_map
 from ...problems import COMMAND, ContentError, Problem
-from . import SHEETS
 
 HOST = "https://fangzha.invalid/"  # pages and assets are served from memory, never fetched
 TRIES = 6                           # layouts per document, at most
 
 BLEED = "<style>@page { bleed: 3mm; marks: crop; }</style>\n"  # the trim box stays the paper size
-
-_assets = {}  # the site's assets/, set before the worker processes fork, so they inherit them
 
 
 @dataclass(frozen=True)
@@ -31,43 +29,26 @@ class Options:
     folder: Path = None  # where the PDFs go; None: the site's pdf/ folder, linked from the print centre
 
 
-def options(asked, output):
-    """The Options of a build (True: the defaults); a chosen folder must not be inside the output
-    folder, which every build replaces as a whole."""
-    chosen = Options() if asked is True else asked
+def folder_problems(chosen, output):
+    """A chosen PDF folder must not be inside the output folder, which every build replaces as a whole."""
     if chosen.folder and Path(chosen.folder).resolve().is_relative_to(Path(output).resolve()):
-        raise ContentError([Problem("--pdf-dir", 0, "", (
+        return [Problem("--pdf-dir", 0, "", (
             f"PDF 文件夹 {chosen.folder} 在输出文件夹 {output} 里面，下次生成时会被整个删掉。"
-            f"请换一个文件夹；不写 --pdf-dir 时，PDF 就放在 {Path(output) / 'pdf'} 里。"))])
-    return chosen
+            f"请换一个文件夹；不写 --pdf-dir 时，PDF 就放在 {Path(output) / 'pdf'} 里。"))]
+    return []
 
 
-def place(pdfs, chosen):
-    """Write the PDFs to the chosen folder and return none for the site, or return them all for its pdf/."""
-    if not chosen.folder:
-        return pdfs
-    folder = Path(chosen.folder)
+def write_to_folder(pdfs, folder):
+    """The PDFs in the folder the user chose instead of the site's pdf/."""
+    folder = Path(folder)
     try:
-        for dest, data in sorted(pdfs.items()):
-            path = folder / dest.split("/", 1)[1]
+        for page in pdfs:
+            path = folder / page.dest.split("/", 1)[1]
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            path.write_bytes(page.data)
     except OSError as error:
         raise ContentError([Problem("--pdf-dir", 0, "", (
             f"PDF 写不进文件夹 {folder}（{error.strerror}）。请换一个可以写入的文件夹。"))]) from None
-    return {}
-
-
-def printable(pages):
-    """The pages that get a PDF: every poster and leaflet, not the two index pages."""
-    return [p for p in pages if "pdf_dest" in p.context]
-
-
-def link_pdfs(pages):
-    """Let the print index pages link each document's PDF."""
-    for page in pages:
-        if page.family == "print" and "pdf" in page.context:
-            page.context["pdf"] = True
 
 
 def load_weasyprint():
@@ -81,26 +62,26 @@ def load_weasyprint():
     return weasyprint
 
 
-def _fetcher(weasyprint):
+def _fetcher(weasyprint, assets):
     """A URL fetcher that serves the site's assets from memory and loads nothing else."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class FromMemory(URLFetcher):
         def fetch(self, url, headers=None):
             path = url[len(HOST):] if url.startswith(HOST) else None
-            if path not in _assets:
+            if path not in assets:
                 raise ValueError(f"not part of the site: {url}")
             kind = {"css": "text/css", "js": "text/javascript"}.get(path.rsplit(".", 1)[-1], "application/octet-stream")
-            return URLFetcherResponse(url, _assets[path], {"Content-Type": kind})
+            return URLFetcherResponse(url, assets[path], {"Content-Type": kind})
 
     return FromMemory()
 
 
-def _render(weasyprint, dest, html, scale, bleed=False):
+def _render(weasyprint, dest, html, scale, assets, bleed=False):
     """The document laid out with the type scaled by `scale` (and bleed and crop marks when asked)."""
     extra = f"<style>:root {{ --fit: {scale:.3f}; }}</style>\n" + (BLEED if bleed else "")
     scaled = html.replace("</head>", extra + "</head>", 1)
-    return weasyprint.HTML(string=scaled, base_url=HOST + dest, url_fetcher=_fetcher(weasyprint)).render()
+    return weasyprint.HTML(string=scaled, base_url=HOST + dest, url_fetcher=_fetcher(weasyprint, assets)).render()
 
 
 def fill(document, sheets):
@@ -134,7 +115,7 @@ def fill(document, sheets):
     return fullest, source
 
 
-def fit_pdf(dest, html, low, high, source, bleed=False):
+def fit_pdf(dest, html, low, high, source, sheets, assets, bleed=False):
     """(PDF bytes, "") at about the largest type scale in [low, high] at which nothing spills over;
     (PDF bytes, the file to shorten) when even `low` is too big.
 
@@ -142,10 +123,9 @@ def fit_pdf(dest, html, low, high, source, bleed=False):
     scale / sqrt(fullness); a few tries land within a few per cent.
     """
     weasyprint = load_weasyprint()
-    sheets = SHEETS[dest.split("/", 1)[0]]
     best, best_scale, scale = None, 0.0, 1.0
     for _ in range(TRIES):
-        document = _render(weasyprint, dest, html, scale, bleed)
+        document = _render(weasyprint, dest, html, scale, assets, bleed)
         fullness, _ = fill(document, sheets)
         if fullness <= 1 and scale > best_scale:
             best, best_scale = document, scale
@@ -154,31 +134,30 @@ def fit_pdf(dest, html, low, high, source, bleed=False):
             break
         scale = aim
     if best is None:  # the tries ran out above the floor, or even the floor is too big
-        document = _render(weasyprint, dest, html, low, bleed)
+        document = _render(weasyprint, dest, html, low, assets, bleed)
         fullness, too_long = fill(document, sheets)
         return document.write_pdf(), "" if fullness <= 1 else too_long or source
     return best.write_pdf(), ""
 
 
-def _fit(job):
-    return fit_pdf(*job)
+def _fit(assets, job):
+    dest, html, low, high, source, sheets, bleed = job
+    return fit_pdf(dest, html, low, high, source, sheets, assets, bleed)
 
 
-def make_pdfs(pages, files, chosen=Options()):
-    """{pdf dest: bytes} for every printable page; raises ContentError for any that cannot fit."""
+def make_pdfs(printables, files, chosen):
+    """A pdf Page (bytes in `data`) for every printable page; raises ContentError for any that cannot fit."""
     load_weasyprint()
-    jobs = printable(pages)
-    _assets.update((dest, data) for dest, data in files.items() if dest.startswith("assets/"))
-    try:
-        results = ordered_map(_fit, [(p.dest, files[p.dest].decode("utf-8"), p.context["min_fit"], p.context["max_fit"],
-                                      p.context["source"], chosen.bleed) for p in jobs], min_items=2)
-    finally:
-        _assets.clear()
-    out, problems = {}, []
-    for page, (pdf, too_long) in zip(jobs, results):
-        out[page.context["pdf_dest"]] = pdf
+    assets = {dest: files[dest] for dest in files if dest.startswith("assets/")}
+    jobs = [(p.dest, files[p.dest].decode("utf-8"), p.context["min_fit"], p.context["max_fit"],
+             p.context["source"], p.sheets, chosen.bleed) for p in printables]
+    results = ordered_map(_fit, jobs, assets, min_items=2)
+    out, problems = [], []
+    for page, (pdf, too_long) in zip(printables, results):
+        out.append(Page(page.context["pdf_dest"], data=pdf, kind="pdf", kit_of=page.kit_of, size=page.size,
+                        sheets=page.sheets, label=page.label))
         if too_long:
-            sheets = "一页" if SHEETS[page.context["folder"]] == 1 else "两页"
+            sheets = "一页" if page.sheets == 1 else "两页"
             problems.append(Problem(too_long, 0, "", (
                 f"{page.dest} 内容太多：字号已经缩到最小，还是放不下{sheets} {page.context['paper']} 纸。"
                 f"请删减这个文件里的文字，再运行 {COMMAND} pdf。")))

@@ -3,6 +3,8 @@
 import json
 from xml.sax.saxutils import escape
 
+from ...page import Page
+
 
 def search_index(model):
     """The search index as a script, so search works from file:// (no fetch)."""
@@ -30,7 +32,7 @@ def sitemap(base_url, dests):
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{rows}</urlset>\n'
 
 
-def pages(model, Page):
+def pages(model, ctx):
     """All pages of the website family."""
     out = [
         Page("index.html", "site/index.html"),
@@ -42,11 +44,16 @@ def pages(model, Page):
         Page("campaigns/index.html", "site/campaigns.html"),
         Page("search.html", "site/search.html"),
         Page("404.html", "site/404.html"),
-        Page("assets/search-index.js", text=search_index(model)),
+        Page("assets/search-index.js", text=search_index(model), kind="asset"),
     ]
     out += [Page(f"scams/{scam['slug']}.html", "site/scam.html", {"scam": scam}) for scam in model.scams]
     out += [Page(f"campaigns/{c['slug']}.html", "site/campaign.html", {"campaign": c, "kit_for": c["slug"]})
             for c in model.campaigns]
     if model.config["base_url"]:
-        out.append(Page("sitemap.xml", text=sitemap(model.config["base_url"], sorted(p.dest for p in out if p.dest.endswith(".html") and p.dest != "404.html"))))
+        out.append(Page("sitemap.xml", kind="sitemap", text=sitemap(model.config["base_url"], sorted(p.dest for p in out if p.dest.endswith(".html") and p.dest != "404.html"))))
     return out
+
+
+def check(model, pages, ctx):
+    """The website's pages need no check of their own: validation covered their content."""
+    return []

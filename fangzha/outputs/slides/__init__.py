@@ -7,7 +7,8 @@ list of blocks (see templates/deck/blocks.html) so that fit.py can tell whether 
 """
 
 from ...layout import fit
-from ...problems import Problem
+from ...problems import Notice
+from ...page import Page
 
 # The agenda's `slides` field names the parts of the deck in Chinese.
 PARTS = {
@@ -153,7 +154,7 @@ def pledge_slides(campaign, notes):
 
 def deck(model, campaign):
     """The slides of one campaign's deck, in the class-meeting order."""
-    notes = campaign["slide_notes"] or {}
+    notes = campaign["slide_notes"]
     canvas = canvas_for(campaign)
     intro = campaign["intro"]
     parts = [
@@ -199,7 +200,7 @@ def check_deck(campaign, slides, dest):
         if ratio > 1:
             found.append(fit.Overflow(campaign["file"], 0, where, f"文字太多，放不下（需要大约 {ratio:.0%} 的版面）。请删减这一页的文字。"))
         if not item["notes"] and not (item["agenda"] and item["agenda"]["notes"]):
-            found.append(Problem(campaign["file"], 0, where, f"这一页没有讲解提示。{NOTES_HINT[item['kind']]}"))
+            found.append(Notice(campaign["file"], 0, where, f"这一页没有讲解提示。{NOTES_HINT[item['kind']]}"))
     return found
 
 
@@ -217,18 +218,25 @@ NOTES_HINT = {
 }
 
 
-def pages(model, Page):
+def pages(model, ctx):
     """slides/index.html, slides/<campaign>.html and its notes handout slides/notes/<campaign>.html."""
     out, decks = [], []
     for campaign in model.campaigns:
         slides = deck(model, campaign)
-        dest = f"slides/{campaign['slug']}.html"
-        model.warnings.extend(check_deck(campaign, slides, dest))
-        context = {"campaign": campaign, "slides": slides, "canvas": canvas_for(campaign)}
-        out.append(Page(dest, "slides/deck.html", context, kit_of=campaign["slug"], label="班会课件（幻灯片）"))
+        canvas = canvas_for(campaign)
+        size = canvas.size()
+        context = {"campaign": campaign, "slides": slides, "canvas": canvas}
+        out.append(Page(f"slides/{campaign['slug']}.html", "slides/deck.html", context, kit_of=campaign["slug"],
+                        label="班会课件（幻灯片）", kind="deck", size=size, sheets=len(slides)))
         out.append(Page(f"slides/notes/{campaign['slug']}.html", "slides/notes.html", dict(context),
-                        kit_of=campaign["slug"], label="课件讲稿（含讲解提示，可打印）"))
+                        kit_of=campaign["slug"], label="课件讲稿（含讲解提示，可打印）", kind="handout"))
         decks.append({"campaign": campaign, "count": len(slides),
                       "minutes": sum(a["minutes"] or 0 for a in campaign["agenda"])})
     out.append(Page("slides/index.html", "slides/index.html", {"decks": decks}))
     return out
+
+
+def check(model, pages, ctx):
+    """Each deck's slides that do not fit or have no teacher notes."""
+    return [problem for page in pages if page.kind == "deck"
+            for problem in check_deck(page.context["campaign"], page.context["slides"], page.dest)]

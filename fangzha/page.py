@@ -1,0 +1,31 @@
+"""One file of the output, as a family plans it."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Page:
+    """One file of the output: a template and its context, ready text or bytes, or a maker.
+
+    `kind`, `size` and `sheets` are what site/manifest.json says of it; `make` is a
+    (module-level function, argument) pair called at render time, in the render workers, for
+    files drawn by a library rather than a template.
+    """
+
+    dest: str
+    template: str = ""
+    context: dict = field(default_factory=dict)
+    text: str = ""
+    family: str = "site"
+    kit_of: str = ""  # campaign slug when this page belongs to a campaign's kit
+    label: str = ""   # how the campaign page names it ("班会课件", "三折页" …)
+    kind: str = "page"
+    size: dict = None     # {"unit": "mm"|"px", "width": …, "height": …}
+    sheets: int = None    # printed pages or slides, where it has them
+    data: bytes = None
+    make: tuple = None
+
+    @property
+    def root(self):
+        """Relative path from this page back to the site root."""
+        return "../" * self.dest.count("/")

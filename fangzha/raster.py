@@ -1,0 +1,50 @@
+"""PDF pages drawn as pictures (share images, video frames), without a browser.
+
+WeasyPrint lays a page out as PDF; PDFium (the `pypdfium2` package, which bundles it) draws the
+PDF's pages as bitmaps; Pillow encodes them. PDFium is not thread-safe: call this from one thread
+per process (the build's workers are processes).
+"""
+
+import io
+
+
+def load():
+    """pypdfium2 and Pillow, or ImportError (the caller explains how to install the render extra)."""
+    import PIL.Image  # noqa: F401
+    import pypdfium2
+    return pypdfium2
+
+
+def page_images(pdf, width):
+    """Every page of a PDF (bytes) drawn `width` pixels wide, as RGB Pillow images (sRGB)."""
+    pdfium = load()
+    document = pdfium.PdfDocument(pdf)
+    try:
+        images = []
+        for index in range(len(document)):
+            page = document[index]
+            scale = width / page.get_width()  # PDF points → pixels
+            bitmap = page.render(scale=scale, may_draw_forms=False)
+            images.append(bitmap.to_pil().convert("RGB"))
+            page.close()
+        return images
+    finally:
+        document.close()
+
+
+def jpeg(image, limit, qualities=(88, 82, 76, 70, 62, 55)):
+    """The image as a baseline sRGB JPEG under `limit` bytes, at the best quality that stays under it."""
+    data = b""
+    for quality in qualities:
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=quality, optimize=True, progressive=False, subsampling="4:2:0")
+        data = out.getvalue()
+        if len(data) < limit:
+            return data
+    return data
+
+
+def png(image):
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=False)
+    return out.getvalue()
