@@ -5,7 +5,9 @@ replace the last good site/. While the content is invalid, every page of the pre
 problems instead, exactly as `check` prints them; the next good save brings the pages back.
 """
 
+import base64
 import errno
+import hashlib
 import html
 import logging
 import os
@@ -17,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import livereload.server
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from livereload.watcher import Watcher
@@ -123,6 +126,30 @@ class PreviewHandler(StaticFileHandler):
             self.finish(not_found.read_bytes())
             return
         super().write_error(status_code, **kwargs)
+
+
+class PolicyKeepingInjector(livereload.server.LiveScriptInjector):
+    """livereload adds its connector to every page as an inline script, which the pages' security
+    policy refuses: the preview allows exactly that script, by its hash, and nothing else."""
+
+    def transform_first_chunk(self, status_code, headers, chunk, finishing):
+        status_code, headers, chunk = super().transform_first_chunk(status_code, headers, chunk, finishing)
+        allowed = allow_inline_script(chunk, self.script)
+        if "Content-Length" in headers:
+            headers["Content-Length"] = str(int(headers["Content-Length"]) + len(allowed) - len(chunk))
+        return status_code, headers, allowed
+
+
+def allow_inline_script(page, script):
+    """The page with its policy letting the one inline `script` (bytes, <script>…</script>) run."""
+    body = script[script.index(b">") + 1:script.rindex(b"</script>")]
+    digest = base64.b64encode(hashlib.sha256(body).digest())
+    policy = CONTENT_SECURITY_POLICY.encode("utf-8")
+    extended = policy.replace(b"default-src 'self';", b"default-src 'self'; script-src 'self' 'sha256-" + digest + b"';", 1)
+    return page.replace(b'content="' + policy + b'"', b'content="' + extended + b'"', 1)
+
+
+livereload.server.LiveScriptInjector = PolicyKeepingInjector  # Server.application() subclasses it by this name
 
 
 def reload_stale_pages(preview):

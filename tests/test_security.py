@@ -107,6 +107,8 @@ def test_every_page_carries_the_policy_before_anything_loads(shipped_site):
 def test_every_family_still_works_from_file_under_the_policy(shipped_site, watched):
     """Site, print, slides and kiosk run their scripts from file:// with the policy, without one console error."""
     view = watched(shipped_site)
+    errors = []  # from every page of the context: the presenter window is a page of its own
+    view.page.context.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page = view.open("search.html")
     page.fill("#q", "刷单")
     assert page.locator("#results a").count() > 0
@@ -120,13 +122,21 @@ def test_every_family_still_works_from_file_under_the_policy(shipped_site, watch
     poster = sorted((shipped_site / "posters").glob("scam-*.html"))[0].relative_to(shipped_site).as_posix()
     page = view.open(poster)
     page.wait_for_selector("main[data-fit]")  # print.js measured the sheet
+    page = view.open("posters/index.html")
+    page.locator(".pr-card").first.scroll_into_view_if_needed()
+    page.frame_locator("iframe").first.locator("main[data-fit]").wait_for()  # a preview of the print centre, fitted
     deck = sorted((shipped_site / "slides").glob("*.html"))[0]
     page = view.open(deck.relative_to(shipped_site).as_posix())
-    page.wait_for_selector(".slide[data-fit]")  # deck.js fitted the slides
+    page.wait_for_selector(".slide[data-fit]")  # the deck's scripts fitted the slides
     page.keyboard.press("ArrowRight")
+    with page.context.expect_page() as opened:
+        page.keyboard.press("s")  # the presenter window: a second page of the deck's own
+    presenter = opened.value
+    presenter.locator(".presenter-notes").wait_for()
+    presenter.close()
     page = view.open("kiosk/all.html")
     page.wait_for_selector(".slide[data-fit]")
-    assert view.errors == []
+    assert view.errors == [] and errors == []
     assert view.outside == []
 
 
