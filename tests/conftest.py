@@ -22,6 +22,14 @@ def run_build(*args, cwd=ROOT):
                           capture_output=True, text=True, encoding="utf-8")
 
 
+def edit(project, relative, old, new):
+    """Replace the first `old` in one of the project's files (it must be there)."""
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def refused_build(project, *args):
     """Run a build that must be refused: exit 1, no traceback, the last site byte for byte as it was.
 

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import refused_build, run_build
+from conftest import edit, refused_build, run_build
 
 from fangzha.content.urls import url_problem
 
@@ -68,14 +68,9 @@ def test_markdown_links_hidden_with_entities_or_tabs_are_refused_build(project):
 
 
 def test_every_url_field_and_base_url_are_checked(project):
-    scam = project / "content/scams/shuadan.md"
-    scam.write_text(scam.read_text(encoding="utf-8").replace(
-        "    date: 2024-05-18\n", "    date: 2024-05-18\n    url: \"jav\\tascript:alert(1)\"\n"), encoding="utf-8")
-    channels = project / "content/channels.yaml"
-    channels.write_text(channels.read_text(encoding="utf-8").replace(
-        "    when: 钱已经转出去了\n", "    when: 钱已经转出去了\n    url: data:text/html,<script>alert(1)</script>\n"), encoding="utf-8")
-    config = project / "config.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace('"https://example.org/fz/"', "javascript:alert(1)"), encoding="utf-8")
+    edit(project, "content/scams/shuadan.md", "    date: 2024-05-18\n", "    date: 2024-05-18\n    url: \"jav\\tascript:alert(1)\"\n")
+    edit(project, "content/channels.yaml", "    when: 钱已经转出去了\n", "    when: 钱已经转出去了\n    url: data:text/html,<script>alert(1)</script>\n")
+    edit(project, "config.yaml", '"https://example.org/fz/"', "javascript:alert(1)")
     assert refused_build(project) == [
         "config.yaml:3: base_url: 「javascript:alert(1)」不是完整的网址。请写成 https://example.org/fangzha/ 这样，以 https:// 或 http:// 开头。",
         f"content/channels.yaml:7: channels[1].url: 链接「data:text/html,<script>alert(1)</script>」{UNSAFE}",
@@ -84,9 +79,7 @@ def test_every_url_field_and_base_url_are_checked(project):
 
 
 def test_safe_source_links_are_published(project):
-    scam = project / "content/scams/shuadan.md"
-    scam.write_text(scam.read_text(encoding="utf-8").replace(
-        "    date: 2024-05-18\n", "    date: 2024-05-18\n    url: https://www.mps.gov.cn/\n"), encoding="utf-8")
+    edit(project, "content/scams/shuadan.md", "    date: 2024-05-18\n", "    date: 2024-05-18\n    url: https://www.mps.gov.cn/\n")
     assert run_build(cwd=project).returncode == 0
     assert '<a href="https://www.mps.gov.cn/">测试方案</a>' in (project / "site/scams/shuadan.html").read_text(encoding="utf-8")
 

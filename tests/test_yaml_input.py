@@ -3,20 +3,13 @@ gets one Chinese line on the line of the mistake: never a traceback, never a han
 
 import pytest
 
-from conftest import refused_build, run_build
+from conftest import edit, refused_build, run_build
 
 
 
 @pytest.fixture
 def project(built_project):
     return built_project
-
-
-def edit(project, relative, old, new):
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def page(project, relative):
