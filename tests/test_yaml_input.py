@@ -83,6 +83,13 @@ def test_full_width_colon_inside_a_value_is_text(project):
     assert "<li>QQ：12345</li>" in page(project, "scams/shuadan.html")
 
 
+def test_a_full_width_colon_in_a_value_is_not_blamed_for_the_next_line(project):
+    edit(project, "content/scams/shuadan.md", "  - 要你先垫付", "  - QQ：12345\n - 少了一个空格")
+    assert refused_build(project) == [
+        "content/scams/shuadan.md:10: YAML 格式有误：缩进没有对齐，或列表项前少了「- 」。请让同一层的行左边对齐（只用空格）。",
+    ]
+
+
 def test_full_width_colon_as_a_key_is_named_in_a_group(project):
     edit(project, "content/scams/shuadan.md", "  - title: 测试方案\n    publisher: 测试者\n    date: 2024-05-18", "  - title：测试方案")
     assert refused_build(project) == [

@@ -97,7 +97,10 @@ def _locate(path, text, offset, error):
         return Problem(path, problem + 1 + offset, "", "双引号里的反斜杠「\\」有特殊含义。请把双引号换成单引号 '…'，或把「\\」写成「\\\\」。"), None
     if context is not None and "quoted scalar" in (error.context or ""):
         return Problem(path, context + 1 + offset, "", UNCLOSED_QUOTE), None
-    for number in dict.fromkeys([n for n in (context, problem, problem - 1) if n is not None and 0 <= n < len(lines)]):
+    candidates = [n for n in (context, problem) if n is not None and 0 <= n < len(lines)]
+    if 0 < problem < len(lines) and _indent(lines[problem]) > _indent(lines[problem - 1]):
+        candidates.append(problem - 1)  # the line above, when the failing line is meant to continue it
+    for number in dict.fromkeys(candidates):
         for pattern, group, hint, repair in LINE_MISTAKES:
             match = pattern.match(lines[number])
             if match:
@@ -110,6 +113,10 @@ def _locate(path, text, offset, error):
     if opened is not None:
         return Problem(path, opened + 1 + offset, "", UNCLOSED_QUOTE), None
     return Problem(path, (context if context is not None else problem) + 1 + offset, "", yaml_error_message(error)), None
+
+
+def _indent(line):
+    return len(line) - len(line.lstrip(" "))
 
 
 def _unclosed_quote(lines, problem):
