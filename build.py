@@ -97,10 +97,25 @@ def command_build(args):
     print(built.summary)
 
 
+def editor_note_lines(notes):
+    """Each editor note once (the same remark on many sources is one line, saying how many more)."""
+    places = {}
+    for note in notes:
+        places.setdefault(note.message, []).append(note)
+    lines = []
+    for text, found in places.items():
+        more = f"（另有 {len(found) - 1} 处写着同样的备注）" if len(found) > 1 else ""
+        lines.append(f"  {found[0]}{more}")
+    return lines
+
+
 def command_check(args):
     checked = check(context_of(args))
     print_warnings(checked.warnings)
     model = checked.model
+    if model.editor_notes:
+        print("编辑备注（只给编辑看，网页、印刷品、课件和大屏上都没有）：")
+        print("\n".join(editor_note_lines(model.editor_notes)))
     print(f"检查通过：{len(model.scams)} 种诈骗类型，{len(model.rules)} 份凡是规则，{len(model.campaigns)} 个活动，没有发现问题。")
 
 
@@ -158,7 +173,7 @@ def make_parser():
     sub = parser.add_subparsers(dest="command", parser_class=ChineseParser)
     build_parser = sub.add_parser("build", help="生成网站（默认）")
     build_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")
-    build_parser.add_argument("--strict", action="store_true", help="严格模式：课件或大屏上有文字放不下时当作错误，不生成")
+    build_parser.add_argument("--strict", action="store_true", help="严格模式：课件或大屏上有文字放不下、还有没换掉的示例内容（如 20xx、示例电话）时当作错误，不生成")
     check_parser = sub.add_parser("check", help="只检查内容，不生成")
     pdf_parser = sub.add_parser("pdf", help="生成网站，并把每份海报和折页另存为 PDF，放在输出文件夹的 pdf/ 里（需要 WeasyPrint）")
     pdf_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")

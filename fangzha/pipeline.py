@@ -51,10 +51,10 @@ def check(ctx, output=None, loaded=None):
         model = validate(loaded or load(ctx), today=ctx.today, allow_empty=ctx.allow_empty)
         ctx = ctx.with_output(Path(output) if output else output_dir(ctx, model))
         pages = planner.plan(model, ctx)
-        errors, warnings = split_notices(planner.check(model, pages, ctx), ctx.strict)
+        errors, warnings = split_notices(model.warnings + planner.check(model, pages, ctx), ctx.strict)
         if errors:
             raise ContentError(errors)
-        return Checked(model, pages, list(model.warnings) + warnings, ctx)
+        return Checked(model, pages, warnings, ctx)
     finally:
         if collecting:
             gc.enable()

@@ -36,11 +36,16 @@ def split_notices(found, strict=False):
     return [p for p in found if is_error(p)], [p for p in found if not is_error(p)]
 
 
+def place_order(problem):
+    """Problems of different kinds (notices promoted by --strict) sort together by place."""
+    return (problem.path, problem.line, problem.field, problem.message)
+
+
 class ContentError(Exception):
     """Raised with every problem found, never just the first."""
 
     def __init__(self, problems):
-        self.problems = sorted(set(problems))
+        self.problems = sorted(set(problems), key=place_order)
         super().__init__("\n".join(map(str, self.problems)))
 
 

@@ -145,7 +145,7 @@ def test_the_review_date_check_takes_the_build_date(built_project):
     warned = [str(w) for w in validate(load_project(built_project), today=datetime.date(2026, 10, 31)).warnings]
     assert sorted(warned) == sorted(f"{path}: reviewed: 审核日期 2026-11-01 比今天（2026-10-31）还晚。请检查年份是不是写错了：这里写的是已经审核过的那一天。"
                       for path in ("content/scams/shuadan.md:24", "content/rules/ten.yaml:9", "content/cases/case-one.md:8",
-                                   "content/campaigns/class-meeting.md:19", "content/channels.yaml:19", "content/prevention.yaml:3"))
+                                   "content/campaigns/class-meeting.md:20", "content/channels.yaml:28", "content/prevention.yaml:3"))
 
 
 def test_ten_kilobytes_of_brackets_in_a_body_build_as_text(built_project):

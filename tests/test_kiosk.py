@@ -400,4 +400,5 @@ def test_kiosk_config_mistakes_are_explained(project):
 def test_shipped_loops_build_without_warnings():
     from fangzha.pipeline import check
     checked = check(BuildContext(ROOT, today=TODAY))  # the shipped content's review dates are its own business
-    assert [str(w) for w in checked.warnings if "kiosk/" in str(w) or "大屏" in str(w)] == []
+    loops = [w for w in checked.warnings if w not in checked.model.placeholders]  # the example local channel says "大屏" too
+    assert [str(w) for w in loops if "kiosk/" in str(w) or "大屏" in str(w)] == []

@@ -61,7 +61,7 @@ def test_pledge_and_letter_only_when_the_campaign_asks(project):
     assert '<svg role="img" aria-label="二维码：https://example.org/fz/campaigns/class-meeting.html"' in pledge
     letter = html(site, "posters/letter-class-meeting.html")
     assert "<h1>致家长的一封信</h1>" in letter
-    assert "测试班于20xx.9.25在s1103开展“防范诈骗主题班会”，主题是“勿轻信、不误传”" in letter
+    assert "测试班于2026.9.25在s1103开展“防范诈骗主题班会”，主题是“勿轻信、不误传”" in letter
     assert "回　执" in letter and "家长签名" in letter
     kit = html(site, "campaigns/class-meeting.html")
     assert '<a href="../posters/pledge-class-meeting.html">承诺书</a>' in kit
@@ -75,8 +75,13 @@ def test_shipped_letter_warns_parents_what_to_do_and_whom_to_call(shipped_site):
             "<b>怎么办：</b>先挂断，直接打孩子本人和班主任的电话核实。</li>") in letter
     assert "叮嘱孩子记住“三不一多”：未知链接不点击，陌生来电不轻信，个人信息不透露，转账汇款多核实。" in letter
     assert "钱已经转出，立即拨打 <strong>110</strong>；拿不准是不是诈骗，拨打 <strong>96110</strong> 咨询。" in letter
-    assert "有任何疑问，请联系社区居委会（电话 <strong>0000-0000000</strong>）。" in letter  # config.yaml contact
-    assert '<p class="pr-sign-off">17电本国际1班</p>' in letter  # the campaign's organiser signs it
+    assert "有任何疑问，请联系班主任。" in letter  # no teacher or phone given: nobody else's number
+    sign_off = letter[letter.index('<div class="pr-sign-off">'):letter.index('<div class="pr-cut">')]
+    assert '<p class="pr-stamp">（盖章）</p>' in sign_off
+    assert "<p>17电本国际1班</p>" in sign_off  # the campaign's organiser signs it (signed_by.class)
+    assert '<p>班主任：<span class="pr-blank"></span>　电话：<span class="pr-blank"></span></p>' in sign_off  # to write in
+    assert "<p>　　　　年　　月　　日</p>" in sign_off  # the date line
+    assert "居民委员会" not in sign_off and "社区居委会" not in letter  # not config.yaml's community office
     slip = letter[letter.index('<div class="pr-cut">'):]
     assert "（请沿虚线剪下回执，由孩子交回班主任）" in slip and "<h2>回　执</h2>" in slip
     assert "学生姓名" in slip and "家长签名" in slip
@@ -85,13 +90,13 @@ def test_shipped_letter_warns_parents_what_to_do_and_whom_to_call(shipped_site):
 
 def test_every_printed_item_carries_the_local_details_review_date_and_sources(shipped_site):
     """config.yaml's organisation, contact and police station on every item; the campaign's organiser on its items."""
-    local = ["示例社区居民委员会", "社区居委会 0000-0000000", "示例街道 1 号", "辖区派出所 <strong>110</strong>"]
+    local = ["示例社区居民委员会", "示例街道 1 号", "辖区派出所 <strong>110</strong>"]
     for page in printable_pages(shipped_site):
         text = page.read_text(encoding="utf-8")
         assert "内容最近审核：" in text and 'src="../assets/print.js"' in text, page
         assert all(words in text for words in local), page
-        if page.name != "report.html":  # channels.yaml names no sources
-            assert re.search(r"(出处|资料来源)：\S", text), page
+        assert "0000-0000000" not in text, page  # the shipped example phone is never printed
+        assert re.search(r"(出处|资料来源)：\S", text), page
     campaign = re.compile(r"(?:campaign|pledge|letter)-(.+)\.html")
     organisers = {}
     for path in sorted((ROOT / "content/campaigns").glob("*.md")):
@@ -208,8 +213,12 @@ def test_a_leaflet_for_many_scams_names_twelve_and_counts_the_rest():
 
 
 def test_report_card_and_page_cite_their_sources(shipped_site):
-    """The "which number when" card carries its sources in small print, like every printed item."""
-    for page in ("posters/report.html", "report.html"):
-        text = (shipped_site / page).read_text(encoding="utf-8")
-        assert "12381 涉诈预警劝阻短信系统（2021-07-14 起）" in text, page
-    assert "（工业和信息化部、公安部）" in (shipped_site / "report.html").read_text(encoding="utf-8")
+    """Every channel carries its own source on the report page; the printed card names, in one line,
+    who publishes the channels it lists."""
+    page = html(shipped_site, "report.html")
+    assert '<p class="rule-source">出处：12381 涉诈预警劝阻短信系统启用（工业和信息化部、公安部，2021年7月14日）</p>' in page
+    assert '<p class="rule-source">出处：110 报警与紧急止付（公安机关）</p>' in page
+    assert page.count('<p class="rule-source">出处：') == 10  # nine channels and the fake-number list
+    poster = html(shipped_site, "posters/report.html")
+    assert ("出处：公安机关、公安部国家反诈中心、网络不良与垃圾信息举报受理中心、国家互联网信息办公室、中央政法委、"
+            "国家医疗保障局发布的渠道说明") in poster

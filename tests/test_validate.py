@@ -33,8 +33,11 @@ def edit(project, relative, old, new):
 def test_clean_fixture_passes(project):
     code, errors, out = check(project)
     assert code == 0, errors
-    *warnings, verdict = out.strip().splitlines()
+    *warnings, note_heading, note, verdict = out.strip().splitlines()
     assert verdict == "检查通过：2 种诈骗类型，1 份凡是规则，1 个活动，没有发现问题。"
+    # the fixture's editor note is shown to the editor, nowhere else
+    assert [note_heading, note] == ["编辑备注（只给编辑看，网页、印刷品、课件和大屏上都没有）：",
+                                    "  content/campaigns/class-meeting.md:19: editor_note: 测试用的编辑备注，不会印出来。"]
     # check shows the same warnings a build shows (here: the fixture's deck has slides without notes)
     built = run_build(cwd=project)
     assert warnings == built.stdout.strip().splitlines()[:-1] and len(warnings) == 4

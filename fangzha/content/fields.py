@@ -9,8 +9,9 @@ import difflib
 import re
 
 from ..problems import Problem
-from .yamlread import FULLWIDTH_HINT, Sequence
+from . import placeholders
 from .urls import url_problem
+from .yamlread import FULLWIDTH_HINT, Sequence
 
 DECIMAL = re.compile(r"^[-+]?[0-9]+$")
 FULLWIDTH_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*[ \t]*：")
@@ -74,6 +75,25 @@ class Text(Spec):
             where.report(problems, f"「{text}」不合适：{self.pattern_hint}")
         if self.max_len and len(text) > self.max_len:
             where.report(problems, f"太长了：{len(text)} 个字，最多 {self.max_len} 个字。请删减 {len(text) - self.max_len} 个字。")
+        placeholders.scan(text, self.label, where)
+        return text
+
+
+EDITOR_NOTE = "editor_note"  # the kind of note EditorNote leaves in Where.refs
+
+
+class EditorNote(Text):
+    """A remark for editors only (provenance, what the source leaves out): never printed, shown by `check`."""
+
+    def __init__(self, label="编辑备注（只给编辑看，不会出现在网页、印刷品、课件和大屏上）"):
+        super().__init__(label)
+
+    def clean(self, value, where, problems):
+        if isinstance(value, bool) or isinstance(value, (list, dict)) or value is None:
+            where.report(problems, f"应当是一段文字（{self.label}），现在是{kind_of(value)}。")
+            return ""
+        text = str(value).strip()
+        where.refs.append((EDITOR_NOTE, text, where.path, where.line, where.field))
         return text
 
 
@@ -229,8 +249,9 @@ class Group(Spec):
 
 
 class Where:
-    """The place a value came from: file, line, field, the refs seen there, and the value's text as
-    typed when YAML read it as something else (a number, a date, yes/no)."""
+    """The place a value came from: file, line, field, what was seen there (`refs`: references to
+    other items, and the editor notes and placeholders found, each tagged with its kind), and the
+    value's text as typed when YAML read it as something else (a number, a date, yes/no)."""
 
     def __init__(self, path, line, field, refs, typed=None):
         self.path, self.line, self.field, self.refs, self.typed = path, line, field, refs, typed

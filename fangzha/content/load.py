@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..parallel import ordered_map
-from ..problems import Problem
+from ..problems import Notice, Problem
 from .yamlread import Mapping, Sequence, parse_yaml  # noqa: F401 (Mapping, Sequence: the loaded data's types)
 
 # Characters no editor shows and YAML refuses (NUL and other controls), found before anything parses them.
@@ -56,7 +56,7 @@ def read_text(path, label, warnings):
             text = raw.decode("gbk")
         except UnicodeDecodeError:
             return None, Problem(label, 0, "", "文件编码无法识别：既不是 UTF-8 也不是 GBK。请用记事本“另存为”，编码选 UTF-8。")
-        warnings.append(Problem(label, 0, "", "这个文件是 GBK（ANSI）编码，已按 GBK 正确读取。建议另存为 UTF-8，以免其他工具显示乱码。"))
+        warnings.append(Notice(label, 0, "", "这个文件是 GBK（ANSI）编码，已按 GBK 正确读取。建议另存为 UTF-8，以免其他工具显示乱码。"))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     control = CONTROL.search(text)
     if control:
@@ -163,15 +163,15 @@ def folder_files(folder, root, notices):
         parts = content_file_name(path.name)
         if parts is None:
             if path.name.lower().endswith(NOTEPAD_SUFFIX):
-                notices.append(Problem(label, 0, "", "跳过：这是 .txt 文件，不是内容文件（内容文件以 .md 或 .yaml 结尾）。如果它是内容，请把文件改名，例如 new-scam.md。"))
+                notices.append(Notice(label, 0, "", "跳过：这是 .txt 文件，不是内容文件（内容文件以 .md 或 .yaml 结尾）。如果它是内容，请把文件改名，例如 new-scam.md。"))
             continue
         reason = skip_reason(path)
         if reason:
-            notices.append(Problem(label, 0, "", f"跳过：{reason}。"))
+            notices.append(Notice(label, 0, "", f"跳过：{reason}。"))
             continue
         stem, suffix = parts
         if path.name.lower().endswith(NOTEPAD_SUFFIX):
-            notices.append(Problem(label, 0, "", f"文件名末尾多了 .txt（记事本另存时自动加上的），已按 {stem}{suffix} 读取。建议把它改名为 {stem}{suffix}（在资源管理器的“查看”里勾选“文件扩展名”就能看到）。"))
+            notices.append(Notice(label, 0, "", f"文件名末尾多了 .txt（记事本另存时自动加上的），已按 {stem}{suffix} 读取。建议把它改名为 {stem}{suffix}（在资源管理器的“查看”里勾选“文件扩展名”就能看到）。"))
         files.append((path, label, stem, suffix == ".md"))
     return files
 
@@ -181,6 +181,7 @@ CONTENT_LAYOUT = {
     "audiences": "audiences.yaml",
     "channels": "channels.yaml",
     "prevention": "prevention.yaml",
+    "top_types": "top-types.yaml",
     "scams": "scams/",
     "rules": "rules/",
     "cases": "cases/",
@@ -231,9 +232,9 @@ def load_project(root, config_name="config.yaml", check=None, kinds=()):
             if path.is_dir():
                 jobs += [(kind, job) for job in folder_files(path, root, loaded.warnings)]
             else:
-                loaded.warnings.append(Problem(label, 0, "", f"跳过：{skip_reason(path) or '这是一个文件，不是文件夹'}。"))
+                loaded.warnings.append(Notice(label, 0, "", f"跳过：{skip_reason(path) or '这是一个文件，不是文件夹'}。"))
         elif skip_reason(path):
-            loaded.warnings.append(Problem(label, 0, "", f"跳过：{skip_reason(path)}。"))
+            loaded.warnings.append(Notice(label, 0, "", f"跳过：{skip_reason(path)}。"))
         else:
             jobs.append((kind, (path, label, path.stem, False)))
     per_file = (check, frozenset(kinds), loaded.config.data if loaded.config else None)

@@ -19,13 +19,22 @@ class Model:
     campaigns: list
     channels_reviewed: datetime.date = None
     channel_sources: list = field(default_factory=list)
+    fakes: dict = None  # channels.yaml: how to spot a fake "official" app or number
     warnings: list = field(default_factory=list)
     playlists: list = field(default_factory=list)  # content/playlists/*.yaml (the kiosk adds its defaults)
+    placeholders: list = field(default_factory=list)  # placeholders.Placeholder: also in warnings; index pages show them
+    editor_notes: list = field(default_factory=list)  # Problem(path, line, field, note): `check` shows them, no page does
+    top_types: list = field(default_factory=list)     # content/top-types.yaml: dated lists of the most common types
 
     @property
     def featured_rules(self):
         """The list shown as 新十个凡是 (the first one marked featured)."""
         return next((r for r in self.rules if r["featured"]), self.rules[0] if self.rules else None)
+
+    @property
+    def home_top_types(self):
+        """The dated list of the most common types the home page shows, or None."""
+        return next((t for t in self.top_types if t["home"]), None)
 
     @property
     def top_scams(self):
@@ -47,6 +56,23 @@ class Model:
         for scam in self.scams:
             groups.setdefault(scam["category"], []).append(scam)
         return list(groups.items())
+
+
+def show_channel(channel):
+    """Add how a channel is written where numbers are listed (`label`) and the number to dial (`dial`):
+    a 电话 shows its number and is dialled; a 短信 service is "12381 短信", never dialled; a 平台 shows its name."""
+    kind, number = channel["kind"], channel["number"]
+    channel["dial"] = number if kind == "电话" else ""
+    channel["label"] = number if kind == "电话" and number else f"{number} 短信" if kind == "短信" and number else channel["name"]
+    return channel
+
+
+def source_line(item):
+    """出处：publisher-or-source，date（date note） for a rule list or the prevention list."""
+    day = item.get("date")
+    when = f"，{day.year}年{day.month}月{day.day}日" if day else ""
+    note = f"（{item['date_note']}）" if item.get("date_note") else ""
+    return f"出处：{item['source']}{when}{note}"
 
 
 def add_months(day, months):

@@ -3,13 +3,14 @@
 Each field says what it holds and, in Chinese, what it is for (the engine is fields.py).
 """
 
-from .fields import SAFE_SLUG, SLUG_HINT, Bool, Choice, Date, Group, Hours, Int, List, Ref, Text, Url
+from .fields import SAFE_SLUG, SLUG_HINT, Bool, Choice, Date, EditorNote, Group, Hours, Int, List, Ref, Text, Url
 
 SOURCE = Group("出处", {
     "title": Text("出处名称", required=True),
     "publisher": Text("发布者"),
     "date": Date("发布日期"),
     "url": Url("网址"),
+    "editor_note": EditorNote(),
 })
 
 QUIZ = Group("测验题", {
@@ -38,6 +39,7 @@ SCAM = {
     "sources": List("出处", SOURCE, required=True, min_items=1),
     "reviewed": Date("最近审核日期", required=True),
     "review_by": Date("下次审核截止日期"),
+    "editor_note": EditorNote(),
 }
 
 RULE_LIST = {
@@ -49,16 +51,25 @@ RULE_LIST = {
     "featured": Bool("是否作为“新十个凡是”展示"),
     "items": List("条目", Text("条目"), required=True, min_items=1),
     "reviewed": Date("最近审核日期", required=True),
+    "editor_note": EditorNote(),
 }
+
+# Only a 电话 gets a tap-to-call link and a place among the numbers to remember; a 短信 (12381) is a
+# message to take seriously, not a number to call; a 平台 (12337, the App) is reached its own way.
+CHANNEL_KINDS = ["电话", "短信", "平台"]
 
 CHANNEL = Group("举报渠道", {
     "id": Text("编号", required=True),
     "name": Text("名称", required=True),
+    "kind": Choice("渠道类型（电话：可以直接拨打；短信：只发提醒短信，不用回拨；平台：App、网站或公众号）", CHANNEL_KINDS, default="电话"),
     "number": Text("电话号码"),
     "for": Text("用途", required=True),
     "when": Text("什么时候用", required=True),
+    "after": Text("举报以后会怎样"),
     "note": Text("备注"),
     "url": Url("网址"),
+    "sources": List("出处", SOURCE),
+    "editor_note": EditorNote(),
 })
 
 CHANNELS = {
@@ -68,26 +79,36 @@ CHANNELS = {
         "call": List("该打的电话", Ref("举报渠道", "channels"), required=True, min_items=1),
         "advice": Text("怎么做", required=True),
     }), required=True),
+    "fakes": Group("怎样识别假冒的官方 App 和号码", {
+        "title": Text("标题", required=True),
+        "items": List("识别方法", Text("识别方法"), required=True, min_items=1),
+        "sources": List("出处", SOURCE),
+    }),
     "sources": List("出处", SOURCE),
     "reviewed": Date("最近审核日期", required=True),
+    "editor_note": EditorNote(),
 }
 
 AUDIENCE = Group("人群", {
     "id": Text("英文编号", required=True, pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
     "name": Text("名称", required=True),
-    "description": Text("说明"),
+    "description": Text("说明（只给编辑看，不会印出来）"),
+    "tagline": Text("印在这份折页封面上的一句话（写给这群人看）"),
     "leaflet": Bool("是否印一份折页"),
     "large_type": Bool("是否用大字"),
+    "editor_note": EditorNote(),
 })
 
 PREVENTION = {
     "title": Text("标题", required=True),
     "source": Text("出处", required=True),
+    "date": Date("出处的发布日期"),
     "reviewed": Date("最近审核日期", required=True),
     "measures": List("防范措施", Group("措施", {
         "number": Int("原文序号", required=True, minimum=1),
         "text": Text("内容", required=True),
     }), required=True, min_items=1),
+    "editor_note": EditorNote(),
 }
 
 CASE = {
@@ -99,6 +120,7 @@ CASE = {
     "scams": List("涉及的诈骗类型", Ref("诈骗类型", "scams")),
     "sources": List("出处", SOURCE, required=True, min_items=1),
     "reviewed": Date("最近审核日期", required=True),
+    "editor_note": EditorNote(),
 }
 
 CAMPAIGN = {
@@ -109,6 +131,13 @@ CAMPAIGN = {
     "slogan": Text("主题口号", max_len=30),
     "audiences": List("面向人群", Ref("人群", "audiences"), required=True, min_items=1),
     "organiser": Text("主办单位（不写则用 config.yaml 的 organisation）"),
+    "signed_by": Group("告家长书和承诺书的落款（不写的项印成空白横线，可以手写）", {
+        "school": Text("学校"),
+        "class": Text("班级"),
+        "teacher": Text("班主任或负责老师"),
+        "phone": Text("联系电话"),
+        "date": Date("落款日期"),
+    }),
     "date_text": Text("时间"),
     "place": Text("地点"),
     "goals": List("活动目的", Text("目的")),
@@ -139,6 +168,22 @@ CAMPAIGN = {
     "large_type": Bool("是否用大字（老年人）"),
     "sources": List("出处", SOURCE, required=True, min_items=1),
     "reviewed": Date("最近审核日期", required=True),
+    "editor_note": EditorNote(),
+}
+
+TOP_TYPES = {
+    "lists": List("高发诈骗类型清单", Group("清单", {
+        "title": Text("清单名称", required=True),
+        "figure": Text("公布的数字（例如：这十类案件占全部案件的 88.4%）"),
+        "home": Bool("是否放在首页"),
+        "items": List("类型", Group("类型", {
+            "name": Text("清单里的名称", required=True),
+            "scam": Ref("诈骗类型（网页）", "scams"),
+        }), required=True, min_items=1),
+        "source": Group("出处", SOURCE.fields, required=True),
+        "editor_note": EditorNote(),
+    }), required=True, min_items=1),
+    "reviewed": Date("最近审核日期", required=True),
 }
 
 PLAYLIST = {
@@ -155,6 +200,7 @@ PLAYLIST = {
         "until": Date("显示到哪天为止"),
         "hours": Hours("每天几点到几点显示"),
     }), required=True, min_items=1),
+    "editor_note": EditorNote(),
 }
 
 CONFIG = {

@@ -3,12 +3,12 @@
 import datetime
 from collections import defaultdict
 
-from . import fields, schema
+from . import fields, placeholders, schema
 from .markup import convert_one, plain_text
-from .model import Model, add_months, scam_order
+from .model import Model, add_months, scam_order, show_channel
 from .playlists import check_playlists, link_playlists
-from ..problems import COMMAND, ContentError, Problem
-from .fields import SAFE_SLUG, SLUG_HINT, Where, did_you_mean
+from ..problems import COMMAND, ContentError, Notice, Problem, place_order
+from .fields import EDITOR_NOTE, SAFE_SLUG, SLUG_HINT, Where, did_you_mean
 
 KIND_NAMES = {
     "scams": ("诈骗类型", "content/scams/"),
@@ -17,6 +17,9 @@ KIND_NAMES = {
     "audiences": ("人群", "content/audiences.yaml"),
     "cases": ("案例", "content/cases/"),
 }
+# A channel id written with this prefix is a local slot: shown when config.yaml's local_channels has it,
+# simply left out when it does not (every organisation replaces the shipped local channels with its own).
+LOCAL_SLOT = "local-"
 
 
 def _mapping(record, problems, what):
@@ -67,9 +70,12 @@ def check_record(kind, record, config_data):
         _check_quiz(record, clean, problems)
     allow_html = isinstance(config_data, dict) and config_data.get("allow_html") is True
     html, bad_links = convert_one((allow_html, record.body))
+    body_lines = record.body.split("\n")
     for url, message in bad_links:
-        offset = next((i for i, text in enumerate(record.body.split("\n")) if url in text), 0)
+        offset = next((i for i, text in enumerate(body_lines) if url in text), 0)
         problems.append(Problem(record.path, record.body_line + offset, "正文", message))
+    for offset, text in enumerate(body_lines):
+        placeholders.scan(text, "正文", Where(record.path, record.body_line + offset, "正文", refs))
     clean["html"], clean["text"] = html, plain_text(html)
     return clean, problems, refs
 
@@ -106,17 +112,35 @@ def _unique(items, key, what, problems):
     return index
 
 
+def _sorted_notes(refs):
+    """(references, editor notes, placeholders) from what the field checks noted."""
+    kinds = {EDITOR_NOTE: [], placeholders.FOUND: []}
+    references = []
+    for note in refs:
+        kinds.get(note[0], references).append(note)
+    return references, kinds[EDITOR_NOTE], kinds[placeholders.FOUND]
+
+
 def _check_refs(refs, known, problems):
-    """Every reference names something that exists."""
+    """Every reference names something that exists (a local slot may name nothing)."""
     for kind, ref, path, line, field in refs:
         what, where = KIND_NAMES[kind]
         target = ref.split(":", 1)[0] if kind == "rules" else ref
+        if kind == "channels" and target not in known[kind] and target.startswith(LOCAL_SLOT):
+            continue
         if target not in known[kind]:
             problems.append(Problem(path, line, field, f"找不到{what}「{target}」（应在 {where} 中）。{did_you_mean(target, list(known[kind]))}"))
         elif kind == "rules" and ":" in ref:
             number, count = ref.split(":", 1)[1], len(known["rules"][target]["items"])
             if not number.isdigit() or not 1 <= int(number) <= count:
                 problems.append(Problem(path, line, field, f"「{ref}」的条目序号不对：{target} 共有 {count} 条，请写 1 到 {count} 之间的数字。"))
+
+
+def _not_only_local(calls, path, line, field, problems):
+    """A list of numbers to call needs one that is always there, not only local slots."""
+    if calls and all(str(c).startswith(LOCAL_SLOT) for c in calls):
+        problems.append(Problem(path, line, field, f"只写了本地渠道（{'、'.join(calls)}）。本地渠道由各单位在 config.yaml 的 "
+                                                   "local_channels 里设置，可能没有；请再写一个全国性的渠道，例如 \"110\"。"))
 
 
 EMPTY_HINT = "生成的网站会是空的，并替换掉原来的网站，所以本次没有生成。"
@@ -134,8 +158,8 @@ def _empty_content(loaded):
 
 def _reviewed_in_future(items, today):
     """A review date after today is a typo (2062 for 2026): a warning, so printed dates stay true."""
-    return [Problem(item["file"], getattr(item, "key_lines", {}).get("reviewed", 1), "reviewed",
-                    f"审核日期 {item['reviewed']} 比今天（{today}）还晚。请检查年份是不是写错了：这里写的是已经审核过的那一天。")
+    return [Notice(item["file"], getattr(item, "key_lines", {}).get("reviewed", 1), "reviewed",
+                   f"审核日期 {item['reviewed']} 比今天（{today}）还晚。请检查年份是不是写错了：这里写的是已经审核过的那一天。")
             for item in items if item and item.get("reviewed") and item["reviewed"] > today]
 
 
@@ -167,6 +191,7 @@ def validate(loaded, today=None, allow_empty=False):
     config_data = loaded.config.data if loaded.config is not None else None
     scam_items = _checked_items("scams", records["scams"], config_data, problems, refs)
     for record, scam in scam_items:
+        _not_only_local(scam["call"], record.path, scam.key_lines.get("call", 1), "call", problems)
         if scam["reviewed"]:
             scam["review_by"] = scam["review_by"] or add_months(scam["reviewed"], config["review_months"])
     rule_items = []
@@ -181,21 +206,35 @@ def validate(loaded, today=None, allow_empty=False):
     case_items = _checked_items("cases", records["cases"], config_data, problems, refs)
     campaign_items = _checked_items("campaigns", records["campaigns"], config_data, problems, refs)
     for record, campaign in campaign_items:
+        campaign["own_organiser"] = campaign["organiser"]  # the letter and pledge sheet are signed by it, never by config.yaml's
         campaign["organiser"] = campaign["organiser"] or config["organisation"]
     playlists = check_playlists(records["playlists"], [c for _, c in campaign_items], problems, refs)
 
-    channel_doc, prevention = {"channels": [], "guide": [], "sources": [], "reviewed": None}, None
+    channel_doc, prevention = {"channels": [], "guide": [], "fakes": None, "sources": [], "reviewed": None}, None
     for record in records["channels"]:
         data = _mapping(record, problems, "channels.yaml ")
         if data is not None:
             channel_doc = fields.check_fields(data, schema.CHANNELS, Where(record.path, 1, "", refs), problems)
             channel_doc["file"] = record.path
+        for row in channel_doc["guide"]:
+            if row:
+                _not_only_local(row["call"], record.path, getattr(channel_doc, "key_lines", {}).get("guide", 1), "guide", problems)
     for record in records["prevention"]:
         data = _mapping(record, problems, "prevention.yaml ")
         if data is not None:
             prevention = fields.check_fields(data, schema.PREVENTION, Where(record.path, 1, "", refs), problems)
             prevention["file"] = record.path
-    channels = [dict(c, local=False) for c in channel_doc["channels"] if c] + [dict(c, local=True) for c in config["local_channels"] if c]
+    top_types = {"lists": []}
+    for record in records["top_types"]:
+        data = _mapping(record, problems, "top-types.yaml ")
+        if data is not None:
+            top_types = fields.check_fields(data, schema.TOP_TYPES, Where(record.path, 1, "", refs), problems)
+    refs, editor_notes, found = _sorted_notes(refs)
+    found = sorted(placeholders.placeholders(found), key=place_order)
+    held = placeholders.withheld(found, config)  # example numbers are never printed
+    channels = [show_channel(dict(c, local=False)) for c in channel_doc["channels"] if c]
+    channels += [show_channel(dict(c, local=True, withheld=index in held))
+                 for index, c in enumerate(config["local_channels"]) if c]
 
     known = {
         "scams": _unique(scam_items, "slug", "诈骗类型", problems),
@@ -229,17 +268,21 @@ def validate(loaded, today=None, allow_empty=False):
         audiences=audiences,
         scams=scams,
         rules=[r for _, r in rule_items],
-        channels=channels,
+        channels=[c for c in channels if not c.get("withheld")],
         guide=channel_doc["guide"],
         prevention=prevention,
         cases=[c for _, c in case_items],
         campaigns=[c for _, c in campaign_items],
         channels_reviewed=channel_doc["reviewed"],
         channel_sources=channel_doc["sources"],
-        warnings=list(loaded.warnings) + _reviewed_in_future(
+        fakes=channel_doc["fakes"],
+        warnings=list(loaded.warnings) + found + _reviewed_in_future(
             [s for _, s in scam_items] + [r for _, r in rule_items] + [c for _, c in case_items]
             + [c for _, c in campaign_items] + [channel_doc if channel_doc.get("file") else None, prevention], today),
         playlists=playlists,
+        placeholders=found,
+        editor_notes=[Problem(path, line, field, text) for _, text, path, line, field in editor_notes],
+        top_types=[t for t in top_types["lists"] if t],
     )
     link(model, known)
     link_playlists(model.playlists, known)
@@ -257,20 +300,25 @@ def link(model, known):
     def audience_names(names):
         return [known["audiences"][n]["name"] for n in names]
 
+    def channels(ids):
+        """The channels named, leaving out local slots that are not set and example numbers withheld."""
+        found = [known["channels"].get(c) for c in ids]
+        return [c for c in found if c and not c.get("withheld")]
+
     for scam in model.scams:
         scam["audiences"] = audience_names(scam["audiences"])
-        scam["call"] = [known["channels"][c] for c in scam["call"]]
+        scam["call"] = channels(scam["call"])
         scam["rules"] = [resolve_rule(r) for r in scam["rules"]]
         scam["cases"] = [known["cases"][c] for c in scam["cases"]]
     for case in model.cases:
         case["scams"] = [known["scams"][s] for s in case["scams"]]
     for guide in model.guide:
-        guide["call"] = [known["channels"][c] for c in guide["call"]]
+        guide["call"] = channels(guide["call"])
     for campaign in model.campaigns:
         campaign["audiences"] = audience_names(campaign["audiences"])
         campaign["scams"] = [known["scams"][s] for s in campaign["scams"]]
         campaign["rules"] = [known["rules"][r.partition(":")[0]] for r in campaign["rules"]]
-        campaign["channels"] = [known["channels"][c] for c in campaign["channels"]]
+        campaign["channels"] = channels(campaign["channels"])
         campaign["cases"] = [known["cases"][c] for c in campaign["cases"]]
     grouped = defaultdict(list)
     for scam in model.scams:
@@ -278,3 +326,6 @@ def link(model, known):
             grouped[name].append(scam)
     for audience in model.audiences:
         audience["scams"] = grouped[audience["name"]]
+    for top in model.top_types:
+        for item in top["items"]:
+            item["scam"] = known["scams"][item["scam"]] if item["scam"] else None

@@ -10,7 +10,7 @@ fresh carry that date as their last day, so a screen left alone drops them in ti
 import hashlib
 import json
 
-from ...content.model import add_months
+from ...content.model import add_months, source_line
 from ...layout import fit
 from ...page import Page
 from ...problems import Notice
@@ -41,13 +41,15 @@ def scam_cards(scam):
 
 
 def rule_cards(rule):
+    """A 凡是 list over as many screens as it needs, each with the list's source, as the site shows it."""
     items = [{"strong": f"{n}.", "text": t} for n, t in enumerate(rule["items"], start=1)]
-    return paged(items, lambda chunk, start: card("rules", rule["title"], [{"type": "list", "items": chunk}], "凡是规则"))
+    source = {"type": "meta", "items": [source_line(rule)]}
+    return paged(items, lambda chunk, start: card("rules", rule["title"], [{"type": "list", "items": chunk}, source], "凡是规则"))
 
 
 def report_cards(model, channel_ids=None):
     rows = [g for g in model.guide if not channel_ids or any(c["id"] in channel_ids for c in g["call"])]
-    items = [{"strong": " / ".join(c["number"] or c["name"] for c in g["call"]), "text": g["situation"]} for g in rows]
+    items = [{"strong": " / ".join(c["label"] for c in g["call"]), "text": g["situation"]} for g in rows]
     return paged(items, lambda chunk, start: card("report", "该打哪个电话", [{"type": "list", "items": chunk}], "举报求助"))
 
 
@@ -116,7 +118,7 @@ def build_loop(model, playlist, options, on, stale):
 def footer(model):
     """The numbers that stay on screen: 110, 96110, the local ones; the organiser."""
     numbers = [{"number": "110", "label": "报警"}, {"number": "96110", "label": "反诈咨询"}]
-    numbers += [{"number": c["number"], "label": c["name"]} for c in model.channels if c["local"] and c["number"]]
+    numbers += [{"number": c["dial"], "label": c["name"]} for c in model.channels if c["local"] and c["dial"]]
     contact = model.config["contact"]
     if contact["police_phone"] and contact["police_phone"] not in {n["number"] for n in numbers}:
         numbers.append({"number": contact["police_phone"], "label": contact["police_station"] or "辖区派出所"})

@@ -109,18 +109,19 @@ class Kit:
             slug, large = campaign["slug"], self.is_large(campaign["audiences"], campaign["large_type"])
             self.add(f"posters/campaign-{slug}.html", "print/poster-campaign.html", "poster", "活动海报",
                      campaign["title"], campaign["file"], campaign["reviewed"], large, f"campaigns/{slug}.html",
-                     campaign=campaign, sources=campaign["sources"])
+                     campaign=campaign, sources=campaign["sources"], remember=remember_heading(campaign["channels"]))
             if campaign["pledge"]:
                 self.add(f"posters/pledge-{slug}.html", "print/pledge.html", "letter", "承诺书",
                          campaign["pledge"]["title"], campaign["file"], campaign["reviewed"], large, f"campaigns/{slug}.html",
-                         campaign=campaign, sources=campaign["sources"], row_mm=signature_row(campaign["pledge"]["rows"]))
+                         campaign=campaign, sources=campaign["sources"], row_mm=signature_row(campaign["pledge"]["rows"]),
+                         signer=signer(campaign))
             if campaign["letter_to_parents"]:
                 shown = campaign["scams"][:LETTER_SCAMS]
                 parent_scams = self.audience_scams(PARENTS)[:LETTER_SCAMS]
                 self.add(f"posters/letter-{slug}.html", "print/letter.html", "letter", "告家长书",
                          f"致家长的一封信（{campaign['title']}）", campaign["file"],
                          oldest(campaign["reviewed"], *(s["reviewed"] for s in shown + parent_scams)), large,
-                         f"campaigns/{slug}.html", campaign=campaign, short_rule=shortest(campaign["rules"]),
+                         f"campaigns/{slug}.html", campaign=campaign, short_rule=shortest(campaign["rules"]), signer=signer(campaign),
                          shown_scams=shown, parent_scams=parent_scams,
                          sources=distinct_sources([campaign] + shown + parent_scams))
         for rule in model.rules:
@@ -129,7 +130,10 @@ class Kit:
         if model.guide:
             self.add("posters/report.html", "print/poster-report.html", "poster", "举报求助", "遇到诈骗，打哪个电话",
                      "content/channels.yaml", model.channels_reviewed, web="report.html",
-                     sources=model.channel_sources)
+                     sources=guide_sources(model))
+        if model.fakes:  # drawn like a 凡是 poster: a short list to remember, with its sources under it
+            self.add("posters/fakes.html", "print/poster-rules.html", "poster", "举报求助", model.fakes["title"],
+                     "content/channels.yaml", model.channels_reviewed, web="report.html", rule=fakes_list(model.fakes))
         for scam in model.scams:
             self.add(f"posters/scam-{scam['slug']}.html", "print/poster-scam.html", "poster", "诈骗手法",
                      scam["title"], scam["file"], scam["reviewed"], self.is_large(scam["audiences"]),
@@ -145,7 +149,7 @@ class Kit:
                 self.add(f"leaflets/audience-{audience['id']}.html", "print/leaflet.html", "leaflet", "按人群",
                          f"防骗提醒·{audience['name']}", "content/audiences.yaml",
                          oldest(model.channels_reviewed, *(s["reviewed"] for s in scams), *(r["reviewed"] for r in featured)),
-                         audience["large_type"], "scams/index.html", lead=audience["description"], slogan="", **parts)
+                         audience["large_type"], "scams/index.html", lead=audience["tagline"], slogan="", **parts)
         for campaign in model.campaigns:
             slug, scams = campaign["slug"], campaign["scams"]
             parts = leaflet_parts(scams, campaign["rules"], model.guide, campaign["channels"], campaign)
@@ -154,6 +158,40 @@ class Kit:
                      oldest(campaign["reviewed"], *(s["reviewed"] for s in scams), *(r["reviewed"] for r in campaign["rules"])),
                      self.is_large(campaign["audiences"], campaign["large_type"]), f"campaigns/{slug}.html",
                      campaign=campaign, slogan=campaign["slogan"], **parts)
+
+
+def signer(campaign):
+    """Who signs a campaign's letter and pledge sheet: its own school and class (or its own organiser),
+    teacher and phone; never config.yaml's organisation. What is not given stays blank, to write in by hand."""
+    signed = campaign["signed_by"] or {}
+    name = "".join(part for part in (signed.get("school"), signed.get("class")) if part) or campaign["own_organiser"]
+    teacher, phone = signed.get("teacher") or "", signed.get("phone") or ""
+    line = [name, f"负责老师 {teacher}" if teacher else "", f"电话 {phone}" if phone else "", campaign["title"]]
+    return {"name": name, "teacher": teacher, "phone": phone, "date": signed.get("date"),
+            "line": " · ".join(part for part in line if part)}  # the pledge sheet's top line
+
+
+def guide_sources(model):
+    """What the "which number when" poster cites: channels.yaml's own sources, else in one short line the
+    bodies that publish the channels it lists (each channel's own source is on the website's 举报求助 page)."""
+    if model.channel_sources:
+        return model.channel_sources
+    publishers = dict.fromkeys(c["sources"][0]["publisher"] for row in model.guide for c in row["call"]
+                               if c["sources"] and c["sources"][0]["publisher"])
+    return [{"title": "、".join(publishers) + "发布的渠道说明", "date": None}] if publishers else []
+
+
+def fakes_list(fakes):
+    """channels.yaml's "how to spot a fake" as a list poster-rules.html can draw."""
+    cited = printfit.sources_text(fakes["sources"])
+    return {"title": fakes["title"], "version": "防骗提醒", "items": fakes["items"], "source": cited,
+            "date": None, "date_note": "", "file": "content/channels.yaml", "reviewed": None}
+
+
+def remember_heading(channels):
+    """"记住这些电话" over number boxes; platforms among them (12337, the App) are not phone numbers."""
+    shown = [c for c in channels if c["kind"] != "短信"]
+    return "记住这些电话" if all(c["dial"] for c in shown) else "记住这些电话和渠道"
 
 
 def signature_row(rows):

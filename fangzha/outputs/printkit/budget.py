@@ -117,10 +117,20 @@ class Column:
         self.width = width
 
     def numbers(self, channels, who, top=.8):
-        """.pr-numbers: number boxes two a row, the number large and when to call it small."""
-        self.height += number_rows(tuple((c["number"], c["name"], c["when"]) for c in channels), self.width, self.s, top)
-        for c in channels:
+        """.pr-numbers: number boxes two a row, the number large (a platform's name smaller) and when
+        to call it small; then a line for each SMS service (parts.sms_lines)."""
+        boxes = [c for c in channels if c["kind"] != "短信"]
+        self.height += number_rows(tuple((c["dial"], c["label"], c["when"]) for c in boxes), self.width, self.s, top)
+        for c in boxes:
             self.count(who, c["when"])
+        self.sms_lines(channels, who)
+
+    def sms_lines(self, channels, who):
+        """.pr-sms: what to do when an SMS service's message comes."""
+        for c in channels:
+            if c["kind"] == "短信":
+                self.space(.8 * .95)
+                self.text(f"{c['name']}（只发短信，不用回拨）：{c['when']}", who, .95)
 
     def chips(self, titles, who):
         """.pr-chips: outlined labels packed into rows."""
@@ -295,7 +305,7 @@ def report_poster(ctx, config, s, blame=False, guide=()):
     c.heading(ctx["title"], level=1)
     advice = c.width - (8.5 + 5.6 * 1.15 + 1.2) * s
     for row in guide:
-        calls = " / ".join(ch["number"] or ch["name"] for ch in row["call"])
+        calls = " / ".join(ch["label"] for ch in row["call"])
         c.count(who, row["situation"] + calls + row["advice"])
         c.height += max(lines(row["situation"], s, 8.5 * s) * 1.5 * s,
                         lines(calls, 1.15 * s, 5.6 * 1.15 * s) * 1.15 * 1.5 * s,
@@ -322,7 +332,7 @@ def campaign_poster(ctx, config, s, blame=False):
     c.heading("当心这些骗局")
     c.chips([x["title"] for x in campaign["scams"]], owner(campaign, "scams"))
     if campaign["channels"]:
-        c.heading("记住这些电话")
+        c.heading(ctx["remember"])
         c.numbers(campaign["channels"], owner(campaign, "channels"))
     return [region]
 
@@ -332,7 +342,7 @@ def pledge_sheet(ctx, config, s, blame=False):
     pledge = campaign["pledge"]
     region = body(s, blame)
     c = region.column
-    c.org(f"{campaign['organiser']} · {campaign['title']}", owner(campaign, "title"))
+    c.org(ctx["signer"]["line"], owner(campaign, "signed_by"))
     c.heading(pledge["title"], owner(campaign, "pledge.title"), 1)
     if campaign["slogan"]:
         c.text("主题：" + campaign["slogan"], owner(campaign, "slogan"), 1.3)
@@ -354,7 +364,7 @@ def letter(ctx, config, s, blame=False):
     theme = f"，主题是“{campaign['slogan']}”" if campaign["slogan"] else ""
     c.space(gap)
     c.text("\u3000\u3000您好！电信网络诈骗的手法不断翻新，学生和家长都可能成为骗子的目标。为了提高孩子的防骗意识，"  # text-indent 2em
-           f"{campaign['organiser']}{when}开展“{campaign['title']}”{theme}。请您和我们一起，帮孩子守好钱袋子：", owner(campaign, "title"))
+           f"{ctx['signer']['name'] or '我们'}{when}开展“{campaign['title']}”{theme}。请您和我们一起，帮孩子守好钱袋子：", owner(campaign, "title"))
     named = "、".join(x["title"] for x in ctx["shown_scams"])
     c.items([f"和孩子聊一聊这次讲到的骗局：{named}等 {len(campaign['scams'])} 种。"], owner(campaign, "scams"))
     rule = ctx["short_rule"]
@@ -365,12 +375,11 @@ def letter(ctx, config, s, blame=False):
         for x in ctx["parent_scams"]:
             c.items([f"{x['title']}：{x['summary']}怎么办：{x['steps'][0]}。"], owner(x, "summary"), indent=2.8)
     c.items(["记住两个电话：" + CALLS.replace("钱已转出", "钱已经转出")])
-    contact = config["contact"] or {}
-    ask = f"有任何疑问，请联系{contact.get('name') or config['organisation']}（电话 {contact['phone']}）。" if contact.get("phone") else ""
+    signer, blank = ctx["signer"], "\u3000" * 7  # .pr-blank: 7em wide
+    ask = f"有任何疑问，请联系{signer['teacher'] or '班主任'}" + (f"（电话 {signer['phone']}）" if signer["phone"] else "") + "。"
     c.space(gap)
-    c.text("\u3000\u3000" + ask + "更多防骗知识，请扫描下方二维码查看。感谢您的支持与配合！", ("config.yaml", "contact", config))
-    c.space(gap)
-    c.text(campaign["organiser"], owner(campaign, "organiser"))
+    c.text("\u3000\u3000" + ask + "更多防骗知识，请扫描下方二维码查看。感谢您的支持与配合！", owner(campaign, "signed_by"))
+    signature(c, signer, blank, owner(campaign, "signed_by"))
     c.space(1 + .3, .4)  # the tear-off slip: a dashed line, a note, a heading, three lines
     c.text("（请沿虚线剪下回执，由孩子交回班主任）", em=.82)
     c.space(.3 * .82)
@@ -380,6 +389,23 @@ def letter(ctx, config, s, blame=False):
         c.space(gap)
         c.text(line)
     return [region]
+
+
+STAMP = 26  # the letter's stamp circle (mm), and the gap beside it
+STAMP_GAP = 4
+
+
+def signature(c, signer, blank, who):
+    """.pr-sign-off: the stamp circle, and beside it who signs, teacher and phone, and the date (right-aligned)."""
+    width = c.width - (STAMP + STAMP_GAP) * MM
+    lines_of = [signer["name"] or "学校、班级：" + blank,
+                f"班主任：{signer['teacher'] or blank}\u3000电话：{signer['phone'] or blank}",
+                cn_date(signer["date"]) if signer["date"] else "\u3000" * 4 + "年\u3000\u3000月\u3000\u3000日"]
+    written = sum(lines(text, c.s, width) for text in lines_of) * c.s * 1.5 + len(lines_of) * 2 * .2 * c.s
+    for text in lines_of:
+        c.count(who, text)
+    c.space(.6)
+    c.height += max(written, STAMP * MM)
 
 
 def leaflet(ctx, config, s, blame=False):
@@ -399,9 +425,9 @@ def leaflet(ctx, config, s, blame=False):
         c.text(ctx["slogan"], owner(subject, "slogan"), 1.6, 1.2)
     if campaign:
         c.facts(facts_of(campaign, organiser=True), owner(campaign, "organiser"))
-    else:
-        c.text(ctx["lead"], (ctx["source"], "description", None), 1.25, 1.45)
-    c.numbers([{"number": " / ".join(ch["number"] or ch["name"] for ch in row["call"]), "name": "", "when": row["situation"]}
+    elif ctx["lead"]:
+        c.text(ctx["lead"], (ctx["source"], "tagline", None), 1.25, 1.45)
+    c.numbers([{"kind": "电话", "dial": " / ".join(ch["label"] for ch in row["call"]), "label": "", "when": row["situation"]}
                for row in ctx["cover_calls"]], ("content/channels.yaml", "guide", None), 1.4)
 
     flap = panel("外面左栏", 97)
@@ -419,11 +445,12 @@ def leaflet(ctx, config, s, blame=False):
     c = back.column
     c.heading("该打哪个电话", first=True)
     guide_owner = ("content/channels.yaml", "guide", None)
-    rows = [f"{ch['number'] or ch['name']} {ch['when']}" for ch in ctx["channels"]]
-    rows += [f"{row['situation']}：{' / '.join(ch['number'] or ch['name'] for ch in row['call'])}" for row in ctx["guide"]]
+    rows = [f"{ch['label']} {ch['when']}" for ch in ctx["channels"] if ch["kind"] != "短信"]
+    rows += [f"{row['situation']}：{' / '.join(ch['label'] for ch in row['call'])}" for row in ctx["guide"]]
     for row in rows:
         c.space(.6, .3)
         c.text(row, guide_owner, 1.25)
+    c.sms_lines(ctx["channels"], guide_owner)
     c.text(contact_text(config), ("config.yaml", "contact", config), .82)
     if ctx["qr"]:
         c.space(.8, PANEL_QR)

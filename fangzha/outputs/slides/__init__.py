@@ -6,6 +6,7 @@ report, pledge. A part the campaign has no content for is left out. Every slide 
 list of blocks (see templates/deck/blocks.html) so that fit.py can tell whether it fits.
 """
 
+from ...content.model import source_line
 from ...layout import fit
 from ...problems import Notice
 from ...page import Page
@@ -97,7 +98,7 @@ def prevention_slides(model, campaign, notes, canvas):
     if not campaign["prevention"] or not prevention:
         return []
     items = [{"strong": f"{m['number']}.", "text": m["text"]} for m in prevention["measures"]]
-    source = {"type": "meta", "items": [f"出处：{prevention['source']}"]}
+    source = {"type": "meta", "items": [source_line(prevention)]}
     return list_slides("prevention", prevention["title"], items, [notes.get("prevention")], canvas,
                        campaign["large_type"], "防范措施", extra=source)
 
@@ -132,16 +133,20 @@ def rule_slides(campaign, notes, canvas):
     out = []
     for rule in campaign["rules"]:
         items = [{"strong": f"{n}.", "text": text} for n, text in enumerate(rule["items"], start=1)]
-        source = {"type": "meta", "items": [f"出处：{rule['source']}" + (f"（{rule['date_note']}）" if rule["date_note"] else "")]}
+        source = {"type": "meta", "items": [source_line(rule)]}
         out += list_slides("rules", rule["title"], items, [notes.get("rules")], canvas, campaign["large_type"],
                            "凡是规则", extra=source)
     return out
 
 
 def report_slides(model, campaign, notes, canvas):
+    """The numbers to call (a platform by its name); an SMS service (12381) is a message to take
+    seriously, never a number to call, so it gets its own line under the list."""
     channels = campaign["channels"] or [c for c in model.channels if c["id"] in ("110", "96110")]
-    items = [{"strong": c["number"] or c["name"], "text": c["when"]} for c in channels]
-    return list_slides("report", "遇到了，打哪个电话", items, [notes.get("report")], canvas, campaign["large_type"], "举报求助")
+    items = [{"strong": c["label"], "text": c["when"]} for c in channels if c["kind"] != "短信"]
+    messages = [c for c in channels if c["kind"] == "短信"]
+    extra = {"type": "para", "label": messages[0]["name"], "text": messages[0]["when"]} if messages else None
+    return list_slides("report", "遇到了，打哪个电话", items, [notes.get("report")], canvas, campaign["large_type"], "举报求助", extra=extra)
 
 
 def pledge_slides(campaign, notes):

@@ -1,0 +1,125 @@
+"""The text budget of fixed-size sheets: the type scale that fills each region, and text that cannot fit.
+
+Every region's blocks are measured (blocks.measure) at the region's base size times a fit
+between the item's smallest and largest; the largest fit whose estimate fits is written into the
+page, so the browser and the PDF engine start from it (and need about one layout). Text that does
+not fit even at the smallest fit would be cut off: it is reported naming the file and field that
+put most text there, and about how many characters are too many. The estimate errs on the long
+side, so what passes here fits in Chromium (tests/test_print_budget.py holds them together).
+"""
+
+import math
+from dataclasses import dataclass, field as dataclass_field
+
+from ..problems import Problem
+from .blocks import MM, item_text, stack_height
+
+TRIES = 6  # estimates per region, at most
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Where printed text comes from: the file and field to shorten (`item`'s key_lines give the field's line)."""
+
+    path: str
+    field: str = ""
+    item: object = dataclass_field(default=None, compare=False, hash=False)
+
+    @property
+    def line(self):
+        return getattr(self.item, "key_lines", {}).get(self.field.split(".")[0], 0)
+
+
+def owner(item, field_name):
+    """Who wrote a piece of text: a content item (with its `file`) and the field."""
+    return Owner(item["file"], field_name, item)
+
+
+def fit_region(blocks, style, base, width_mm, height_mm, low, high):
+    """(fit, points too tall at the smallest fit): the largest fit in [low, high] whose text fits."""
+    width, room = width_mm * MM, height_mm * MM
+
+    def height(fit):
+        return stack_height(blocks, style, base * fit, width)
+
+    if height(high) <= room:
+        return high, 0.0
+    at_floor = height(low)
+    if at_floor > room:
+        return low, at_floor - room
+    good, bad = low, high
+    fit = high
+    for _ in range(TRIES):  # text area grows with the square of the type size: aim with the square root
+        used = height(fit)
+        if used <= room:
+            good = max(good, fit)
+        else:
+            bad = min(bad, fit)
+        aim = fit * math.sqrt(room / max(used, 1e-6)) * 0.995
+        fit = min(max(aim, good), bad)
+        if bad - good < 0.004:
+            break
+    return math.floor(good * 1000) / 1000, 0.0
+
+
+def texts(block):
+    """The text a block prints (for counting who wrote how much)."""
+    kind = block["type"]
+    if kind in ("text",):
+        return [block["text"]]
+    if kind in ("list", "section"):
+        return [block.get("title", "")] + [item_text(i) for i in block["items"]]
+    if kind == "title":
+        return [block.get("kicker", ""), block["text"]]
+    if kind == "numbers":
+        return [c["number"] + c["text"] for c in block["cells"]]
+    if kind == "columns":
+        return [t for column in block["columns"] for b in column for t in texts(b)]
+    return []
+
+
+def blamed(blocks):
+    """The owner who put the most characters in these blocks."""
+    written = {}
+    for block in blocks:
+        for inner in block["columns"] if block["type"] == "columns" else [[block]]:
+            for b in inner:
+                who = b.get("owner")
+                if who is not None:
+                    written[who] = written.get(who, 0) + sum(len(t) for t in texts(b))
+    return max(written, key=written.get) if written else Owner("config.yaml")
+
+
+@dataclass(frozen=True)
+class TooLong:
+    """Text that does not fit: who wrote the most of it, where, and about how many characters too many."""
+
+    owner: Owner
+    label: str   # 海报, 承诺书, 告家长书, 折页 …
+    dest: str
+    region: str
+    chars: int
+
+
+def too_long(over_pt, blocks, base, width_mm, label, dest, region):
+    """A TooLong for a region `over_pt` points too tall at its smallest type (`base` points)."""
+    chars = math.ceil(over_pt / (base * 1.5) * (width_mm * MM) / base)  # the overflow's area, in characters
+    return TooLong(blamed(blocks), label, dest, region, chars)
+
+
+def problems(found):
+    """One line per cause: `file:line: field: 海报「…」放不下：多了约 N 个字，请删减。`
+
+    Text written once and printed on many items (a long address in config.yaml) is one problem, not one per item.
+    """
+    causes = {}
+    for item in found:
+        causes.setdefault((item.owner, item.label, item.region), []).append(item)
+    out = []
+    for (who, label, region), items in causes.items():
+        more = f"等 {len(items)} 份" if len(items) > 1 else ""
+        where = f"的{region}" if region else ""
+        chars = max(item.chars for item in items)
+        out.append(Problem(who.path, who.line, who.field,
+                           f"{label}「{items[0].dest}」{more}{where}放不下：多了约 {chars} 个字，请删减。"))
+    return out
