@@ -29,6 +29,7 @@ from .context import TEMPLATES, BuildContext
 from .pipeline import build
 from .problems import COMMAND, ContentError, summary_line
 from .render import CONTENT_SECURITY_POLICY
+from .write import OutputError
 
 POLL_SECONDS = 0.05  # livereload's own poll (0.8 s, reloads at most every 3 s) is too slow for saves
 GENERATION_COOKIE = "fangzha-preview"
@@ -55,6 +56,9 @@ class Preview:
         except ContentError as error:
             lines = [str(problem) for problem in error.problems]
             self.problems = lines + [summary_line(len(lines))]
+            return False, self.problems
+        except OutputError as error:  # the preview folder could not be written (a full disk): its one line
+            self.problems = [str(error), summary_line(1)]
             return False, self.problems
         except Exception as error:  # a bug must not stop the preview: show it like a problem
             self.problems = [f"生成时出了意外的错误（{type(error).__name__}: {error}）。请把这一行发给维护这个工具的人。",

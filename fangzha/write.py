@@ -3,8 +3,9 @@
 The last good site is, at every instant, either the output folder itself or `.<name>.old` beside
 it: a crash between the two renames of the swap leaves it there, and the next build puts it back
 before anything else (`recover`). One build at a time writes to an output folder: it holds
-`.<name>.lock` (released by the system even when the build is killed). What the disk refuses
-(read-only, full, a mount point, no permission) becomes one Chinese line, an `OutputError`.
+`.<name>.lock` (released by the system even when the build is killed; deleted when it ends).
+What the disk refuses (read-only, full, a mount point, no permission) becomes one Chinese line,
+an `OutputError`.
 """
 
 import errno
@@ -79,19 +80,42 @@ def _try_lock(handle):
 
 @contextmanager
 def locked(output, label):
-    """Hold the output folder's lock for a whole build; a second build at the same time is refused."""
+    """Hold the output folder's lock for a whole build; a second build at the same time is refused.
+
+    The lock file goes when the build ends (no clutter beside site/); a build that opened it just
+    before it went checks that what it locked is still the lock file, and else takes the new one.
+    """
     lock = beside(output, LOCK_SUFFIX)
     try:
         lock.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        while True:
+            handle = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+            if not _try_lock(handle):
+                os.close(handle)
+                raise OutputError(f"另一个构建正在写入「{label}」（同一个输出文件夹同时只能有一个构建）。请等它完成后再运行。{KEPT}")
+            if _is_still(handle, lock):
+                break
+            os.close(handle)
     except OSError as error:
         raise OutputError(describe(error, label)) from None
     try:
-        if not _try_lock(handle):
-            raise OutputError(f"另一个构建正在写入「{label}」（同一个输出文件夹同时只能有一个构建）。请等它完成后再运行。{KEPT}")
         yield
     finally:
+        try:
+            os.unlink(lock)  # while still holding it (Windows refuses: the file then stays, harmless)
+        except OSError:
+            pass
         os.close(handle)  # closing releases the lock
+
+
+def _is_still(handle, path):
+    """Is the open file `handle` still the one at `path`?"""
+    try:
+        named = os.stat(path)
+    except FileNotFoundError:
+        return False
+    opened = os.fstat(handle)
+    return (named.st_dev, named.st_ino) == (opened.st_dev, opened.st_ino)
 
 
 def remove_tree(path):
