@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ...page import Page
 from ...parallel import ordered_map
-from ...problems import COMMAND, ContentError, Problem
+from ...problems import COMMAND, PIP, ContentError, Problem
 
 HOST = "https://fangzha.invalid/"  # pages and assets are served from memory, never fetched
 TRIES = 6                           # layouts per document, at most
@@ -57,7 +57,7 @@ def load_weasyprint():
         import weasyprint
     except (ImportError, OSError) as error:  # OSError: the Pango library is missing
         raise ContentError([Problem("requirements-pdf.txt", 0, "", (
-            f"生成 PDF 需要 WeasyPrint，但它现在用不了（{error}）。请先运行 pip install -r requirements-pdf.txt；"
+            f"生成 PDF 需要 WeasyPrint，但它现在用不了（{error}）。请先运行 {PIP} install -r requirements-pdf.txt；"
             "Windows 和 macOS 还需要按 WeasyPrint 安装说明装好 Pango。网页版的海报和折页不需要它，可以直接用浏览器打印。"))]) from None
     return weasyprint
 
