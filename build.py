@@ -1,17 +1,53 @@
 #!/usr/bin/env python3
-"""防范诈骗宣传生成器：python build.py [build|check|serve|pdf|new]."""
+"""防范诈骗宣传生成器：python3 build.py [build|check|serve|pdf|new]（Windows：py build.py）."""
 
 import argparse
 import datetime
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
-from fangzha.context import BuildContext
-from fangzha.pipeline import build, check
-from fangzha.problems import ContentError, summary_line
-
 ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+VENV_PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+INSTALL = (r"py -m venv .venv && .venv\Scripts\python -m pip install -r requirements.txt" if os.name == "nt"
+           else "bash scripts/install.sh")
+
+
+def run_in_project_venv():
+    """The packages live in the project's .venv (README): use it when this Python lacks them.
+
+    So `python3 build.py` works in any new terminal, without activating anything first.
+    """
+    try:
+        import jinja2, markdown, yaml  # noqa: F401, E401
+        return
+    except ImportError as missing:
+        if not VENV_PYTHON.exists() or Path(sys.prefix).resolve() == VENV.resolve():
+            sys.stderr.write(f"缺少运行所需的 Python 包（{missing.name}）。请先在项目文件夹里运行 README 里的安装命令：{INSTALL}\n")
+            sys.exit(1)
+    command = [str(VENV_PYTHON), str(Path(__file__).resolve()), *sys.argv[1:]]
+    if os.name != "nt":
+        os.execv(command[0], command)
+    child = subprocess.Popen(command)  # Windows has no exec: wait for the child and pass on its exit code
+    while True:
+        try:
+            sys.exit(child.wait())
+        except KeyboardInterrupt:  # Ctrl+C reaches the child too; it says so itself
+            continue
+
+
+if __name__ == "__main__":
+    run_in_project_venv()
+
+from fangzha.context import BuildContext  # noqa: E402 (after the check for the packages above)
+from fangzha.pipeline import build, check  # noqa: E402
+from fangzha.problems import COMMAND, ContentError, summary_line  # noqa: E402
+from fangzha.write import OutputError  # noqa: E402
+
+INTERRUPTED = "已中断（Ctrl+C）：本次没有生成任何文件，原来的网站保持不变。"
 
 
 class ChineseParser(argparse.ArgumentParser):
@@ -19,7 +55,7 @@ class ChineseParser(argparse.ArgumentParser):
 
     def error(self, message):
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"命令写错了：{translate_usage_error(message)}\n请运行 python build.py --help 查看用法。\n")
+        sys.stderr.write(f"命令写错了：{translate_usage_error(message)}\n请运行 {COMMAND} --help 查看用法。\n")
         sys.exit(2)
 
 
@@ -52,7 +88,7 @@ def context_of(args):
         from fangzha.outputs.printkit.pdf import Options
         options["pdf"] = Options(bleed=args.bleed, folder=args.pdf_dir)
     today = {"today": args.date} if args.date else {}
-    return BuildContext(args.root, strict=getattr(args, "strict", False), options=options, **today)
+    return BuildContext(args.root, strict=getattr(args, "strict", False), allow_empty=args.allow_empty, options=options, **today)
 
 
 def command_build(args):
@@ -138,11 +174,14 @@ def make_parser():
     build_parser = sub.add_parser("build", help="生成网站（默认）")
     build_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")
     build_parser.add_argument("--strict", action="store_true", help="严格模式：课件或大屏上有文字放不下、还有没换掉的示例内容（如 20xx、示例电话）时当作错误，不生成")
-    sub.add_parser("check", help="只检查内容，不生成")
+    check_parser = sub.add_parser("check", help="只检查内容，不生成")
     pdf_parser = sub.add_parser("pdf", help="生成网站，并把每份海报和折页另存为 PDF，放在输出文件夹的 pdf/ 里（需要 WeasyPrint）")
     pdf_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")
     pdf_parser.add_argument("--bleed", action="store_true", help="给打印店用：每页四边加 3 毫米出血和裁切线")
     pdf_parser.add_argument("--pdf-dir", type=Path, help="PDF 放到这个文件夹（默认放在输出文件夹的 pdf/ 里）")
+    for command_parser in (build_parser, check_parser, pdf_parser):
+        command_parser.add_argument("--allow-empty", action="store_true",
+                                    help="允许没有 content/ 文件夹、或 content/scams/ 里一种诈骗类型也没有时照样生成（会用空网站替换原来的网站）")
     serve_parser = sub.add_parser("serve", help="边改边看：在浏览器里预览，保存后自动刷新")
     serve_parser.add_argument("--host", default="127.0.0.1", help="预览地址（默认 127.0.0.1，只有本机能打开；写 0.0.0.0 则局域网里都能打开）")
     serve_parser.add_argument("--port", type=port_number, default=8000, help="端口（默认 8000）")
@@ -156,6 +195,7 @@ def main(argv=None):
     args = make_parser().parse_args(argv)
     args.command = args.command or "build"
     args.output = getattr(args, "output", None)
+    args.allow_empty = getattr(args, "allow_empty", False)
     try:
         code = COMMANDS[args.command](args)
     except ContentError as error:
@@ -163,6 +203,12 @@ def main(argv=None):
             print(problem, file=sys.stderr)
         print(summary_line(len(error.problems)), file=sys.stderr)
         return 1
+    except OutputError as error:  # the disk refused: read-only, full, busy, or another build is writing
+        print(error, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
     return code or 0
 
 

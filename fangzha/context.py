@@ -21,6 +21,7 @@ class BuildContext:
     templates: Path = TEMPLATES
     today: datetime.date = field(default_factory=datetime.date.today)
     strict: bool = False
+    allow_empty: bool = False  # build even without content/ or any scam (that replaces the site with an empty one)
     options: dict = field(default_factory=dict)
     output: Path = None  # set by the pipeline once config.yaml has been read
 

@@ -9,6 +9,7 @@ macOS) it is pickled once per worker, so it must then be picklable (see `Portabl
 
 import multiprocessing
 import os
+import signal
 
 MIN_ITEMS = 400
 START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -20,8 +21,12 @@ def cores():
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _adopt(state):
-    _state["job"] = state
+def _adopt(state=None, inherited=False):
+    """A worker's start. Ctrl+C reaches every process of the terminal: only the main one answers
+    it (one line, no worker tracebacks)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not inherited:
+        _state["job"] = state
 
 
 def _call(job):
@@ -40,8 +45,8 @@ def ordered_map(function, items, state=None, min_items=None):
         return [function(state, item) for item in items]
     context = multiprocessing.get_context(START_METHOD)
     if START_METHOD == "fork":
-        _adopt(state)  # inherited by the forked workers: nothing is pickled
-        pool = context.Pool(workers)
+        _state["job"] = state  # inherited by the forked workers: nothing is pickled
+        pool = context.Pool(workers, initializer=_adopt, initargs=(None, True))
     else:
         pool = context.Pool(workers, initializer=_adopt, initargs=(state,))
     try:

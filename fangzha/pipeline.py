@@ -32,12 +32,23 @@ def output_dir(ctx, model):
     return Path(ctx.root) / model.config["output"]
 
 
-def check(ctx, output=None):
+def configured_output(loaded):
+    """config.yaml's output folder, read before validation (a crash's leftovers are dealt with first)."""
+    data = loaded.config.data if loaded.config else None
+    value = (data.typed.get("output") or data.get("output")) if isinstance(data, dict) and hasattr(data, "typed") else None
+    return str(value).strip() if isinstance(value, (str, int, float)) and str(value).strip() else "site"
+
+
+def load(ctx):
+    return load_project(ctx.root, check=check_record, kinds=PER_FILE)
+
+
+def check(ctx, output=None, loaded=None):
     """Everything `build` would refuse, without writing anything; raises ContentError."""
     collecting = gc.isenabled()
     gc.disable()  # many long-lived objects, none freed until the end: the cyclic collector would rescan them
     try:
-        model = validate(load_project(ctx.root, check=check_record, kinds=PER_FILE))
+        model = validate(loaded or load(ctx), today=ctx.today, allow_empty=ctx.allow_empty)
         ctx = ctx.with_output(Path(output) if output else output_dir(ctx, model))
         pages = planner.plan(model, ctx)
         errors, warnings = split_notices(model.warnings + planner.check(model, pages, ctx), ctx.strict)
@@ -50,21 +61,33 @@ def check(ctx, output=None):
 
 
 def build(ctx, output=None):
-    """Check, then write the site atomically; return a Built. Nothing is written on failure."""
+    """Check, then write the site atomically; return a Built. Nothing is written on failure.
+
+    One build at a time writes to an output folder; what the disk refuses is one OutputError line.
+    """
     started = time.perf_counter()
-    checked = check(ctx, output)
-    collecting = gc.isenabled()
-    gc.disable()
+    loaded = load(ctx)
+    label = str(output) if output else configured_output(loaded)
+    output = Path(output) if output else Path(ctx.root) / label
     try:
-        return _write(checked, started)
-    finally:
-        if collecting:
-            gc.enable()
+        with write.locked(output, label):
+            recovered = write.recover(output, label)  # before anything else: a crash may have hidden the last good site
+            checked = check(ctx, output, loaded)
+            checked.warnings[:0] = [recovered] if recovered else []
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                return _write(checked, started, label)
+            finally:
+                if collecting:
+                    gc.enable()
+    except OSError as error:  # read-only, full, busy: one line; the last good site stays
+        raise write.OutputError(write.describe(error, label)) from None
 
 
-def _write(checked, started):
+def _write(checked, started, label):
     model, pages, ctx = checked.model, checked.pages, checked.ctx
-    write.check_output(ctx.output, model.config["output"])
+    write.check_output(ctx.output, label)
     building = write.start(ctx.output)
     try:
         write.make_folders(building, [page.dest for page in pages])
@@ -74,10 +97,11 @@ def _write(checked, started):
         for page in made:
             write.write_file(building, page.dest, render_page(None, page))
         write.write_file(building, manifest.NAME, manifest.manifest(pages + made, assets))
-        write.finish(building, ctx.output)
+        left_over = write.finish(building, ctx.output, label)
     except BaseException:
         write.discard(building)
         raise
+    checked.warnings += [left_over] if left_over else []
     elapsed = time.perf_counter() - started
     root, output = Path(ctx.root).resolve(), ctx.output.resolve()
     shown = output.relative_to(root) if output.is_relative_to(root) else ctx.output

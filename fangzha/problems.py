@@ -1,6 +1,11 @@
 """Problems found in the user's files, reported all at once in Chinese."""
 
+import os
 from dataclasses import dataclass
+
+# How the README tells users to run the tool, so every message names a command that works there.
+COMMAND = "py build.py" if os.name == "nt" else "python3 build.py"
+PIP = r".venv\Scripts\python -m pip" if os.name == "nt" else ".venv/bin/python -m pip"  # the project's own packages
 
 
 @dataclass(frozen=True, order=True)

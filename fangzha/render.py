@@ -6,10 +6,16 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from .parallel import Portable, ordered_map
 from .problems import ContentError, Problem
 from .write import make_folders, write_file
+
+
+# Every page may load only files of its own site (a second wall behind the link checks); inline
+# style attributes are the templates' own (print sizes, canvas scaling).
+CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'none'"
 
 
 def cn_date(day):
@@ -48,7 +54,7 @@ def make_environment(templates_dir, model):
         lstrip_blocks=True,
     )
     env.filters["cndate"] = cn_date
-    env.globals.update(model=model, config=model.config)
+    env.globals.update(model=model, config=model.config, content_security_policy=markupsafe.Markup(CONTENT_SECURITY_POLICY))
     return env
 
 

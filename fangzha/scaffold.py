@@ -11,7 +11,7 @@ from pathlib import Path
 from .content import fields as spec_types, schema
 from .content.load import load_project
 from .content.validate import validate
-from .problems import ContentError
+from .problems import COMMAND, ContentError
 
 KINDS = {
     # kind: (schema, folder under content/, what users call it, what the Markdown body is for)
@@ -171,7 +171,7 @@ def new_item(root, kind, slug):
     lines = [f"已新建 {label}。请打开它，按每个字段上面的说明填写。"]
     if todo:
         lines.append(f"还需要填写的必填项：{'、'.join(todo)}。")
-    lines.append("填好后运行 python build.py check 检查；也可以运行 python build.py serve，边改边在浏览器里看。")
+    lines.append(f"填好后运行 {COMMAND} check 检查；也可以运行 {COMMAND} serve，边改边在浏览器里看。")
     return lines
 
 

@@ -5,7 +5,9 @@ replace the last good site/. While the content is invalid, every page of the pre
 problems instead, exactly as `check` prints them; the next good save brings the pages back.
 """
 
+import base64
 import errno
+import hashlib
 import html
 import logging
 import os
@@ -17,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import livereload.server
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from livereload.watcher import Watcher
@@ -24,7 +27,9 @@ from tornado.ioloop import IOLoop, PeriodicCallback
 
 from .context import TEMPLATES, BuildContext
 from .pipeline import build
-from .problems import ContentError, summary_line
+from .problems import COMMAND, ContentError, summary_line
+from .render import CONTENT_SECURITY_POLICY
+from .write import OutputError
 
 POLL_SECONDS = 0.05  # livereload's own poll (0.8 s, reloads at most every 3 s) is too slow for saves
 GENERATION_COOKIE = "fangzha-preview"
@@ -52,6 +57,9 @@ class Preview:
             lines = [str(problem) for problem in error.problems]
             self.problems = lines + [summary_line(len(lines))]
             return False, self.problems
+        except OutputError as error:  # the preview folder could not be written (a full disk): its one line
+            self.problems = [str(error), summary_line(1)]
+            return False, self.problems
         except Exception as error:  # a bug must not stop the preview: show it like a problem
             self.problems = [f"生成时出了意外的错误（{type(error).__name__}: {error}）。请把这一行发给维护这个工具的人。",
                              summary_line(1)]
@@ -69,6 +77,7 @@ def error_page(lines):
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>内容有问题，暂时无法预览</title>
 <style>
@@ -82,7 +91,7 @@ code {{ font: inherit; white-space: pre-wrap; word-break: break-all; background:
 <body>
 <main>
 <h1>内容有问题，暂时无法预览</h1>
-<p>内容文件或 config.yaml 里有下面这些问题（和 <code style="display:inline;border:0;padding:0">python build.py check</code> 显示的一样）。改好并保存后，这个页面会自动刷新，显示改好的网页。</p>
+<p>内容文件或 config.yaml 里有下面这些问题（和 <code style="display:inline;border:0;padding:0">{COMMAND} check</code> 显示的一样）。改好并保存后，这个页面会自动刷新，显示改好的网页。</p>
 <ol id="problems">
 {items}
 </ol>
@@ -121,6 +130,30 @@ class PreviewHandler(StaticFileHandler):
             self.finish(not_found.read_bytes())
             return
         super().write_error(status_code, **kwargs)
+
+
+class PolicyKeepingInjector(livereload.server.LiveScriptInjector):
+    """livereload adds its connector to every page as an inline script, which the pages' security
+    policy refuses: the preview allows exactly that script, by its hash, and nothing else."""
+
+    def transform_first_chunk(self, status_code, headers, chunk, finishing):
+        status_code, headers, chunk = super().transform_first_chunk(status_code, headers, chunk, finishing)
+        allowed = allow_inline_script(chunk, self.script)
+        if "Content-Length" in headers:
+            headers["Content-Length"] = str(int(headers["Content-Length"]) + len(allowed) - len(chunk))
+        return status_code, headers, allowed
+
+
+def allow_inline_script(page, script):
+    """The page with its policy letting the one inline `script` (bytes, <script>…</script>) run."""
+    body = script[script.index(b">") + 1:script.rindex(b"</script>")]
+    digest = base64.b64encode(hashlib.sha256(body).digest())
+    policy = CONTENT_SECURITY_POLICY.encode("utf-8")
+    extended = policy.replace(b"default-src 'self';", b"default-src 'self'; script-src 'self' 'sha256-" + digest + b"';", 1)
+    return page.replace(b'content="' + policy + b'"', b'content="' + extended + b'"', 1)
+
+
+livereload.server.LiveScriptInjector = PolicyKeepingInjector  # Server.application() subclasses it by this name
 
 
 def reload_stale_pages(preview):
@@ -210,9 +243,9 @@ def report(ok, lines):
 def bind_message(error, host, port):
     """The one line that explains why the server could not listen."""
     if error.errno == errno.EADDRINUSE:
-        return f"端口 {port} 已经被占用（可能另一个预览还开着）。请先关掉它，或换一个端口：python build.py serve --port {port + 1 if port < 65535 else 8001}"
+        return f"端口 {port} 已经被占用（可能另一个预览还开着）。请先关掉它，或换一个端口：{COMMAND} serve --port {port + 1 if port < 65535 else 8001}"
     if error.errno == errno.EACCES:
-        return f"没有权限使用端口 {port}。请换一个 1024 以上的端口，例如 python build.py serve --port 8000"
+        return f"没有权限使用端口 {port}。请换一个 1024 以上的端口，例如 {COMMAND} serve --port 8000"
     if isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL:
         return f"本机没有地址「{host}」，无法在上面预览。请去掉 --host（默认 127.0.0.1），或写本机的局域网地址。"
     return f"预览服务无法启动（{error}）。"
@@ -257,7 +290,7 @@ def run(root, host, port, templates_dir, workspace):
     shown_host = f"[{host}]" if ":" in host else host
     say(f"正在预览：http://{shown_host}:{port}/",
         "保存 content/、templates/ 或 config.yaml 里的文件后，网页会自动刷新。按 Ctrl+C 停止预览。",
-        f"（预览生成在临时文件夹 {workspace} 里，停止时自动删除，不会改动 site/；要生成正式的网站，请运行 python build.py）")
+        f"（预览生成在临时文件夹 {workspace} 里，停止时自动删除，不会改动 site/；要生成正式的网站，请运行 {COMMAND}）")
     if host not in LOOPBACK:
         say(f"注意：预览开在 {host} 上，同一网络里的其他电脑也能打开它。")
     LiveReloadHandler.start_tasks()

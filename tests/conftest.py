@@ -22,11 +22,34 @@ def run_build(*args, cwd=ROOT):
                           capture_output=True, text=True, encoding="utf-8")
 
 
+def edit(project, relative, old, new):
+    """Replace the first `old` in one of the project's files (it must be there)."""
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def refused_build(project, *args):
+    """Run a build that must be refused: exit 1, no traceback, the last site byte for byte as it was.
+
+    Returns the problem lines (without the summary line, which is checked here)."""
+    from test_build import tree
+    before = tree(project / "site")
+    result = run_build(*args, cwd=project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert tree(project / "site") == before
+    lines = result.stderr.splitlines()
+    assert lines[-1] == f"共发现 {len(lines) - 1} 个问题，本次没有生成任何文件（原来的网站保持不变）。", lines
+    return lines[:-1]
+
+
 def serious_accessibility_problems(page):
     """axe-core's serious and critical WCAG 2.1 A/AA violations on the open page, one short line each."""
     axe = ROOT / "node_modules/axe-core/axe.min.js"
     assert axe.exists(), "缺少 node_modules/axe-core：请先运行 npm ci"
-    page.add_script_tag(path=str(axe))
+    page.evaluate(axe.read_text(encoding="utf-8") + "\n;0")  # through the debugger: the page's policy allows no inline script
     return page.evaluate("""async () => {
         const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
         return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -47,6 +70,21 @@ def copy_project(source, target):
     shutil.copytree(source / "content", target / "content")
     shutil.copy(source / "config.yaml", target / "config.yaml")
     return target
+
+
+@pytest.fixture(scope="session")
+def mini_with_site(tmp_path_factory):
+    """The mini fixture project, built once: its site/ is the last good site a refused build must keep."""
+    project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("mini-built") / "project")
+    result = run_build(cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.fixture
+def built_project(mini_with_site, tmp_path):
+    """A throwaway copy of the built mini project (config.yaml, content/, site/) to break on purpose."""
+    return Path(shutil.copytree(mini_with_site, tmp_path / "project", symlinks=True))
 
 
 @pytest.fixture(scope="session")

@@ -78,9 +78,10 @@ def test_failure_while_writing_keeps_the_last_good_site(project, monkeypatch):
         return open(path, mode, *args, **kwargs)
 
     monkeypatch.setattr(write, "open", failing, raising=False)
-    with pytest.raises(OSError):
+    with pytest.raises(write.OutputError) as error:
         pipeline.build(BuildContext(project))
     monkeypatch.undo()
+    assert str(error.value) == "写入「site」时出错：disk full。原来的网站保持不变。"
     assert tree(project / "site") == before
     assert not (project / f".site{write.BUILDING_SUFFIX}").exists()
 

@@ -7,7 +7,7 @@ def test_usage_error_exits_2_in_chinese():
     result = run_build("frobnicate")
     assert result.returncode == 2
     assert "命令写错了：没有「frobnicate」这个命令或选项。可以用的有：" in result.stderr
-    assert "请运行 python build.py --help 查看用法。" in result.stderr
+    assert "请运行 python3 build.py --help 查看用法。" in result.stderr
     assert "Traceback" not in result.stderr
 
 

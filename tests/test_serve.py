@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import FIXTURES, ROOT, copy_project, run_build
 
@@ -117,7 +118,7 @@ def test_save_rebuilds_shows_problems_and_recovers(served, project, browser):
 
     replace(scam, "call: [110, 96110]", "call: [110, 96110")
     replace(scam, "title： 刷单返利骗局", "title: 刷单返利骗局")
-    page.wait_for_function("() => /YAML 格式有误/.test(document.body.innerText)", timeout=WAIT_MS)
+    page.locator("body", has_text="YAML 格式有误").wait_for(timeout=WAIT_MS)  # (no script of the test's own: the policy stays on)
     expected = check_lines(project)
     assert page.locator("#problems li").all_inner_texts() + [page.locator("#summary").inner_text()] == expected
     # Every page of the preview shows the problems, not the old site.
@@ -153,7 +154,7 @@ def test_template_and_config_saves_rebuild_too(served, project, browser):
     page = browser.new_page()
     page.goto(served.url + "index.html")
     replace(project / "config.yaml", "organisation: ", "organisation: 预览测试")
-    page.wait_for_function("() => document.title.includes('预览测试')", timeout=WAIT_MS)
+    expect(page).to_have_title(re.compile("预览测试"), timeout=WAIT_MS)
     assert served.alive()
     page.close()
 
@@ -174,7 +175,7 @@ def test_port_in_use_is_one_clear_line(project):
         result = run_build("serve", "--port", str(port), cwd=project)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"端口 {port} 已经被占用（可能另一个预览还开着）。请先关掉它，或换一个端口：python build.py serve --port {port + 1}"]
+        f"端口 {port} 已经被占用（可能另一个预览还开着）。请先关掉它，或换一个端口：python3 build.py serve --port {port + 1}"]
 
 
 def test_bad_port_is_a_usage_error(project):

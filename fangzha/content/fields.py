@@ -10,8 +10,11 @@ import re
 
 from ..problems import Problem
 from . import placeholders
-from .load import Sequence
+from .urls import url_problem
+from .yamlread import FULLWIDTH_HINT, Sequence
 
+DECIMAL = re.compile(r"^[-+]?[0-9]+$")
+FULLWIDTH_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*[ \t]*：")
 SAFE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SLUG_HINT = "只能用小写英文字母、数字和连字符 -（例如 shua-dan），因为它会成为网页的文件名。"
 
@@ -35,6 +38,8 @@ def kind_of(value):
 
 def did_you_mean(word, options):
     """Click-style suggestion for a typo, or the full list when nothing is close."""
+    if not options:
+        return ""
     close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.5)
     if close:
         return f"你是不是想写「{close[0]}」？"
@@ -60,6 +65,8 @@ class Text(Spec):
         self.max_len, self.pattern, self.pattern_hint = max_len, pattern, pattern_hint
 
     def clean(self, value, where, problems):
+        if where.typed is not None:  # the words as typed: YAML 1.1 reads 01065123456, 9:30 or 1.10 as numbers
+            value = where.typed
         if isinstance(value, bool) or isinstance(value, (list, dict)) or value is None:
             where.report(problems, f"应当是一段文字（{self.label}），现在是{kind_of(value)}。")
             return self.default
@@ -90,12 +97,58 @@ class EditorNote(Text):
         return text
 
 
+class Url(Text):
+    """A web address that is published as a link: only what urls.url_problem allows is kept."""
+
+    def __init__(self, label, required=False, absolute=False):
+        super().__init__(label, required)
+        self.absolute = absolute
+
+    def clean(self, value, where, problems):
+        text = super().clean(value, where, problems)
+        problem = url_problem(text, absolute=self.absolute) if text else None
+        if problem:
+            where.report(problems, problem)
+            return ""
+        return text
+
+
+HOURS = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$")
+HOURS_HINT = "请写成 08:00-18:00 这样（开始-结束，24 小时制，用半角冒号和减号）；跨过半夜就写成 22:00-06:00。"
+# Two times joined by something else than "-": ~ ～ — – 至 到, or with full-width colons.
+LOOSE_HOURS = re.compile(r"^(\d{1,2})[:：](\d\d)\s*([^\d\s:：]{1,3})\s*(\d{1,2})[:：](\d\d)$")
+
+
+class Hours(Text):
+    """A daily window such as 08:00-18:00 (the kiosk's night, a playlist item's hours).
+
+    A wrong one is reported and never passed on: the kiosk splits it at the "-".
+    """
+
+    def clean(self, value, where, problems):
+        text = super().clean(value, where, problems)
+        if not text or HOURS.match(text):
+            return text
+        loose = LOOSE_HOURS.match(text)
+        fixed = "{}:{}-{}:{}".format(*loose.group(1, 2, 4, 5)) if loose else ""
+        if fixed and HOURS.match(fixed):
+            where.report(problems, f"「{text}」不合适：开始和结束之间只能用半角减号「-」，冒号也要用半角「:」。请写成 {fixed}。")
+        else:
+            where.report(problems, f"「{text}」不合适：{HOURS_HINT}")
+        return ""
+
+
 class Int(Spec):
     def __init__(self, label, required=False, default=None, minimum=None, maximum=None):
         super().__init__(label, required, default)
         self.minimum, self.maximum = minimum, maximum
 
     def clean(self, value, where, problems):
+        if isinstance(value, int) and not isinstance(value, bool) and where.typed is not None:
+            if not DECIMAL.match(where.typed):  # 010 is 8 to YAML 1.1, 1:30 is 90, 0x10 is 16
+                where.report(problems, f"应当是一个整数（{self.label}），只写 0 到 9 的数字，现在是「{where.typed}」。")
+                return self.default
+            value = int(where.typed)
         if isinstance(value, bool) or not isinstance(value, int):
             where.report(problems, f"应当是一个整数（{self.label}），现在是{kind_of(value)}。")
             return self.default
@@ -153,7 +206,7 @@ class Ref(Spec):
         if value is None or isinstance(value, (bool, list, dict)):
             where.report(problems, f"应当是一个编号（{self.label}），现在是{kind_of(value)}。")
             return None
-        ref = str(value).strip()
+        ref = str(value if where.typed is None else where.typed).strip()
         where.refs.append((self.kind, ref, where.path, where.line, where.field))
         return ref
 
@@ -164,17 +217,18 @@ class List(Spec):
         self.item, self.min_items = item, min_items
 
     def clean(self, value, where, problems):
-        if isinstance(value, str) and isinstance(self.item, (Text, Ref)):
+        if (isinstance(value, str) or where.typed is not None) and isinstance(self.item, (Text, Ref)):
             value = Sequence([value])  # one item written without "- " is still clear
-            value.line, value.item_lines = where.line, [where.line]
+            value.line, value.item_lines, value.typed_items = where.line, [where.line], [where.typed]
         if not isinstance(value, list):
             where.report(problems, f"应当是一个列表（{self.label}）：每项单独一行，以「- 」开头；或写成 [甲, 乙]。现在是{kind_of(value)}。")
             return []
         if len(value) < self.min_items:
             where.report(problems, f"至少要有 {self.min_items} 项（{self.label}），现在只有 {len(value)} 项。")
         lines = getattr(value, "item_lines", [where.line] * len(value))
-        return [self.item.clean(item, where.at(line, f"{where.field}[{index + 1}]"), problems)
-                for index, (item, line) in enumerate(zip(value, lines))]
+        typed = getattr(value, "typed_items", [None] * len(value))
+        return [self.item.clean(item, where.at(line, f"{where.field}[{index + 1}]", text), problems)
+                for index, (item, line, text) in enumerate(zip(value, lines, typed))]
 
 
 class Group(Spec):
@@ -185,6 +239,9 @@ class Group(Spec):
         self.fields, self.defaults = fields, defaults
 
     def clean(self, value, where, problems):
+        if isinstance(value, str) and FULLWIDTH_KEY.match(value):  # `- title：…` read as one piece of text
+            where.report(problems, f"应当是一组字段（{self.label}），这里{FULLWIDTH_HINT}")
+            return check_fields({}, self.fields, where, [])
         if not isinstance(value, dict):
             where.report(problems, f"应当是一组字段（{self.label}），每个字段一行写成「字段: 值」。现在是{kind_of(value)}。")
             return check_fields({}, self.fields, where, [])
@@ -192,14 +249,15 @@ class Group(Spec):
 
 
 class Where:
-    """The place a value came from: file, line, field, and what was seen there (`refs`: references to
-    other items, and the editor notes and placeholders found, each tagged with its kind)."""
+    """The place a value came from: file, line, field, what was seen there (`refs`: references to
+    other items, and the editor notes and placeholders found, each tagged with its kind), and the
+    value's text as typed when YAML read it as something else (a number, a date, yes/no)."""
 
-    def __init__(self, path, line, field, refs):
-        self.path, self.line, self.field, self.refs = path, line, field, refs
+    def __init__(self, path, line, field, refs, typed=None):
+        self.path, self.line, self.field, self.refs, self.typed = path, line, field, refs, typed
 
-    def at(self, line, field):
-        return Where(self.path, line, field, self.refs)
+    def at(self, line, field, typed=None):
+        return Where(self.path, line, field, self.refs, typed)
 
     def report(self, problems, message):
         problems.append(Problem(self.path, self.line, self.field, message))
@@ -265,5 +323,6 @@ def check_fields(mapping, fields, where, problems, prefix=""):
                 problems.append(Problem(where.path, own_line, prefix + name, f"缺少必填字段（{spec.label}）。请加上一行「{name}: …」。"))
             clean[name] = blank_value(spec)
             continue
-        clean[name] = spec.clean(mapping[name], where.at(key_lines.get(name, own_line), prefix + name), problems)
+        typed = getattr(mapping, "typed", {}).get(name)
+        clean[name] = spec.clean(mapping[name], where.at(key_lines.get(name, own_line), prefix + name, typed), problems)
     return clean

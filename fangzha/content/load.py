@@ -1,39 +1,22 @@
 """Read config and content files into plain data that remembers file and line.
 
-No judgement here beyond what only the raw text can tell (encoding, tabs,
-full-width colons, YAML syntax, keys written twice); the schema judges the rest.
+No judgement here beyond what only the raw text and the disk can tell (encoding, control
+characters, which entries are readable files; YAML syntax is yamlread's); the schema judges the rest.
 """
 
+import errno
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..parallel import ordered_map
 from ..problems import Notice, Problem
+from .yamlread import Mapping, Sequence, parse_yaml  # noqa: F401 (Mapping, Sequence: the loaded data's types)
 
-BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-# `title：值` typed with a Chinese input method: an ASCII key, then a full-width colon.
-FULLWIDTH_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*：", re.MULTILINE)
-TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
-FULLWIDTH_HINT = "用了全角冒号「：」。请把它改成半角冒号「:」，冒号后面再加一个空格（切换到英文输入法再输入）。"
-TAB_HINT = "行首用了 Tab 键缩进。YAML 只认空格：请把 Tab 换成两个空格。"
-
-
-class Mapping(dict):
-    """A YAML mapping that knows its own line and the line of each key."""
-
-    line = 0
-    key_lines: dict
-
-
-class Sequence(list):
-    """A YAML list that knows its own line and the line of each item."""
-
-    line = 0
-    item_lines: list
+# Characters no editor shows and YAML refuses (NUL and other controls), found before anything parses them.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 @dataclass
@@ -57,82 +40,7 @@ class Loaded:
     records: dict = field(default_factory=dict)  # kind -> [Record]
     problems: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
-
-
-_scalars = yaml.constructor.SafeConstructor()  # for the few scalars that are not plain text
-TEXT_TAG = "tag:yaml.org,2002:str"
-
-
-def _to_python(node, where):
-    """Turn a composed YAML node into Mapping/Sequence/scalars that remember their lines.
-
-    Walking the nodes ourselves is faster than PyYAML's constructor and lets us catch a key
-    written twice (PyYAML silently keeps the last one).
-    """
-    path, offset, problems = where
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == TEXT_TAG:
-            return node.value
-        try:
-            return _scalars.yaml_constructors[node.tag](_scalars, node)
-        except (ValueError, KeyError, yaml.YAMLError):  # e.g. 2026-02-30: keep the text, the schema explains
-            return node.value
-    if isinstance(node, yaml.SequenceNode):
-        seq = Sequence(_to_python(child, where) for child in node.value)
-        seq.line = node.start_mark.line + offset
-        seq.item_lines = [child.start_mark.line + offset for child in node.value]
-        return seq
-    mapping = Mapping()
-    mapping.line = node.start_mark.line + offset
-    mapping.key_lines = key_lines = {}
-    for key_node, value_node in node.value:
-        key = _to_python(key_node, where)
-        key = key if isinstance(key, str) else str(key)
-        line = key_node.start_mark.line + offset
-        if key in key_lines:
-            problems.append(Problem(path, line, key, f"这个字段写了两遍（第一次在第 {key_lines[key]} 行）。请删掉其中一处，只保留一个。"))
-        key_lines[key] = line
-        mapping[key] = _to_python(value_node, where)
-    return mapping
-
-
-def _raw_text_problems(path, text, line_offset):
-    """Tabs and full-width colons: the two mistakes a Chinese input method makes most."""
-    found = []
-    for pattern, group, hint in ((TAB_INDENT, None, TAB_HINT), (FULLWIDTH_KEY, 1, FULLWIDTH_HINT)):
-        for match in pattern.finditer(text):  # one pass over the text; lines counted only on a hit
-            number = text.count("\n", 0, match.start()) + 1 + line_offset
-            found.append(Problem(path, number, match.group(group) if group else "", hint))
-    return sorted(found)
-
-
-def parse_yaml(path, text, line_offset=0):
-    """Parse YAML text; return (data, problems). Lines are counted in the file."""
-    problems = _raw_text_problems(path, text, line_offset)
-    if problems:
-        return None, problems
-    try:
-        node = yaml.compose(text, Loader=BaseLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = (mark.line + 1 + line_offset) if mark else 0
-        return None, [Problem(path, line, "", yaml_error_message(error))]
-    data = _to_python(node, (path, 1 + line_offset, problems)) if node is not None else None
-    return data, problems
-
-
-def yaml_error_message(error):
-    """Name the YAML mistake in words a Notepad user can act on."""
-    text = f"{error.problem or ''} {error.context or ''}"
-    if "could not find expected ':'" in text or "mapping values are not allowed" in text:
-        return "YAML 格式有误：这一行或上一行的“字段: 值”写法不对。检查冒号是不是半角「:」、冒号后有没有空格、缩进是否对齐；值里含有「: 」时请用引号括起来。"
-    if "found character" in text and "cannot start any token" in text:
-        return "YAML 格式有误：值以特殊符号开头（如 @ ` % 或 Tab）。请用引号把整个值括起来。"
-    if "expected <block end>" in text or "did not find expected" in text:
-        return "YAML 格式有误：缩进没有对齐，或列表项前少了「- 」。请让同一层的行左边对齐（只用空格）。"
-    if "found unexpected end of stream" in text or "found unexpected" in text:
-        return "YAML 格式有误：引号或括号没有成对。请检查这一行的引号 \" ' 和括号 [ ] 是否都闭合了。"
-    return f"YAML 格式有误（{(error.problem or '').strip()}）。请检查这一行的冒号、缩进和引号。"
+    content_found: bool = True  # False when there is no content/ folder at all
 
 
 def read_text(path, label, warnings):
@@ -140,13 +48,40 @@ def read_text(path, label, warnings):
     raw = Path(path).read_bytes()
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        damaged = _damaged_utf8(raw, error, label)
+        if damaged:
+            return None, damaged
         try:
             text = raw.decode("gbk")
         except UnicodeDecodeError:
             return None, Problem(label, 0, "", "文件编码无法识别：既不是 UTF-8 也不是 GBK。请用记事本“另存为”，编码选 UTF-8。")
         warnings.append(Notice(label, 0, "", "这个文件是 GBK（ANSI）编码，已按 GBK 正确读取。建议另存为 UTF-8，以免其他工具显示乱码。"))
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = CONTROL.search(text)
+    if control:
+        return None, _control_problem(label, text, control)
+    return text, None
+
+
+def _damaged_utf8(raw, error, label):
+    """A UTF-8 file with a character cut off or broken is not GBK: reading it so would publish mojibake."""
+    line = raw.count(b"\n", 0, error.start) + 1
+    if error.end == len(raw) and error.reason == "unexpected end of data":
+        return Problem(label, line, "", "文件的最后一个字只保存了一半（文件可能没有保存完整，或复制时被截断了）。请用记事本打开，重新输入最后一个字，再另存为 UTF-8。")
+    before = raw[:error.start].decode("utf-8-sig")
+    if sum(char >= "\u0800" for char in before) >= 2:  # Chinese already read as UTF-8: a GBK file almost never gets this far
+        return Problem(label, line, "", "这一行有一个损坏的字（文件是 UTF-8 编码，但这里的字节不完整）。请用记事本打开，重新输入这一行，再另存为 UTF-8。")
+    return None
+
+
+def _control_problem(label, text, first):
+    """NUL and other invisible control characters: one line for the file, on the first of them."""
+    count = len(CONTROL.findall(text))
+    code = f"U+{ord(first.group()):04X}" + ("，空字符 NUL" if first.group() == "\x00" else "")
+    more = f"文件里一共有 {count} 个这样的字符，" if count > 1 else ""
+    return Problem(label, text.count("\n", 0, first.start()) + 1, "",
+                   f"这一行有看不见的控制字符（{code}），文件可能损坏了，或者粘贴时带进了特殊字符。{more}请用记事本打开，重新输入这一行（或另存为 UTF-8），再试一次。")
 
 
 def split_front_matter(label, text):
@@ -161,24 +96,84 @@ def split_front_matter(label, text):
 
 
 def read_file(job):
-    """(path, label) → (Record, problems, warnings) for one YAML or Markdown file.
+    """(path, label, stem, is_markdown) → (Record, problems, warnings) for one YAML or Markdown file.
 
     Touches no shared state, so many files can be read in worker processes.
     """
-    path, label = job
+    path, label, stem, is_markdown = job
     problems, warnings = [], []
-    text, problem = read_text(path, label, warnings)
+    try:
+        text, problem = read_text(path, label, warnings)
+    except OSError as error:  # it was a regular file a moment ago; now it cannot be read
+        text, problem = None, Problem(label, 0, "", f"读不了这个文件（{error.strerror}）。请检查它是否还在、是否有读取权限。")
     if problem:
-        return Record(label, None, stem=path.stem, broken=True), [problem], warnings
+        return Record(label, None, stem=stem, broken=True), [problem], warnings
     body, body_line, offset = "", 0, 0
-    if path.suffix == ".md":
+    if is_markdown:
         parts, problem = split_front_matter(label, text)
         if problem:
-            return Record(label, None, stem=path.stem, broken=True), [problem], warnings
+            return Record(label, None, stem=stem, broken=True), [problem], warnings
         text, body, body_line = parts
         offset = 1
     data, problems = parse_yaml(label, text, offset)
-    return Record(label, data, body, body_line, path.stem, broken=bool(problems) and data is None), problems, warnings
+    return Record(label, data, body, body_line, stem, broken=bool(problems) and data is None), problems, warnings
+
+
+CONTENT_SUFFIXES = (".md", ".yaml", ".yml")
+NOTEPAD_SUFFIX = ".txt"  # Notepad's "Save as" adds it unless the type is set to "All files"
+
+
+def content_file_name(name):
+    """(stem, suffix) of a content file's name, in lower case and without Notepad's extra .txt; else None."""
+    lower = name.lower()
+    if lower.endswith(NOTEPAD_SUFFIX):
+        lower = lower[:-len(NOTEPAD_SUFFIX)]
+    for suffix in CONTENT_SUFFIXES:
+        if lower.endswith(suffix) and len(lower) > len(suffix):
+            return name[:len(lower) - len(suffix)], suffix
+    return None
+
+
+def skip_reason(path):
+    """Why an entry cannot be read as a content file (it is never opened), or None for a regular file."""
+    try:
+        mode = os.stat(path).st_mode  # follows a symlink to what it points at
+    except FileNotFoundError:
+        return "这是一个快捷方式（符号链接），它指向的文件不存在"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "这是一个快捷方式（符号链接），它指向自己，绕成了一个圈"
+        return f"读不了它（{error.strerror}）"
+    if stat.S_ISDIR(mode):
+        return "这是一个文件夹，不是文件。里面的文件不会被读取；如果是备份，请把它移出 content/"
+    if not stat.S_ISREG(mode):
+        return "这不是普通文件（可能是管道或设备文件）"
+    return None
+
+
+def folder_files(folder, root, notices):
+    """The content files of one folder, in a stable order: (path, label, stem, is_markdown).
+
+    What cannot be read is skipped with a notice; a name as Notepad saves it (`x.md.txt`, `X.MD`)
+    is read, and a stray `.txt` is named, so no file the user wrote is silently left out.
+    """
+    files = []
+    for path in sorted(folder.iterdir()):
+        label = path.relative_to(root).as_posix()
+        parts = content_file_name(path.name)
+        if parts is None:
+            if path.name.lower().endswith(NOTEPAD_SUFFIX):
+                notices.append(Notice(label, 0, "", "跳过：这是 .txt 文件，不是内容文件（内容文件以 .md 或 .yaml 结尾）。如果它是内容，请把文件改名，例如 new-scam.md。"))
+            continue
+        reason = skip_reason(path)
+        if reason:
+            notices.append(Notice(label, 0, "", f"跳过：{reason}。"))
+            continue
+        stem, suffix = parts
+        if path.name.lower().endswith(NOTEPAD_SUFFIX):
+            notices.append(Notice(label, 0, "", f"文件名末尾多了 .txt（记事本另存时自动加上的），已按 {stem}{suffix} 读取。建议把它改名为 {stem}{suffix}（在资源管理器的“查看”里勾选“文件扩展名”就能看到）。"))
+        files.append((path, label, stem, suffix == ".md"))
+    return files
 
 
 # Where each kind of content lives: a folder of files, or one file.
@@ -197,8 +192,8 @@ CONTENT_LAYOUT = {
 
 def _read_and_check(per_file, job):
     """Read one file and, when a per-file check applies to its kind, run it in the same worker."""
-    kind, path_and_label = job
-    record, problems, warnings = read_file(path_and_label)
+    kind, file_job = job
+    record, problems, warnings = read_file(file_job)
     check, kinds, config = per_file
     if check and kind in kinds:
         record.checked = check(kind, record, config)
@@ -216,22 +211,32 @@ def load_project(root, config_name="config.yaml", check=None, kinds=()):
     root = Path(root)
     loaded = Loaded()
     config_path = root / config_name
-    if config_path.exists():
-        loaded.config, problems, warnings = read_file((config_path, config_name))
+    if not os.path.lexists(config_path):
+        loaded.problems.append(Problem(config_name, 0, "", "找不到配置文件 config.yaml。请把它放在 build.py 旁边。"))
+    elif skip_reason(config_path):
+        loaded.problems.append(Problem(config_name, 0, "", f"读不了配置文件：{skip_reason(config_path)}。请把 config.yaml 换成一个普通的文本文件。"))
+    else:
+        loaded.config, problems, warnings = read_file((config_path, config_name, config_path.stem, False))
         loaded.problems += problems
         loaded.warnings += warnings
-    else:
-        loaded.problems.append(Problem(config_name, 0, "", "找不到配置文件 config.yaml。请把它放在 build.py 旁边。"))
-    jobs = []  # (kind, (path, label))
+    jobs = []  # (kind, (path, label, stem, is_markdown))
     content = root / "content"
+    loaded.content_found = content.is_dir()
     for kind, place in CONTENT_LAYOUT.items():
         loaded.records[kind] = []
+        path = content / place.rstrip("/")
+        label = path.relative_to(root).as_posix()
+        if not loaded.content_found or not os.path.lexists(path):
+            continue
         if place.endswith("/"):
-            folder = content / place
-            paths = sorted(p for p in folder.glob("*") if p.suffix in (".md", ".yaml", ".yml")) if folder.is_dir() else []
+            if path.is_dir():
+                jobs += [(kind, job) for job in folder_files(path, root, loaded.warnings)]
+            else:
+                loaded.warnings.append(Notice(label, 0, "", f"跳过：{skip_reason(path) or '这是一个文件，不是文件夹'}。"))
+        elif skip_reason(path):
+            loaded.warnings.append(Notice(label, 0, "", f"跳过：{skip_reason(path)}。"))
         else:
-            paths = [content / place] if (content / place).exists() else []
-        jobs += [(kind, (path, path.relative_to(root).as_posix())) for path in paths]
+            jobs.append((kind, (path, label, path.stem, False)))
     per_file = (check, frozenset(kinds), loaded.config.data if loaded.config else None)
     results = ordered_map(_read_and_check, jobs, per_file)
     for (kind, _), (record, problems, warnings) in zip(jobs, results):

@@ -3,15 +3,13 @@
 Each field says what it holds and, in Chinese, what it is for (the engine is fields.py).
 """
 
-import re
-
-from .fields import SAFE_SLUG, SLUG_HINT, Bool, Choice, Date, EditorNote, Group, Int, List, Ref, Text
+from .fields import SAFE_SLUG, SLUG_HINT, Bool, Choice, Date, EditorNote, Group, Hours, Int, List, Ref, Text, Url
 
 SOURCE = Group("出处", {
     "title": Text("出处名称", required=True),
     "publisher": Text("发布者"),
     "date": Date("发布日期"),
-    "url": Text("网址"),
+    "url": Url("网址"),
     "editor_note": EditorNote(),
 })
 
@@ -69,7 +67,7 @@ CHANNEL = Group("举报渠道", {
     "when": Text("什么时候用", required=True),
     "after": Text("举报以后会怎样"),
     "note": Text("备注"),
-    "url": Text("网址"),
+    "url": Url("网址"),
     "sources": List("出处", SOURCE),
     "editor_note": EditorNote(),
 })
@@ -173,9 +171,6 @@ CAMPAIGN = {
     "editor_note": EditorNote(),
 }
 
-HOURS = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-3]):[0-5]\d$")
-HOURS_HINT = "请写成 08:00-18:00 这样（开始-结束，24 小时制，用半角冒号和减号）；跨过半夜就写成 22:00-06:00。"
-
 TOP_TYPES = {
     "lists": List("高发诈骗类型清单", Group("清单", {
         "title": Text("清单名称", required=True),
@@ -203,7 +198,7 @@ PLAYLIST = {
         "seconds": Int("这一屏显示多少秒", minimum=3),
         "from": Date("从哪天开始显示"),
         "until": Date("显示到哪天为止"),
-        "hours": Text("每天几点到几点显示", pattern=HOURS, pattern_hint=HOURS_HINT),
+        "hours": Hours("每天几点到几点显示"),
     }), required=True, min_items=1),
     "editor_note": EditorNote(),
 }
@@ -211,7 +206,7 @@ PLAYLIST = {
 CONFIG = {
     "title": Text("网站名称", required=True),
     "organisation": Text("单位名称（印在每一页上）", required=True),
-    "base_url": Text("网站正式地址（用于 sitemap.xml 和二维码）"),
+    "base_url": Url("网站正式地址（用于 sitemap.xml 和二维码）", absolute=True),
     "output": Text("输出文件夹", default="site"),
     "allow_html": Bool("是否允许 Markdown 里写 HTML"),
     "review_months": Int("内容多少个月后需要重新审核", default=12, minimum=1),
@@ -228,7 +223,7 @@ CONFIG = {
     }),
     "kiosk": Group("大屏轮播", defaults=True, fields={
         "seconds": Int("每一屏默认显示多少秒", default=15, minimum=3),
-        "night": Text("夜间时段（例如 22:00-06:00；留空则整夜照常播放）", pattern=HOURS, pattern_hint=HOURS_HINT),
+        "night": Hours("夜间时段（例如 22:00-06:00；留空则整夜照常播放）"),
         "night_mode": Choice("夜间时段怎么显示", ["黑屏", "调暗"], default="黑屏"),
         "check_minutes": Int("放在网站上播放时，每隔几分钟检查一次新版本", default=5, minimum=1),
         "shift_minutes": Int("每隔几分钟把画面挪动几个像素（防止烧屏）", default=3, minimum=1),

@@ -1,12 +1,13 @@
 """Check everything loaded against the schema; return the Model or every problem at once."""
 
+import datetime
 from collections import defaultdict
 
 from . import fields, placeholders, schema
 from .markup import convert_one, plain_text
 from .model import Model, add_months, scam_order, show_channel
 from .playlists import check_playlists, link_playlists
-from ..problems import ContentError, Problem, place_order
+from ..problems import COMMAND, ContentError, Notice, Problem, place_order
 from .fields import EDITOR_NOTE, SAFE_SLUG, SLUG_HINT, Where, did_you_mean
 
 KIND_NAMES = {
@@ -142,9 +143,34 @@ def _not_only_local(calls, path, line, field, problems):
                                                    "local_channels 里设置，可能没有；请再写一个全国性的渠道，例如 \"110\"。"))
 
 
-def validate(loaded):
-    """Turn loaded records into a Model, or raise ContentError with every problem."""
-    problems = list(loaded.problems)
+EMPTY_HINT = "生成的网站会是空的，并替换掉原来的网站，所以本次没有生成。"
+ALLOW_EMPTY = f"确实要这样生成，请运行 {COMMAND} build --allow-empty。"
+
+
+def _empty_content(loaded):
+    """A missing content/ or no scam at all would build an empty site over the good one: say so."""
+    if not loaded.content_found:
+        return [Problem("content/", 0, "", f"找不到 content/ 文件夹。{EMPTY_HINT}请检查是不是在项目文件夹里运行（或用 --root 指定项目文件夹）；{ALLOW_EMPTY}")]
+    if not loaded.records["scams"]:
+        return [Problem("content/scams/", 0, "", f"这里一种诈骗类型也没有（没有 .md 文件）。{EMPTY_HINT}如果文件被移走了，请放回 content/scams/；{ALLOW_EMPTY}")]
+    return []
+
+
+def _reviewed_in_future(items, today):
+    """A review date after today is a typo (2062 for 2026): a warning, so printed dates stay true."""
+    return [Notice(item["file"], getattr(item, "key_lines", {}).get("reviewed", 1), "reviewed",
+                   f"审核日期 {item['reviewed']} 比今天（{today}）还晚。请检查年份是不是写错了：这里写的是已经审核过的那一天。")
+            for item in items if item and item.get("reviewed") and item["reviewed"] > today]
+
+
+def validate(loaded, today=None, allow_empty=False):
+    """Turn loaded records into a Model, or raise ContentError with every problem.
+
+    `today` is the build's date (the review-date check); `allow_empty` lets a site without any scam
+    replace the last one.
+    """
+    today = today or datetime.date.today()
+    problems = list(loaded.problems) + ([] if allow_empty else _empty_content(loaded))
     refs = []
     config = {}
     if loaded.config is not None:
@@ -157,6 +183,8 @@ def validate(loaded):
 
     audiences = []
     for record in records["audiences"]:
+        if record.broken:  # already reported
+            continue
         clean = fields.List("人群", schema.AUDIENCE).clean(record.data, Where(record.path, 1, "audiences", refs), problems)
         audiences.extend(a for a in clean if a)
 
@@ -187,6 +215,7 @@ def validate(loaded):
         data = _mapping(record, problems, "channels.yaml ")
         if data is not None:
             channel_doc = fields.check_fields(data, schema.CHANNELS, Where(record.path, 1, "", refs), problems)
+            channel_doc["file"] = record.path
         for row in channel_doc["guide"]:
             if row:
                 _not_only_local(row["call"], record.path, getattr(channel_doc, "key_lines", {}).get("guide", 1), "guide", problems)
@@ -226,7 +255,9 @@ def validate(loaded):
         for record in records[kind]:
             if record.broken:  # already reported; do not add "not found" noise for it
                 known[kind].setdefault(record.stem, {"items": [], "file": record.path})
-    _check_refs(refs, known, problems)
+    unreadable = {kind for kind in ("audiences", "channels") if any(r.broken for r in records[kind])}
+    unreadable |= {"channels"} if loaded.config is not None and loaded.config.broken else set()  # local channels
+    _check_refs([ref for ref in refs if ref[0] not in unreadable], known, problems)  # no "not found" for an unreadable file's items
 
     if problems:
         raise ContentError(problems)
@@ -245,7 +276,9 @@ def validate(loaded):
         channels_reviewed=channel_doc["reviewed"],
         channel_sources=channel_doc["sources"],
         fakes=channel_doc["fakes"],
-        warnings=list(loaded.warnings) + found,
+        warnings=list(loaded.warnings) + found + _reviewed_in_future(
+            [s for _, s in scam_items] + [r for _, r in rule_items] + [c for _, c in case_items]
+            + [c for _, c in campaign_items] + [channel_doc if channel_doc.get("file") else None, prevention], today),
         playlists=playlists,
         placeholders=found,
         editor_notes=[Problem(path, line, field, text) for _, text, path, line, field in editor_notes],

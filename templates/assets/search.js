@@ -4,6 +4,7 @@
   var list = document.getElementById("results");
   var status = document.getElementById("search-status");
   var index = window.SEARCH_INDEX || [];
+  input.form.addEventListener("submit", function (event) { event.preventDefault(); });  // results show as you type
   var fields = [["t", 8], ["a", 5], ["s", 3], ["b", 1]];
   function score(entry, words) {
     var total = 0;

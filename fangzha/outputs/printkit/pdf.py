@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ...page import Page
 from ...parallel import ordered_map
-from ...problems import ContentError, Problem
+from ...problems import COMMAND, PIP, ContentError, Problem
 
 HOST = "https://fangzha.invalid/"  # pages and assets are served from memory, never fetched
 TRIES = 6                           # layouts per document, at most
@@ -58,7 +58,7 @@ def load_weasyprint():
         import weasyprint
     except (ImportError, OSError) as error:  # OSError: the Pango library is missing
         raise ContentError([Problem("requirements-pdf.txt", 0, "", (
-            f"生成 PDF 需要 WeasyPrint，但它现在用不了（{error}）。请先运行 pip install -r requirements-pdf.txt；"
+            f"生成 PDF 需要 WeasyPrint，但它现在用不了（{error}）。请先运行 {PIP} install -r requirements-pdf.txt；"
             "Windows 和 macOS 还需要按 WeasyPrint 安装说明装好 Pango。网页版的海报和折页不需要它，可以直接用浏览器打印。"))]) from None
     return weasyprint
 
@@ -160,7 +160,7 @@ def make_pdfs(printables, files, chosen):
             sheets = "一页" if page.sheets == 1 else "两页"
             problems.append(Problem(too_long, 0, "", (
                 f"{page.dest} 内容太多：字号已经缩到最小，还是放不下{sheets} {page.context['paper']} 纸。"
-                "请删减这个文件里的文字，再运行 python build.py pdf。")))
+                f"请删减这个文件里的文字，再运行 {COMMAND} pdf。")))
     if problems:
         raise ContentError(problems)
     return out
