@@ -62,7 +62,7 @@ def load_weasyprint():
     return weasyprint
 
 
-def _fetcher(weasyprint, assets):
+def memory_fetcher(weasyprint, assets):
     """A URL fetcher that serves the site's assets from memory and loads nothing else."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -81,7 +81,7 @@ def _render(weasyprint, dest, html, scale, assets, bleed=False):
     """The document laid out with the type scaled by `scale` (and bleed and crop marks when asked)."""
     extra = f"<style>:root {{ --fit: {scale:.3f}; }}</style>\n" + (BLEED if bleed else "")
     scaled = html.replace("</head>", extra + "</head>", 1)
-    return weasyprint.HTML(string=scaled, base_url=HOST + dest, url_fetcher=_fetcher(weasyprint, assets)).render()
+    return weasyprint.HTML(string=scaled, base_url=HOST + dest, url_fetcher=memory_fetcher(weasyprint, assets)).render()
 
 
 def fill(document, sheets):
