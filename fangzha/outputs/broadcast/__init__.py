@@ -19,7 +19,7 @@ RULE_ITEMS = 6  # a rule list longer than this is too long to read out whole
 
 def said(texts):
     """Short sentences, numbers spelled out as read."""
-    return [spoken(s) for text in texts for s in sentences(text)]
+    return [s for text in texts for s in sentences(spoken(text))]
 
 
 def scam_part(scam, detailed):
@@ -28,6 +28,12 @@ def scam_part(scam, detailed):
     if detailed:
         lines += said(["这些情况要警惕："] + scam["signs"][:2] + ["遇到了，要这样做："] + scam["steps"][:2])
     return lines
+
+
+def scam_more(scam):
+    """The long version's room to spare: the rest of a scam's signs and steps."""
+    signs, steps = scam["signs"][2:], scam["steps"][2:]
+    return said((["还要警惕："] + signs if signs else []) + (["还可以这样做："] + steps if steps else []))
 
 
 def local_contact(model, campaign):
@@ -42,24 +48,26 @@ def local_contact(model, campaign):
 
 
 def parts(model, campaign, detailed):
-    """(fixed parts, optional parts by priority): each part is (order on the page, lines)."""
+    """(fixed parts, optional parts by priority): each part is (its place in the script, lines)."""
     key = said(KEY_WARNING)
     slogan = said([campaign["slogan"] + "！"]) if campaign["slogan"] else []
     fixed = [
-        (0, said([f"各位朋友，大家好。这里是{campaign['organiser']}。现在播送防范诈骗提醒。"]) + slogan),
-        (1, said(["请大家记住："]) + key),
-        (6, local_contact(model, campaign)),
-        (7, said(["再说一遍："]) + key + slogan + said(["谢谢大家。"])),
+        ((0,), said([f"各位朋友，大家好。这里是{campaign['organiser']}。现在播送防范诈骗提醒。"]) + slogan),
+        ((1,), said(["请大家记住："]) + key),
+        ((6,), local_contact(model, campaign)),
+        ((7,), said(["再说一遍："]) + key + slogan + said(["谢谢大家。"])),
     ]
-    scams = [(2, scam_part(s, detailed)) for s in campaign["scams"]]
-    optional = scams[:2]
-    if detailed:
-        fixed.append((3, said(["再提醒一遍："]) + key))
-        rules = [(4, said([f"请记住{r['title']}："] + r["items"])) for r in campaign["rules"] if len(r["items"]) <= RULE_ITEMS]
-        channels = [(5, said([f"{c['name']}：{c['when']}"])) for c in campaign["channels"]
-                    if c["number"] not in NATIONAL and not c["local"]]
-        optional += rules + channels
-    return fixed, optional + scams[2:]
+    scams = [((2, n, 0), scam_part(s, detailed)) for n, s in enumerate(campaign["scams"])]
+    if not detailed:
+        return fixed, scams
+    fixed.append(((3,), said(["再提醒一遍："]) + key))
+    rules = [((4, n), said([f"请记住{r['title']}："] + r["items"]))
+             for n, r in enumerate(campaign["rules"]) if len(r["items"]) <= RULE_ITEMS]
+    others = [c for c in campaign["channels"] if c["number"] not in NATIONAL and not c["local"]]
+    channels = [((5, n, 0), said([f"{c['name']}：{c['when']}"])) for n, c in enumerate(others)]
+    notes = [((5, n, 1), said([c["note"]])) for n, c in enumerate(others) if c["note"]]
+    more = [((2, n, 1), scam_more(s)) for n, s in enumerate(campaign["scams"])]
+    return fixed, scams[:2] + rules + channels + scams[2:] + more + notes
 
 
 def version(model, campaign, name, seconds):
