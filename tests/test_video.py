@@ -22,7 +22,7 @@ from fangzha.outputs.video import frames
 from fangzha.pipeline import check
 
 TODAY = datetime.date(2026, 11, 27)
-# A short loop: one screen of a scam, the numbers, the eight 凡是 (four landscape screens, two
+# A short loop: one screen of a scam, the numbers, the eight 凡是 (four landscape screens, three
 # portrait ones), a campaign card whose window opens later, and a scam shown only in the morning.
 PLAYLIST = """title: 测试短轮播
 items:
@@ -112,18 +112,18 @@ def web_loop_screens(site, slug):
 
 def test_summary_and_progress(made):
     _, result = made
-    assert re.fullmatch(r"已生成 site/：(.+ \d+ [页份]，)+MP4 视频 2 个（共 36 秒）；用时 \d+\.\d\d 秒。", result.stdout.strip().splitlines()[-1])
+    assert re.fullmatch(r"已生成 site/：(.+ \d+ [页份]，)+MP4 视频 2 个（共 39 秒）；用时 \d+\.\d\d 秒。", result.stdout.strip().splitlines()[-1])
     said = result.stderr.splitlines()
-    assert "视频：画好画面 12/12 屏" in said  # 7 landscape + 5 portrait screens, each drawn once
-    assert said[said.index("视频：画好画面 12/12 屏") + 1] == "视频：编码 0/36 秒"
-    assert "视频：编码 36/36 秒" in said
+    assert "视频：画好画面 13/13 屏" in said  # 7 landscape + 6 portrait screens, each drawn once
+    assert said[said.index("视频：画好画面 13/13 屏") + 1] == "视频：编码 0/39 秒"
+    assert "视频：编码 39/39 秒" in said
     assert "视频：已生成 video/short.mp4（21 秒，7 屏）" in said
-    assert "视频：已生成 video/short-portrait.mp4（15 秒，5 屏）" in said
+    assert "视频：已生成 video/short-portrait.mp4（18 秒，6 屏）" in said
 
 
 def test_what_cheap_players_need(made):
     project, _ = made
-    for name, size, seconds in (("short.mp4", (1920, 1080), 21), ("short-portrait.mp4", (1080, 1920), 15)):
+    for name, size, seconds in (("short.mp4", (1920, 1080), 21), ("short-portrait.mp4", (1080, 1920), 18)):
         info = probe(project / "site/video" / name)
         picture, sound = info["streams"]
         assert (picture["codec_name"], picture["profile"], picture["pix_fmt"]) == ("h264", "Main", "yuv420p")
@@ -149,8 +149,8 @@ def test_portrait_video_is_paginated_for_the_portrait_screen(made):
     project, _ = made
     portrait = next(v for v in planned(project)["videos"] if v["dest"] == "video/short-portrait.mp4")
     titles = [s["card"]["title"] for s in portrait["screens"]]
-    assert titles.count("八个凡是") == 2 and len(titles) == 5
-    assert sum(s["seconds"] for s in portrait["screens"]) == 15
+    assert titles.count("八个凡是") == 3 and len(titles) == 6  # four screens on the landscape one
+    assert sum(s["seconds"] for s in portrait["screens"]) == 18
 
 
 def drawn(project, planned_video, foot):

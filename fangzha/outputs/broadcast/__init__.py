@@ -37,9 +37,10 @@ def scam_more(scam):
 
 
 def local_contact(model, campaign):
-    """The local numbers: the campaign's local channels, the organiser's phone, the police station."""
+    """The local numbers: the campaign's local phone lines, the organiser's phone, the police station
+    (example numbers never get here: validation withholds them)."""
     contact = model.config["contact"]
-    texts = [f"{c['name']}，电话 {c['number']}。" for c in campaign["channels"] if c["local"] and c["number"]]
+    texts = [f"{c['name']}，电话 {c['dial']}。" for c in campaign["channels"] if c["local"] and c["dial"]]
     if contact["phone"]:
         texts.append(f"有问题，请联系{contact['name'] or model.config['organisation']}，电话 {contact['phone']}。")
     if contact["police_phone"] and contact["police_phone"] not in NATIONAL:

@@ -77,6 +77,8 @@ def _read_number(text, match):
         return "百分之" + quantity(digits), len(text[end:]) - len(after) + 1
     if "." in digits:
         return quantity(digits), 0
+    if after[:2] in ("xx", "XX"):
+        return digits, 0  # the seeds' placeholder year (20xx): left as written, the build warns about it
     if (before[-1:].isascii() and before[-1:].isalpha()) or (after[:1].isascii() and after[:1].isalpha()):
         return digit_by_digit(digits), 0  # part of a code such as a room number (s1103) or 20xx
     if len(digits) == 4 and after.startswith("年"):
