@@ -77,7 +77,7 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as work:
         project = project_with_loop(Path(work))
         best = min((measure(project) for _ in range(REPEATS)), key=lambda r: r["total"])
-    print(f"| 视频长度 | 屏数 | 画画面 | 编码 | 合成 | 合计 | 合计 ÷ 视频长度 | 文件大小 | CPU 核数 |")
+    print("| 视频长度 | 屏数 | 画画面 | 编码 | 合成 | 合计 | 合计 ÷ 视频长度 | 文件大小 | CPU 核数 |")
     print("|---|---|---|---|---|---|---|---|---|")
     print(f"| {best['seconds'] // 60} 分 {best['seconds'] % 60} 秒 | {best['screens']} | {best['drawn']:.1f} s "
           f"| {best['encoded'] - best['drawn']:.1f} s | {best['total'] - best['encoded']:.1f} s | {best['total']:.1f} s "

@@ -159,10 +159,10 @@ def drawn(project, planned_video, foot):
     assets = {name: (site / name).read_bytes() for name in frames.STYLES}
     shape = planned_video["shape"]
     env = render.make_environment(ROOT / "templates")
-    job = ("测试", shape.canvas, shape.width, shape.height, planned_video["screens"], foot)
+    job = (shape.canvas, shape.width, shape.height, planned_video["screens"], foot)
     pictures = [Image.open(io.BytesIO(png)).convert("RGB") for png in frames.draw(env, assets, [job], video.Progress())]
     import weasyprint
-    html = frames.frames_html(env, "测试", shape.canvas, planned_video["screens"], foot)
+    html = frames.frames_html(env, shape.canvas, planned_video["screens"], foot)
     pdf = weasyprint.HTML(string=html, base_url=frames.HOST + "video/frames.html",
                           url_fetcher=frames.memory_fetcher(weasyprint, assets)).write_pdf()
     return pictures, [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]

@@ -15,9 +15,9 @@ BATCH = 4  # screens laid out in one WeasyPrint document
 STYLES = ("assets/site.css", "assets/deck.css")
 
 
-def frames_html(env, title, canvas, screens, foot):
+def frames_html(env, canvas, screens, foot):
     """The frames document of some screens, one page each."""
-    return env.get_template(TEMPLATE).render(title=title, canvas=canvas, screens=screens, foot=foot, root="../")
+    return env.get_template(TEMPLATE).render(canvas=canvas, screens=screens, foot=foot, root="../")
 
 
 def _draw(assets, job):
@@ -27,7 +27,7 @@ def _draw(assets, job):
     html, width, height = job
     document = weasyprint.HTML(string=html, base_url=HOST + "video/frames.html", url_fetcher=memory_fetcher(weasyprint, assets))
     pictures = []
-    for image in raster.page_images(document.write_pdf(), width):
+    for image in raster.page_images(document.write_pdf(uncompressed_pdf=True), width):  # read once, in memory: no need to pack it
         if image.size != (width, height):  # a pixel of rounding when the canvas is scaled to the screen
             image = image.resize((width, height))
         pictures.append(raster.png(image, compress_level=1))
@@ -35,10 +35,10 @@ def _draw(assets, job):
 
 
 def draw(env, assets, jobs, progress):
-    """PNG bytes for every screen of `jobs`: [(title, canvas, width, height, screens, foot)], in order."""
-    batches = [(frames_html(env, title, canvas, screens[i:i + BATCH], foot), width, height)
-               for title, canvas, width, height, screens, foot in jobs for i in range(0, len(screens), BATCH)]
-    total = sum(len(job[4]) for job in jobs)
+    """PNG bytes for every screen of `jobs`: [(canvas, width, height, screens, foot)], in order."""
+    batches = [(frames_html(env, canvas, screens[i:i + BATCH], foot), width, height)
+               for canvas, width, height, screens, foot in jobs for i in range(0, len(screens), BATCH)]
+    total = sum(len(job[3]) for job in jobs)
     styles = {name: assets[name] for name in STYLES}
     drawn, per_round = [], 2 * cores()
     progress.update("画好画面", 0, total, "屏")
