@@ -227,6 +227,16 @@ def test_plain_build_makes_no_video_but_says_how(tmp_path):
     assert 'href="../video/index.html"' in (site / "kiosk/index.html").read_text(encoding="utf-8")
 
 
+def test_the_video_page_warns_of_placeholders_like_the_kiosk_index(tmp_path):
+    project = make_project(tmp_path / "project")
+    config = project / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("organisation: 测试社区", "organisation: 示例社区"), encoding="utf-8")
+    assert run_build(cwd=project).returncode == 0
+    banner = '<section class="placeholder-banner" role="alert"'
+    assert banner in (project / "site/video/index.html").read_text(encoding="utf-8")
+    assert banner in (project / "site/kiosk/index.html").read_text(encoding="utf-8")
+
+
 def test_missing_ffmpeg_is_explained_and_the_site_is_left_alone(tmp_path, monkeypatch, capsys):
     project = make_project(tmp_path / "project")
     assert run_build(cwd=project).returncode == 0
