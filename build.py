@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""防范诈骗宣传生成器：python3 build.py [build|check|serve|pdf|new]（Windows：py build.py）."""
+"""防范诈骗宣传生成器：python3 build.py [build|check|serve|pdf|video|new]（Windows：py build.py）."""
 
 import argparse
 import datetime
@@ -87,6 +87,9 @@ def context_of(args):
     if args.command == "pdf":
         from fangzha.outputs.printkit.pdf import Options
         options["pdf"] = Options(bleed=args.bleed, folder=args.pdf_dir)
+    if args.command == "video":
+        from fangzha.outputs.video import Options, Progress
+        options["video"] = Options(progress=Progress(sys.stderr))
     today = {"today": args.date} if args.date else {}
     return BuildContext(args.root, strict=getattr(args, "strict", False), allow_empty=args.allow_empty, options=options, **today)
 
@@ -162,7 +165,7 @@ def item_kind(text):
     return text
 
 
-COMMANDS = {"build": command_build, "pdf": command_build, "check": command_check, "serve": command_serve, "new": command_new}
+COMMANDS = {"build": command_build, "pdf": command_build, "video": command_build, "check": command_check, "serve": command_serve, "new": command_new}
 
 
 def make_parser():
@@ -179,7 +182,9 @@ def make_parser():
     pdf_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")
     pdf_parser.add_argument("--bleed", action="store_true", help="给打印店用：每页四边加 3 毫米出血和裁切线")
     pdf_parser.add_argument("--pdf-dir", type=Path, help="PDF 放到这个文件夹（默认放在输出文件夹的 pdf/ 里）")
-    for command_parser in (build_parser, check_parser, pdf_parser):
+    video_parser = sub.add_parser("video", help="生成网站，并把每个大屏轮播做成 MP4 视频，放在输出文件夹的 video/ 里，给只能插 U 盘的电视和 LED 屏（需要 requirements-video.txt）")
+    video_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")
+    for command_parser in (build_parser, check_parser, pdf_parser, video_parser):
         command_parser.add_argument("--allow-empty", action="store_true",
                                     help="允许没有 content/ 文件夹、或 content/scams/ 里一种诈骗类型也没有时照样生成（会用空网站替换原来的网站）")
     serve_parser = sub.add_parser("serve", help="边改边看：在浏览器里预览，保存后自动刷新")

@@ -11,7 +11,7 @@ Adding a family means adding its package, its templates and one row here.
 
 from dataclasses import dataclass
 
-from .outputs import kiosk, printkit, site, slides
+from .outputs import broadcast, kiosk, printkit, site, slides, video
 from .problems import Problem
 
 
@@ -28,6 +28,8 @@ FAMILIES = [
     Family("print", "印刷品", "页", printkit),
     Family("slides", "班会课件", "页", slides),
     Family("kiosk", "大屏轮播", "页", kiosk),
+    Family("video", "视频", "页", video),
+    Family("broadcast", "广播稿", "份", broadcast),
 ]
 
 

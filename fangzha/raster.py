@@ -44,7 +44,8 @@ def jpeg(image, limit, qualities=(88, 82, 76, 70, 62, 55)):
     return data
 
 
-def png(image):
+def png(image, compress_level=6):
+    """PNG bytes; a low `compress_level` is quicker, for pictures that are read once (video frames)."""
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=False)
+    image.save(out, "PNG", optimize=False, compress_level=compress_level)
     return out.getvalue()

@@ -43,18 +43,22 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 BYTECODE = MemoryBytecodeCache()
 
 
-def make_environment(templates_dir, model):
+def make_environment(templates_dir, model=None):
+    """The build's environment; without a model (documents drawn after the build, such as video
+    frames) the templates get no model globals."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         bytecode_cache=BYTECODE,
         auto_reload=False,  # a new environment per build: no need to stat each template per page
-        autoescape=True,
+        autoescape=jinja2.select_autoescape(disabled_extensions=("txt",), default=True),  # .txt: plain text
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["cndate"] = cn_date
-    env.globals.update(model=model, config=model.config, content_security_policy=markupsafe.Markup(CONTENT_SECURITY_POLICY))
+    env.globals.update(content_security_policy=markupsafe.Markup(CONTENT_SECURITY_POLICY))
+    if model is not None:
+        env.globals.update(model=model, config=model.config)
     return env
 
 

@@ -44,7 +44,7 @@ def test_golden_build(tmp_path):
 def test_summary_line(project):
     result = run_build(cwd=project)
     assert result.returncode == 0, result.stderr
-    assert re.fullmatch(r"已生成 site/：网站 \d+ 页(，[^，；]+ \d+ 页)*；用时 \d+\.\d\d 秒。", result.stdout.strip().splitlines()[-1])
+    assert re.fullmatch(r"已生成 site/：网站 \d+ 页(，[^，；]+ \d+ [页份])*；用时 \d+\.\d\d 秒。", result.stdout.strip().splitlines()[-1])
 
 
 def test_two_builds_are_byte_identical(project, tmp_path):

@@ -28,7 +28,7 @@ def pdf_site(tmp_path_factory):
 
 def test_summary_counts_the_pdfs(pdf_site):
     _, stdout = pdf_site
-    assert re.fullmatch(r"已生成 site/：网站 \d+ 页(，[^，；]+ \d+ 页)*，PDF 8 份；用时 \d+\.\d\d 秒。", stdout.strip().splitlines()[-1])
+    assert re.fullmatch(r"已生成 site/：网站 \d+ 页(，[^，；]+ \d+ [页份])*，PDF 8 份；用时 \d+\.\d\d 秒。", stdout.strip().splitlines()[-1])
 
 
 def test_manifest_lists_every_pdf_with_its_pages(pdf_site):

@@ -3,6 +3,8 @@
 Each field says what it holds and, in Chinese, what it is for (the engine is fields.py).
 """
 
+import re
+
 from .fields import SAFE_SLUG, SLUG_HINT, Bool, Choice, Date, EditorNote, Group, Hours, Int, List, Ref, Text, Url
 
 SOURCE = Group("出处", {
@@ -203,6 +205,9 @@ PLAYLIST = {
     "editor_note": EditorNote(),
 }
 
+VIDEO_SIZE = re.compile(r"^(横屏|竖屏|[1-9]\d{1,2}[02468][xX×][1-9]\d{1,2}[02468])$")
+VIDEO_SIZE_HINT = "请写 横屏（1920×1080）、竖屏（1080×1920），或者按屏幕的像素写 宽x高，例如 1280x720（两个偶数，中间是字母 x）。"
+
 CONFIG = {
     "title": Text("网站名称", required=True),
     "organisation": Text("单位名称（印在每一页上）", required=True),
@@ -227,5 +232,10 @@ CONFIG = {
         "night_mode": Choice("夜间时段怎么显示", ["黑屏", "调暗"], default="黑屏"),
         "check_minutes": Int("放在网站上播放时，每隔几分钟检查一次新版本", default=5, minimum=1),
         "shift_minutes": Int("每隔几分钟把画面挪动几个像素（防止烧屏）", default=3, minimum=1),
+    }),
+    "video": Group("视频（python build.py video）", defaults=True, fields={
+        "sizes": List("视频尺寸（不写就只做横屏 1920×1080）", Text("视频尺寸", pattern=VIDEO_SIZE, pattern_hint=VIDEO_SIZE_HINT)),
+        "playlists": List("只做这些轮播的视频（不写就全部都做）", Text("轮播的文件名")),
+        "silent_audio": Bool("是否加一条静音音轨（有的播放器不肯播没有声音的视频）"),
     }),
 }

@@ -6,7 +6,7 @@ estimated at build time. The sizes are written into each page as CSS custom prop
 (`Canvas.css()`), so the browser lays text out with exactly these numbers.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -65,3 +65,17 @@ SLIDE_LARGE = Canvas("slide-large", 1600, 900, 72, 50, 92, hero=96, title=72, le
 # Kiosk screens: sizes chosen to be read from five metres on a 43–55 inch screen.
 KIOSK_LANDSCAPE = Canvas("landscape", 1920, 1080, 90, 64, 200, hero=120, title=92, lead=68, body=58, small=44)
 KIOSK_PORTRAIT = Canvas("portrait", 1080, 1920, 64, 90, 330, hero=108, title=88, lead=64, body=56, small=42)
+
+
+def kiosk_canvas(width, height):
+    """The kiosk canvas for a screen of width × height pixels: the type and margins of the landscape
+    (or, for a taller than wide screen, the portrait) canvas, stretched to that shape. A picture
+    drawn on it is then scaled to the screen's pixels, so type keeps its size relative to the screen."""
+    base = KIOSK_LANDSCAPE if width >= height else KIOSK_PORTRAIT
+    if width >= height:
+        size = (round(base.height * width / height), base.height)
+    else:
+        size = (base.width, round(base.width * height / width))
+    if size == (base.width, base.height):
+        return base
+    return replace(base, name=f"{width}x{height}", width=size[0], height=size[1])

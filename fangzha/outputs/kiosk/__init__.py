@@ -21,6 +21,7 @@ DRAWN_BY = ["base.html", "deck", "kiosk", "assets/deck-core.js", "assets/deck-lo
 NIGHT_MODES = {"黑屏": "blank", "调暗": "dim"}
 # Shown when nothing else may show (every item outside its window): numbers that do not go stale.
 FALLBACK = [{"strong": "110", "text": "钱已经转出去了，立即报警"}, {"strong": "96110", "text": "拿不准是不是诈骗，打这个电话咨询"}]
+FALLBACK_SECONDS = 60
 CLOCK_SAMPLE = "2026年12月30日　星期三　23:59"  # the widest the footer clock gets
 
 
@@ -28,29 +29,29 @@ def card(kind, title, blocks, kicker=""):
     return {"kind": kind, "title": title, "blocks": blocks, "kicker": kicker, "steps": 0, "name": title}
 
 
-def paged(items, make):
-    """Split a list over as many screens as both orientations need."""
-    return fit.paginate(items, make, CANVASES)
+def paged(items, make, canvases):
+    """Split a list over as many screens as the canvases need (the web loop: both orientations)."""
+    return fit.paginate(items, make, canvases)
 
 
-def scam_cards(scam):
+def scam_cards(scam, canvases):
     def make(chunk, start):
         blocks = [{"type": "lead", "text": scam["summary"]}] if start == 0 else []
         return card("scam", scam["title"], blocks + [{"type": "list", "label": "警惕信号", "items": chunk}], "防骗提醒")
-    return paged(scam["signs"], make)
+    return paged(scam["signs"], make, canvases)
 
 
-def rule_cards(rule):
+def rule_cards(rule, canvases):
     """A 凡是 list over as many screens as it needs, each with the list's source, as the site shows it."""
     items = [{"strong": f"{n}.", "text": t} for n, t in enumerate(rule["items"], start=1)]
     source = {"type": "meta", "items": [source_line(rule)]}
-    return paged(items, lambda chunk, start: card("rules", rule["title"], [{"type": "list", "items": chunk}, source], "凡是规则"))
+    return paged(items, lambda chunk, start: card("rules", rule["title"], [{"type": "list", "items": chunk}, source], "凡是规则"), canvases)
 
 
-def report_cards(model, channel_ids=None):
+def report_cards(model, channel_ids, canvases):
     rows = [g for g in model.guide if not channel_ids or any(c["id"] in channel_ids for c in g["call"])]
     items = [{"strong": " / ".join(c["label"] for c in g["call"]), "text": g["situation"]} for g in rows]
-    return paged(items, lambda chunk, start: card("report", "该打哪个电话", [{"type": "list", "items": chunk}], "举报求助"))
+    return paged(items, lambda chunk, start: card("report", "该打哪个电话", [{"type": "list", "items": chunk}], "举报求助"), canvases)
 
 
 def slogan_card(campaign):
@@ -62,6 +63,12 @@ def slogan_card(campaign):
     return [card("slogan", "", blocks)]
 
 
+def fallback_card():
+    """The standing card, shown when nothing else may show, for a minute at a time."""
+    standing = card("fallback", "", [{"type": "hero", "text": "防范诈骗"}, {"type": "list", "items": FALLBACK}])
+    return dict(standing, attrs={"seconds": str(FALLBACK_SECONDS)})
+
+
 def review_due(model, reviewed, review_by=None):
     """The last day an item may be shown."""
     if review_by:
@@ -69,18 +76,18 @@ def review_due(model, reviewed, review_by=None):
     return add_months(reviewed, model.config["review_months"]) if reviewed else None
 
 
-def entry(model, item):
-    """One playlist item → (cards, last day it may show, where its content lives)."""
+def entry(model, item, canvases):
+    """One playlist item → (cards paginated for `canvases`, last day it may show, where its content lives)."""
     if item.get("scam"):
         scam = item["scam"]
-        return scam_cards(scam), review_due(model, scam["reviewed"], scam["review_by"]), scam["file"]
+        return scam_cards(scam, canvases), review_due(model, scam["reviewed"], scam["review_by"]), scam["file"]
     if item.get("rules"):
         rule = item["rules"]
-        return rule_cards(rule), review_due(model, rule["reviewed"]), rule["file"]
+        return rule_cards(rule, canvases), review_due(model, rule["reviewed"]), rule["file"]
     if item.get("campaign"):
         campaign = next(c for c in model.campaigns if c["slug"] == item["campaign"])
         return slogan_card(campaign), review_due(model, campaign["reviewed"]), campaign["file"]
-    return report_cards(model, item.get("channels")), review_due(model, model.channels_reviewed), "content/channels.yaml"
+    return report_cards(model, item.get("channels"), canvases), review_due(model, model.channels_reviewed), "content/channels.yaml"
 
 
 def default_playlists(model):
@@ -97,12 +104,20 @@ def default_playlists(model):
     return lists
 
 
-def build_loop(model, playlist, options, on, stale):
-    """The cards of one loop, each with its duration and windows."""
+def loops(model):
+    """Every loop: the default ones (a file in content/playlists/ replaces one of the same name), then
+    the other playlist files; `all` first, then by name."""
+    custom = {p["slug"]: p for p in model.playlists}
+    found = [custom.pop(p["slug"], p) for p in default_playlists(model)] + list(custom.values())
+    return sorted(found, key=lambda p: (p["slug"] != "all", p["slug"]))
+
+
+def build_loop(model, playlist, options, on, stale, canvases=CANVASES):
+    """The cards of one loop, each with its duration and windows, paginated for `canvases`."""
     cards = []
     default_seconds = playlist["seconds"] or options["seconds"]
     for item in playlist["items"]:
-        made, due, source = entry(model, item)
+        made, due, source = entry(model, item, canvases)
         if due and due < on:
             stale.setdefault((source, due), []).append(f"kiosk/{playlist['slug']}.html")
             continue
@@ -125,11 +140,11 @@ def footer(model):
     return {"numbers": numbers, "organisation": model.config["organisation"]}
 
 
-def footer_fits(foot):
-    """Does the footer fit in the bottom band on both orientations?"""
+def footer_fits(foot, canvases=CANVASES, clock=CLOCK_SAMPLE):
+    """Does the footer fit in the bottom band on every canvas (the web loop: both orientations)?"""
     numbers = "　".join(f"{n['number']} {n['label']}" for n in foot["numbers"])
-    rest = f"{foot['organisation']}　{CLOCK_SAMPLE}"
-    for canvas in CANVASES:
+    rest = f"{foot['organisation']}　{clock}"
+    for canvas in canvases:
         width = canvas.width - 2 * canvas.pad_x
         lines = fit.line_count(numbers, canvas.small, width) + fit.line_count(rest, canvas.small, width)
         if lines * canvas.small * canvas.line > canvas.pad_bottom - 40 - 24:
@@ -153,18 +168,16 @@ def version_of(contexts, templates):
 def pages(model, ctx):
     """kiosk/index.html, kiosk/<playlist>.html for every loop, kiosk/version.txt."""
     options = model.config["kiosk"]
-    custom = {p["slug"]: p for p in model.playlists}  # a file in content/playlists/ replaces a default loop
-    loops = [custom.pop(p["slug"], p) for p in default_playlists(model)] + list(custom.values())
     stale, contexts, sources = {}, [], []
     foot = footer(model)
-    for playlist in sorted(loops, key=lambda p: (p["slug"] != "all", p["slug"])):
+    for playlist in loops(model):
         cards = build_loop(model, playlist, options, ctx.today, stale)
         seconds = sum(int(c["attrs"]["seconds"]) for c in cards)
         contexts.append({"playlist": {k: playlist[k] for k in ("slug", "title", "description")}, "cards": cards,
                          "loop_seconds": seconds})
         sources.append(playlist["file"])
     shared = {"options": dict(options, night_mode=NIGHT_MODES[options["night_mode"]]), "foot": foot,
-              "fallback": card("fallback", "", [{"type": "hero", "text": "防范诈骗"}, {"type": "list", "items": FALLBACK}]),
+              "fallback": fallback_card(),
               "landscape": fit.KIOSK_LANDSCAPE.css(), "portrait": fit.KIOSK_PORTRAIT.css()}
     version = version_of([shared, contexts], ctx.templates)
     campaigns = {x["slug"] for x in model.campaigns}

@@ -63,7 +63,7 @@ def load_weasyprint():
     return weasyprint
 
 
-def _fetcher(weasyprint, assets):
+def memory_fetcher(weasyprint, assets):
     """A URL fetcher that serves the site's assets from memory and loads nothing else."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -84,7 +84,7 @@ def _render(weasyprint, dest, html, fits, assets, bleed=False):
     extra = "".join(f'[data-region="{rid}"]{{--fit:{fit:.3f} !important}}' for rid, fit in fits.items())
     extra = (f"<style>{extra}</style>\n" if extra else "") + (BLEED if bleed else "")
     scaled = html.replace("</head>", extra + "</head>", 1) if extra else html
-    return weasyprint.HTML(string=scaled, base_url=HOST + dest, url_fetcher=_fetcher(weasyprint, assets)).render()
+    return weasyprint.HTML(string=scaled, base_url=HOST + dest, url_fetcher=memory_fetcher(weasyprint, assets)).render()
 
 
 def fill(document):
