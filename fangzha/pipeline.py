@@ -127,5 +127,6 @@ def after_render(pages, files, ctx):
 def counts(pages):
     """"网站 42 页" for each family, in the order its first page comes."""
     units = {f.name: f for f in planner.FAMILIES}
-    counted = Counter(p.family for p in pages if units[p.family].unit != "页" or p.dest.endswith(".html"))
+    counted = Counter(p.family for p in pages if (p.dest.endswith(".html") if units[p.family].unit == "页"
+                                                  else p.kind not in ("page", "asset")))
     return [f"{units[name].label} {n} {units[name].unit}" for name, n in counted.items()]

@@ -28,7 +28,7 @@ FAMILIES = [
     Family("print", "印刷品", "页", printkit),
     Family("slides", "班会课件", "页", slides),
     Family("kiosk", "大屏轮播", "页", kiosk),
-    Family("video", "视频", "页", video),
+    Family("video", "视频", "份", video),
     Family("broadcast", "广播稿", "份", broadcast),
 ]
 
