@@ -24,6 +24,7 @@ class Page:
     sheets: int = None    # printed pages or slides, where it has them
     data: bytes = None
     make: tuple = None
+    about: tuple = ()     # (("scam", slug), "#anchor") pairs: the items this file shows, for their web pages
 
     @property
     def root(self):

@@ -40,13 +40,19 @@ def plan(model, ctx):
         for page in family.module.pages(model, ctx):
             page.family = family.name
             pages.append(page)
-    kits = {}
+    kits, shown_in = {}, {}
     for page in pages:
         if page.kit_of:
             kits.setdefault(page.kit_of, []).append(page)
+        for item, anchor in page.about:
+            shown_in.setdefault(item, []).append({"label": page.label, "href": page.dest + anchor, "kind": page.kind,
+                                                  "family": page.family})
     for page in pages:
         if "kit_for" in page.context:
-            page.context["kit"] = [{"label": p.label, "href": p.dest} for p in kits.get(page.context["kit_for"], [])]
+            page.context["kit"] = [{"label": p.label, "href": p.dest, "kind": p.kind, "thumb": p.context.get("thumb", "")}
+                                   for p in kits.get(page.context["kit_for"], [])]
+        if "about_for" in page.context:  # an item's web page links every file that shows it
+            page.context["shown_in"] = sorted(shown_in.get(page.context["about_for"], []), key=lambda s: s["href"])
     return sorted(pages, key=lambda p: p.dest)
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
+from . import design
+from .content import pictures
 from .parallel import Portable, ordered_map
 from .problems import ContentError, Problem
 from .write import make_folders, write_file
@@ -56,6 +58,8 @@ def make_environment(templates_dir, model=None):
         lstrip_blocks=True,
     )
     env.filters["cndate"] = cn_date
+    env.filters["rooted"] = pictures.rooted
+    env.globals.update(design.template_globals())
     env.globals.update(content_security_policy=markupsafe.Markup(CONTENT_SECURITY_POLICY))
     if model is not None:
         env.globals.update(model=model, config=model.config)

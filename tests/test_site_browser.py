@@ -1,5 +1,7 @@
 """The website in a real browser over file://: offline, searchable, large text, filter, accessible."""
 
+import re
+
 import pytest
 
 from conftest import serious_accessibility_problems
@@ -104,3 +106,43 @@ def test_print_stylesheet_drops_screen_controls(shipped_site, watched):
     assert not page.locator("#large-toggle").is_visible()
     assert page.locator("h1").inner_text() == "刷单返利诈骗"
     assert page.locator(".steps-box").is_visible()
+
+
+def test_search_results_show_their_type_and_the_passage_that_matches(shipped_site, watched):
+    page = watched(shipped_site).open("search.html")
+    page.fill("#q", "解冻")
+    first = page.locator("#results li").first
+    assert first.locator(".result-kind").inner_text() == "诈骗手法"
+    snippet = first.locator("p").nth(1)
+    assert "解冻" in snippet.inner_text() and snippet.locator("mark").first.inner_text() == "解冻"
+    page.fill("#q", "<img src=x onerror=alert(1)>")  # what is typed stays text
+    assert page.locator("#results img").count() == 0
+
+
+def test_a_scam_page_offers_its_poster_slides_and_screens(shipped_site, watched):
+    page = watched(shipped_site).open("scams/shuadan.html")
+    buttons = page.locator(".materials a")
+    labels = buttons.all_inner_texts()
+    assert "打印这张海报" in labels and "大屏轮播" in labels and any(t.startswith("在班会课件里讲到") for t in labels)
+    poster = page.get_by_role("link", name="打印这张海报")
+    assert poster.get_attribute("href") == "../posters/scam-shuadan.html?print"
+    deck = next(b for b in buttons.all() if b.inner_text().startswith("在班会课件里讲到"))
+    href = deck.get_attribute("href")
+    assert re.fullmatch(r"\.\./slides/[a-z-]+\.html#\d+", href)
+    opened = watched(shipped_site).open(href[3:])  # the deck opens at that scam's slide
+    opened.wait_for_function("window.FangzhaDeck && FangzhaDeck.state")
+    assert opened.locator(".slide.is-current .slide-heading").inner_text() == "刷单返利诈骗"
+    assert page.locator("[data-icon]").count() >= 1
+
+
+def test_a_campaign_page_shows_its_materials_as_buttons_with_previews(shipped_site, watched):
+    page = watched(shipped_site).open("campaigns/campus-class-meeting.html")
+    kit = page.locator(".kit .kit-item")
+    assert kit.count() >= 6
+    poster = page.locator(".kit-item", has_text="宣传海报")
+    assert poster.locator("iframe").get_attribute("src") == "../posters/campaign-campus-class-meeting.html"
+    deck = page.locator(".kit-item", has_text="班会课件（幻灯片）")
+    assert deck.locator("[data-icon]").count() == 1
+    assert min(box["height"] for box in (b.bounding_box() for b in kit.all())) >= 44  # big enough to tap
+    deck.click(position={"x": 10, "y": 10})  # anywhere on the card opens it
+    assert page.url.endswith("/slides/campus-class-meeting.html")

@@ -41,6 +41,7 @@ class Loaded:
     problems: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
     content_found: bool = True  # False when there is no content/ folder at all
+    root: Path = None           # the project folder (pictures are found relative to it)
 
 
 def read_text(path, label, warnings):
@@ -194,9 +195,9 @@ def _read_and_check(per_file, job):
     """Read one file and, when a per-file check applies to its kind, run it in the same worker."""
     kind, file_job = job
     record, problems, warnings = read_file(file_job)
-    check, kinds, config = per_file
+    check, kinds, config, root = per_file
     if check and kind in kinds:
-        record.checked = check(kind, record, config)
+        record.checked = check(kind, record, config, root)
         record.data, record.body = None, ""  # its checked form is all that travels back
     return record, problems, warnings
 
@@ -209,7 +210,7 @@ def load_project(root, config_name="config.yaml", check=None, kinds=()):
     to travel back.
     """
     root = Path(root)
-    loaded = Loaded()
+    loaded = Loaded(root=root)
     config_path = root / config_name
     if not os.path.lexists(config_path):
         loaded.problems.append(Problem(config_name, 0, "", "找不到配置文件 config.yaml。请把它放在 build.py 旁边。"))
@@ -237,7 +238,7 @@ def load_project(root, config_name="config.yaml", check=None, kinds=()):
             loaded.warnings.append(Notice(label, 0, "", f"跳过：{skip_reason(path)}。"))
         else:
             jobs.append((kind, (path, label, path.stem, False)))
-    per_file = (check, frozenset(kinds), loaded.config.data if loaded.config else None)
+    per_file = (check, frozenset(kinds), loaded.config.data if loaded.config else None, root)
     results = ordered_map(_read_and_check, jobs, per_file)
     for (kind, _), (record, problems, warnings) in zip(jobs, results):
         loaded.problems += problems

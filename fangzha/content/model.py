@@ -23,6 +23,7 @@ class Model:
     warnings: list = field(default_factory=list)
     playlists: list = field(default_factory=list)  # content/playlists/*.yaml (the kiosk adds its defaults)
     placeholders: list = field(default_factory=list)  # placeholders.Placeholder: also in warnings; index pages show them
+    images: dict = field(default_factory=dict)  # site/images/… → the picture in the project it is copied from
     editor_notes: list = field(default_factory=list)  # Problem(path, line, field, note): `check` shows them, no page does
     top_types: list = field(default_factory=list)     # content/top-types.yaml: dated lists of the most common types
 

@@ -7,6 +7,12 @@ import re
 
 from .fields import SAFE_SLUG, SLUG_HINT, Bool, Choice, Date, EditorNote, Group, Hours, Int, List, Ref, Text, Url
 
+IMAGE = Group("图片", {
+    "file": Text("图片文件：相对于这个文件的路径，例如 pictures/shuadan.jpg（JPEG、PNG、WebP 或 SVG，不超过 5 MB）", required=True),
+    "alt": Text("图片上是什么（写给看不见图片的人，读屏软件会读出来）", required=True),
+})
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
 SOURCE = Group("出处", {
     "title": Text("出处名称", required=True),
     "publisher": Text("发布者"),
@@ -30,6 +36,7 @@ SCAM = {
     "rank": Int("高发排名（1 最常见）", minimum=1),
     "order": Int("同一分类里的排列顺序（小的在前）", minimum=1),
     "summary": Text("一句话概括", required=True, max_len=60),
+    "image": IMAGE,
     "audiences": List("面向人群", Ref("人群", "audiences"), required=True, min_items=1),
     "signs": List("警惕信号", Text("警惕信号"), required=True, min_items=1),
     "steps": List("遇到了怎么办", Text("步骤"), required=True, min_items=1),
@@ -131,6 +138,7 @@ CAMPAIGN = {
     "source": Text("依据的方案", required=True),
     "format": Choice("活动形式", ["主题班会", "签字活动", "专项宣传", "宣传周", "专项行动"], required=True),
     "slogan": Text("主题口号", max_len=30),
+    "image": IMAGE,
     "audiences": List("面向人群", Ref("人群", "audiences"), required=True, min_items=1),
     "organiser": Text("主办单位（不写则用 config.yaml 的 organisation）"),
     "signed_by": Group("告家长书和承诺书的落款（不写的项印成空白横线，可以手写）", {
@@ -223,6 +231,11 @@ CONFIG = {
         "police_phone": Text("派出所电话"),
     }),
     "local_channels": List("本地举报渠道", CHANNEL),
+    "design": Group("外观", defaults=True, fields={
+        "brand": Text("主色（网站、海报、课件和大屏用的颜色，写成 #a3161a 这样）", default="#a3161a", pattern=COLOUR,
+                      pattern_hint="请写成 # 加六位十六进制数字，例如 #a3161a（红色）、#1d4e89（蓝色）。"),
+        "logo": Text("单位标志的图片文件（相对于 config.yaml，例如 content/logo.png；印在每份印刷品、课件首页和大屏底部）"),
+    }),
     "print": Group("印刷品", defaults=True, fields={
         "paper": Choice("海报的纸张大小（A3 把海报和承诺书放大印满一张 A3 纸；三折页和告家长书总是 A4）", ["A4", "A3"], default="A4"),
     }),

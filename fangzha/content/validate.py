@@ -3,7 +3,7 @@
 import datetime
 from collections import defaultdict
 
-from . import fields, placeholders, schema
+from . import fields, pictures, placeholders, schema
 from .markup import convert_one, plain_text
 from .model import Model, add_months, scam_order, show_channel
 from .playlists import check_playlists, link_playlists
@@ -53,10 +53,11 @@ PER_FILE = {
 }
 
 
-def check_record(kind, record, config_data):
+def check_record(kind, record, config_data, root=None):
     """One scam, case or campaign file on its own: (clean dict or None, problems, refs).
 
-    Checks the fields, names the file, converts its Markdown once. Pure: runs in worker processes.
+    Checks the fields, names the file, converts its Markdown once, checks the pictures it names
+    (relative to the project folder `root`). Runs in worker processes: it touches nothing shared.
     """
     declared, what = PER_FILE[kind]
     problems, refs = [], []
@@ -76,7 +77,16 @@ def check_record(kind, record, config_data):
         problems.append(Problem(record.path, record.body_line + offset, "正文", message))
     for offset, text in enumerate(body_lines):
         placeholders.scan(text, "正文", Where(record.path, record.body_line + offset, "正文", refs))
-    clean["html"], clean["text"] = html, plain_text(html)
+    clean["text"] = plain_text(html)
+    clean["html"], clean["pictures"] = pictures.in_markdown(record.path, html, record.body_line, record.body, root, problems) \
+        if root else (html, [])
+    image = clean.get("image")
+    if image and image["file"] and root:
+        where = Where(record.path, data.key_lines.get("image", 1) if hasattr(data, "key_lines") else 1, "image", [])
+        clean["image"] = pictures.picture(image["file"], image["alt"], where, root, problems)
+        clean["pictures"] += [clean["image"]] if clean["image"] else []
+    elif "image" in clean:
+        clean["image"] = None
     return clean, problems, refs
 
 
@@ -88,11 +98,11 @@ def _check_quiz(record, scam, problems):
             problems.append(Problem(record.path, line, f"quiz[{number}].answer", f"正确选项是第 {item['answer']} 个，但只有 {len(item['options'])} 个选项。请改成 1 到 {len(item['options'])} 之间的数字。"))
 
 
-def _checked_items(kind, records, config_data, problems, refs):
+def _checked_items(kind, records, config_data, problems, refs, root=None):
     """(record, clean) for each file of a per-file kind, using the load workers' result."""
     items = []
     for record in records:
-        clean, found, found_refs = record.checked or check_record(kind, record, config_data)
+        clean, found, found_refs = record.checked or check_record(kind, record, config_data, root)
         problems += found
         refs += found_refs
         if clean is not None:
@@ -163,6 +173,92 @@ def _reviewed_in_future(items, today):
             for item in items if item and item.get("reviewed") and item["reviewed"] > today]
 
 
+# Kinds of content kept one item per file (a folder), and one document per file (a single file):
+# their declaration and how a file of them is named in messages. Scams, cases and campaigns were
+# already checked in the load workers (PER_FILE).
+FOLDERS = {
+    "scams": PER_FILE["scams"], "rules": (schema.RULE_LIST, "凡是规则文件"),
+    "cases": PER_FILE["cases"], "campaigns": PER_FILE["campaigns"],
+}
+DOCUMENTS = {
+    "channels": (schema.CHANNELS, "channels.yaml ", {"channels": [], "guide": [], "fakes": None, "sources": [], "reviewed": None}),
+    "prevention": (schema.PREVENTION, "prevention.yaml ", None),
+    "top_types": (schema.TOP_TYPES, "top-types.yaml ", {"lists": []}),
+}
+
+
+def _config(loaded, problems, refs):
+    """config.yaml checked, or every setting at its default when it is missing or unreadable."""
+    if loaded.config is not None:
+        data = _mapping(loaded.config, problems, "config.yaml ")
+        if data is not None:
+            return fields.check_fields(data, schema.CONFIG, Where(loaded.config.path, 1, "", refs), problems)
+    return fields.check_fields({}, schema.CONFIG, Where("config.yaml", 0, "", []), [])
+
+
+def _folder_items(kind, records, config_data, problems, refs, root):
+    """(record, clean) for every readable file of a folder kind."""
+    if kind in PER_FILE:
+        return _checked_items(kind, records, config_data, problems, refs, root)
+    declared, what = FOLDERS[kind]
+    items = []
+    for record in records:
+        data = _mapping(record, problems, what)
+        if data is not None:
+            clean = fields.check_fields(data, declared, Where(record.path, 1, "", refs), problems)
+            clean.update(id=record.stem, file=record.path)
+            items.append((record, clean))
+    return items
+
+
+def _document(kind, records, problems, refs):
+    """The one document of a single-file kind, checked (its default when there is none)."""
+    declared, what, default = DOCUMENTS[kind]
+    found = default
+    for record in records:
+        data = _mapping(record, problems, what)
+        if data is not None:
+            found = fields.check_fields(data, declared, Where(record.path, 1, "", refs), problems)
+            found["file"] = record.path
+    return found
+
+
+def _after_scams(items, config, problems):
+    for record, scam in items:
+        _not_only_local(scam["call"], record.path, scam.key_lines.get("call", 1), "call", problems)
+        if scam["reviewed"]:
+            scam["review_by"] = scam["review_by"] or add_months(scam["reviewed"], config["review_months"])
+
+
+def _after_rules(items, config, problems):
+    for record, _ in items:
+        if not SAFE_SLUG.match(record.stem):  # the id names the printed poster's file
+            problems.append(Problem(record.path, 1, "", f"文件名「{record.stem}」不能用作网页文件名：{SLUG_HINT} 请改文件名，引用它的地方（如 rules: [...]）也要一起改。"))
+
+
+def _after_campaigns(items, config, problems):
+    for _, campaign in items:
+        campaign["own_organiser"] = campaign["organiser"]  # the letter and pledge sheet are signed by it, never by config.yaml's
+        campaign["organiser"] = campaign["organiser"] or config["organisation"]
+
+
+AFTER = {"scams": _after_scams, "rules": _after_rules, "campaigns": _after_campaigns}
+
+
+def _pictures(loaded, config, items, problems):
+    """{site path: source} of every picture the content names (checked with each file) and the logo."""
+    found = {p["dest"]: p["src"] for kind in PER_FILE for _, item in items[kind] for p in item["pictures"]}
+    logo = config["design"]["logo"]
+    config["logo"] = None
+    if logo and loaded.root is not None:
+        line = getattr(loaded.config.data, "key_lines", {}).get("design", 1) if loaded.config else 0
+        config["logo"] = pictures.picture(logo, config["organisation"], Where("config.yaml", line, "design.logo", []),
+                                          loaded.root, problems)
+        if config["logo"]:
+            found[config["logo"]["dest"]] = config["logo"]["src"]
+    return found
+
+
 def validate(loaded, today=None, allow_empty=False):
     """Turn loaded records into a Model, or raise ContentError with every problem.
 
@@ -172,78 +268,77 @@ def validate(loaded, today=None, allow_empty=False):
     today = today or datetime.date.today()
     problems = list(loaded.problems) + ([] if allow_empty else _empty_content(loaded))
     refs = []
-    config = {}
-    if loaded.config is not None:
-        data = _mapping(loaded.config, problems, "config.yaml ")
-        if data is not None:
-            config = fields.check_fields(data, schema.CONFIG, Where(loaded.config.path, 1, "", refs), problems)
-    if not config:
-        config = fields.check_fields({}, schema.CONFIG, Where("config.yaml", 0, "", []), [])
+    config = _config(loaded, problems, refs)
     records = loaded.records
+    config_data = loaded.config.data if loaded.config is not None else None
 
     audiences = []
     for record in records["audiences"]:
-        if record.broken:  # already reported
-            continue
-        clean = fields.List("人群", schema.AUDIENCE).clean(record.data, Where(record.path, 1, "audiences", refs), problems)
-        audiences.extend(a for a in clean if a)
+        if not record.broken:  # (already reported)
+            clean = fields.List("人群", schema.AUDIENCE).clean(record.data, Where(record.path, 1, "audiences", refs), problems)
+            audiences.extend(a for a in clean if a)
+    items = {kind: _folder_items(kind, records[kind], config_data, problems, refs, loaded.root) for kind in FOLDERS}
+    for kind, check_more in AFTER.items():
+        check_more(items[kind], config, problems)
+    docs = {kind: _document(kind, records[kind], problems, refs) for kind in DOCUMENTS}
+    channel_doc = docs["channels"]
+    for row in channel_doc["guide"]:
+        if row:
+            _not_only_local(row["call"], channel_doc["file"], getattr(channel_doc, "key_lines", {}).get("guide", 1), "guide", problems)
+    playlists = check_playlists(records["playlists"], [c for _, c in items["campaigns"]], problems, refs)
+    images = _pictures(loaded, config, items, problems)
 
-    config_data = loaded.config.data if loaded.config is not None else None
-    scam_items = _checked_items("scams", records["scams"], config_data, problems, refs)
-    for record, scam in scam_items:
-        _not_only_local(scam["call"], record.path, scam.key_lines.get("call", 1), "call", problems)
-        if scam["reviewed"]:
-            scam["review_by"] = scam["review_by"] or add_months(scam["reviewed"], config["review_months"])
-    rule_items = []
-    for record in records["rules"]:
-        data = _mapping(record, problems, "凡是规则文件")
-        if data is not None:
-            clean = fields.check_fields(data, schema.RULE_LIST, Where(record.path, 1, "", refs), problems)
-            clean.update(id=record.stem, file=record.path)
-            rule_items.append((record, clean))
-            if not SAFE_SLUG.match(record.stem):  # the id names the printed poster's file
-                problems.append(Problem(record.path, 1, "", f"文件名「{record.stem}」不能用作网页文件名：{SLUG_HINT} 请改文件名，引用它的地方（如 rules: [...]）也要一起改。"))
-    case_items = _checked_items("cases", records["cases"], config_data, problems, refs)
-    campaign_items = _checked_items("campaigns", records["campaigns"], config_data, problems, refs)
-    for record, campaign in campaign_items:
-        campaign["own_organiser"] = campaign["organiser"]  # the letter and pledge sheet are signed by it, never by config.yaml's
-        campaign["organiser"] = campaign["organiser"] or config["organisation"]
-    playlists = check_playlists(records["playlists"], [c for _, c in campaign_items], problems, refs)
-
-    channel_doc, prevention = {"channels": [], "guide": [], "fakes": None, "sources": [], "reviewed": None}, None
-    for record in records["channels"]:
-        data = _mapping(record, problems, "channels.yaml ")
-        if data is not None:
-            channel_doc = fields.check_fields(data, schema.CHANNELS, Where(record.path, 1, "", refs), problems)
-            channel_doc["file"] = record.path
-        for row in channel_doc["guide"]:
-            if row:
-                _not_only_local(row["call"], record.path, getattr(channel_doc, "key_lines", {}).get("guide", 1), "guide", problems)
-    for record in records["prevention"]:
-        data = _mapping(record, problems, "prevention.yaml ")
-        if data is not None:
-            prevention = fields.check_fields(data, schema.PREVENTION, Where(record.path, 1, "", refs), problems)
-            prevention["file"] = record.path
-    top_types = {"lists": []}
-    for record in records["top_types"]:
-        data = _mapping(record, problems, "top-types.yaml ")
-        if data is not None:
-            top_types = fields.check_fields(data, schema.TOP_TYPES, Where(record.path, 1, "", refs), problems)
     refs, editor_notes, found = _sorted_notes(refs)
     found = sorted(placeholders.placeholders(found), key=place_order)
     held = placeholders.withheld(found, config)  # example numbers are never printed
     channels = [show_channel(dict(c, local=False)) for c in channel_doc["channels"] if c]
     channels += [show_channel(dict(c, local=True, withheld=index in held))
                  for index, c in enumerate(config["local_channels"]) if c]
+    known = _known(records, items, channels, audiences, problems)
+    unreadable = {kind for kind in ("audiences", "channels") if any(r.broken for r in records[kind])}
+    unreadable |= {"channels"} if loaded.config is not None and loaded.config.broken else set()  # local channels
+    _check_refs([ref for ref in refs if ref[0] not in unreadable], known, problems)  # no "not found" for an unreadable file's items
 
+    if problems:
+        raise ContentError(problems)
+
+    listed = {kind: [clean for _, clean in items[kind]] for kind in FOLDERS}
+    model = Model(
+        config=config,
+        audiences=audiences,
+        scams=sorted(listed["scams"], key=scam_order),
+        rules=listed["rules"],
+        channels=[c for c in channels if not c.get("withheld")],
+        guide=channel_doc["guide"],
+        prevention=docs["prevention"],
+        cases=listed["cases"],
+        campaigns=listed["campaigns"],
+        channels_reviewed=channel_doc["reviewed"],
+        channel_sources=channel_doc["sources"],
+        fakes=channel_doc["fakes"],
+        warnings=list(loaded.warnings) + found + _reviewed_in_future(
+            [i for kind in FOLDERS for i in listed[kind]] + [channel_doc if channel_doc.get("file") else None, docs["prevention"]], today),
+        playlists=playlists,
+        placeholders=found,
+        editor_notes=[Problem(path, line, field, text) for _, text, path, line, field in editor_notes],
+        top_types=[t for t in docs["top_types"]["lists"] if t],
+        images=images,
+    )
+    link(model, known)
+    link_playlists(model.playlists, known)
+    return model
+
+
+def _known(records, items, channels, audiences, problems):
+    """Everything a reference may name, by id (and the second of two items that share an id, reported)."""
     known = {
-        "scams": _unique(scam_items, "slug", "诈骗类型", problems),
-        "rules": _unique(rule_items, "id", "凡是规则", problems),
-        "cases": _unique(case_items, "slug", "案例", problems),
+        "scams": _unique(items["scams"], "slug", "诈骗类型", problems),
+        "rules": _unique(items["rules"], "id", "凡是规则", problems),
+        "cases": _unique(items["cases"], "slug", "案例", problems),
         "channels": {},
         "audiences": {},
     }
-    _unique(campaign_items, "slug", "活动", problems)
+    _unique(items["campaigns"], "slug", "活动", problems)
     for channel in channels:
         if channel["id"] in known["channels"]:
             problems.append(Problem("config.yaml", 0, "local_channels", f"举报渠道编号「{channel['id']}」重复了。请换一个编号。"))
@@ -255,38 +350,7 @@ def validate(loaded, today=None, allow_empty=False):
         for record in records[kind]:
             if record.broken:  # already reported; do not add "not found" noise for it
                 known[kind].setdefault(record.stem, {"items": [], "file": record.path})
-    unreadable = {kind for kind in ("audiences", "channels") if any(r.broken for r in records[kind])}
-    unreadable |= {"channels"} if loaded.config is not None and loaded.config.broken else set()  # local channels
-    _check_refs([ref for ref in refs if ref[0] not in unreadable], known, problems)  # no "not found" for an unreadable file's items
-
-    if problems:
-        raise ContentError(problems)
-
-    scams = sorted((s for _, s in scam_items), key=scam_order)
-    model = Model(
-        config=config,
-        audiences=audiences,
-        scams=scams,
-        rules=[r for _, r in rule_items],
-        channels=[c for c in channels if not c.get("withheld")],
-        guide=channel_doc["guide"],
-        prevention=prevention,
-        cases=[c for _, c in case_items],
-        campaigns=[c for _, c in campaign_items],
-        channels_reviewed=channel_doc["reviewed"],
-        channel_sources=channel_doc["sources"],
-        fakes=channel_doc["fakes"],
-        warnings=list(loaded.warnings) + found + _reviewed_in_future(
-            [s for _, s in scam_items] + [r for _, r in rule_items] + [c for _, c in case_items]
-            + [c for _, c in campaign_items] + [channel_doc if channel_doc.get("file") else None, prevention], today),
-        playlists=playlists,
-        placeholders=found,
-        editor_notes=[Problem(path, line, field, text) for _, text, path, line, field in editor_notes],
-        top_types=[t for t in top_types["lists"] if t],
-    )
-    link(model, known)
-    link_playlists(model.playlists, known)
-    return model
+    return known
 
 
 def link(model, known):

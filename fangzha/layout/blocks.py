@@ -95,7 +95,8 @@ def measure(block, style, s, width, first=False):
         role = style[block["role"]]
         if "phrases" in block:
             return phrases_height(block["text"], role, s, width, first)
-        return text_height(("\u3000\u3000" if block.get("indent") else "") + block["text"], role, s, width, first)
+        lead = "\u3000" * (2 * bool(block.get("indent")) + math.ceil(block["logo"]["ems"]) if block.get("logo") else 2 * bool(block.get("indent")))
+        return text_height(lead + block["text"], role, s, width, first)
     return MEASURES[kind](block, style, s, width, first)
 
 
@@ -178,6 +179,11 @@ def cut_block(block, style, s, width, first):
     return height + sum(text_height(line, style["slip"], s, width) for line in block["lines"])
 
 
+def picture_block(block, style, s, width, first):
+    """A picture as wide as its column, never taller than its largest height (mm), a gap under it."""
+    return min(width * block["aspect"], block["max_mm"] * MM) + style.length("picture_after") * s
+
+
 def qr_block(block, style, s, width, first):
     return style.length("qr_mm") * MM + text_height(block["caption"], style["small"], s, width, True) + style.length("qr_before") * s
 
@@ -227,5 +233,5 @@ MEASURES = {
     "list": list_block, "section": section_block, "title": title_height, "columns": columns_block,
     "numbers": numbers_height, "space": lambda b, style, s, w, first: b["mm"] * MM, "icon": icon_block,
     "rows": rows_block, "facts": facts_block, "chips": chips_block, "table": table_block,
-    "signoff": signoff_block, "cut": cut_block, "qr": qr_block, "foot": foot_block,
+    "signoff": signoff_block, "cut": cut_block, "qr": qr_block, "foot": foot_block, "picture": picture_block,
 }

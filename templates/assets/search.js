@@ -18,6 +18,35 @@
     }
     return total;
   }
+  /* Where the first word matches in the summary or the text: that passage, a little either side. */
+  function snippet(entry, words) {
+    var texts = [entry.s || "", entry.a || "", entry.b || ""];
+    for (var i = 0; i < texts.length; i++) {
+      var at = texts[i].toLowerCase().indexOf(words[0]);
+      if (at >= 0) {
+        var start = Math.max(0, at - 24), end = Math.min(texts[i].length, at + words[0].length + 40);
+        return (start > 0 ? "…" : "") + texts[i].slice(start, end) + (end < texts[i].length ? "…" : "");
+      }
+    }
+    return entry.s || "";
+  }
+  /* The text into `element`, every match of the words inside <mark> (built as nodes: the text stays text). */
+  function marked(element, text, words) {
+    var lower = text.toLowerCase(), at = 0;
+    while (at < text.length) {
+      var next = -1, length = 0;
+      for (var w = 0; w < words.length; w++) {
+        var i = lower.indexOf(words[w], at);
+        if (i >= 0 && (next < 0 || i < next)) { next = i; length = words[w].length; }
+      }
+      if (next < 0) { element.appendChild(document.createTextNode(text.slice(at))); return; }
+      if (next > at) { element.appendChild(document.createTextNode(text.slice(at, next))); }
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(next, next + length);
+      element.appendChild(mark);
+      at = next + length;
+    }
+  }
   function run() {
     var query = input.value.trim().toLowerCase();
     list.textContent = "";
@@ -28,13 +57,23 @@
       .sort(function (a, b) { return b[0] - a[0]; });
     status.textContent = found.length ? "找到 " + found.length + " 条结果" : "没有找到与“" + input.value.trim() + "”有关的内容";
     found.forEach(function (p) {
+      var entry = p[1];
       var li = document.createElement("li");
+      var heading = document.createElement("p");
+      heading.className = "result-title";
+      if (entry.k) {
+        var kind = document.createElement("span");
+        kind.className = "result-kind";
+        kind.textContent = entry.k;
+        heading.appendChild(kind);
+      }
       var a = document.createElement("a");
-      a.href = p[1].u;
-      a.textContent = p[1].t;
+      a.href = entry.u;
+      marked(a, entry.t, words);
+      heading.appendChild(a);
       var s = document.createElement("p");
-      s.textContent = p[1].s;
-      li.appendChild(a);
+      marked(s, snippet(entry, words), words);
+      li.appendChild(heading);
       li.appendChild(s);
       list.appendChild(li);
     });

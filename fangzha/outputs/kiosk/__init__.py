@@ -168,9 +168,10 @@ def version_of(contexts, templates):
 def pages(model, ctx):
     """kiosk/index.html, kiosk/<playlist>.html for every loop, kiosk/version.txt."""
     options = model.config["kiosk"]
-    stale, contexts, sources = {}, [], []
+    stale, contexts, sources, shows = {}, [], [], []
     foot = footer(model)
     for playlist in loops(model):
+        shows.append(tuple(dict.fromkeys((("scam", i["scam"]["slug"]), "") for i in playlist["items"] if i.get("scam"))))
         cards = build_loop(model, playlist, options, ctx.today, stale)
         seconds = sum(int(c["attrs"]["seconds"]) for c in cards)
         contexts.append({"playlist": {k: playlist[k] for k in ("slug", "title", "description")}, "cards": cards,
@@ -181,10 +182,10 @@ def pages(model, ctx):
               "landscape": fit.KIOSK_LANDSCAPE.css(), "portrait": fit.KIOSK_PORTRAIT.css()}
     version = version_of([shared, contexts], ctx.templates)
     campaigns = {x["slug"] for x in model.campaigns}
-    out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, source=source, **shared),
+    out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, source=source, **shared), about=about,
                 kit_of=c["playlist"]["slug"] if c["playlist"]["slug"] in campaigns else "",
                 label="大屏轮播", kind="kiosk-loop", size=fit.KIOSK_LANDSCAPE.size(), sheets=len(c["cards"]))
-           for c, source in zip(contexts, sources)]
+           for c, source, about in zip(contexts, sources, shows)]
     out.append(Page("kiosk/index.html", "kiosk/index.html", {"loops": contexts, "options": shared["options"],
                                                              "stale": sorted(stale.items()), "foot": foot}))
     out.append(Page("kiosk/version.txt", text=version + "\n", kind="version"))

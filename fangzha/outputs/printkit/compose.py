@@ -9,13 +9,13 @@ import html as html_lib
 import re
 
 from ... import icons
+from ...design import icon_of
 from ...content.model import source_line
 from ...layout.blocks import split_phrases
 from ...layout.budget import Owner, owner
 from ...layout.place import Part
 
 CALLS = "钱已转出，立即拨打 110；拿不准是不是诈骗，拨打 96110 咨询。"
-SCAM_ICON = "shield-alert"  # a scam that names no pictogram of its own
 REMEMBER_CHARS = 14         # the longest line to remember drawn at full poster size
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre)>")
 TAG = re.compile(r"<[^>]+>")
@@ -98,6 +98,21 @@ def numbers(channels, guide, who, limit=STRIP_CELLS):
     return blocks
 
 
+def picture(image, max_mm):
+    """A picture from content/ (checked when it was loaded): as wide as its column, at most `max_mm` tall."""
+    return {"type": "picture", "dest": image["dest"], "alt": image["alt"], "aspect": image["height"] / image["width"],
+            "max_mm": max_mm}
+
+
+def org_line(model, text_value):
+    """The small line over a title: who prints this, with the organisation's logo when config.yaml names one."""
+    block = text("org", text_value)
+    logo = model.config.get("logo")
+    if logo:
+        block["logo"] = dict(logo, ems=1.3 * logo["width"] / logo["height"] + .4)  # the logo's width in em, and its gap
+    return block
+
+
 def default_calls(model):
     return [c for c in model.channels if c["id"] in ("110", "96110")]
 
@@ -105,7 +120,7 @@ def default_calls(model):
 # ---- posters: a hero band, the body, a strip of numbers, the foot.
 
 def hero(org, icon, kicker, title, title_owner, line=None, line_owner=None, lead=None, lead_owner=None):
-    blocks = [text("org", org), {"type": "title", "icon": icons.svg(icon), "kicker": kicker, "text": title, "owner": title_owner}]
+    blocks = [org, {"type": "title", "icon": icons.svg(icon), "kicker": kicker, "text": title, "owner": title_owner}]
     if line:  # poster size when it is short enough to read from afar; a longer rule a size smaller
         blocks.append(text("remember" if len(line) <= REMEMBER_CHARS else "remember-long", line, line_owner, phrases=True))
     if lead:
@@ -123,14 +138,15 @@ def remember_line(scam):
 
 def scam_poster(model, scam):
     line, line_owner = remember_line(scam)
-    body = [{"type": "columns", "columns": [
+    body = [picture(scam["image"], 55)] if scam.get("image") else []
+    body += [{"type": "columns", "columns": [
         [{"type": "section", "title": "警惕信号", "icon": icons.svg("triangle-alert"), "items": scam["signs"],
           "owner": owner(scam, "signs")}],
         [{"type": "section", "title": "遇到了怎么办", "icon": icons.svg("shield-check"), "items": scam["steps"],
           "ordered": True, "owner": owner(scam, "steps")}],
     ]}]
     return [
-        hero(f"{model.config['organisation']} · 防骗提醒", scam.get("icon") or SCAM_ICON, scam["category"], scam["title"], owner(scam, "title"),
+        hero(org_line(model, f"{model.config['organisation']} · 防骗提醒"), icon_of(scam), scam["category"], scam["title"], owner(scam, "title"),
              line, line_owner, scam["summary"], owner(scam, "summary")),
         Part("正文", "body", body, fill=True),
         Part("电话", "strip", numbers(scam["call"], model.guide, owner(scam, "call")), share=.25),
@@ -147,7 +163,7 @@ def rules_poster(model, rule, icon="list-checks"):
     body = [{"type": "list", "role": role, "items": items, "owner": owner(rule, "items"), "numbered": True,
              "spread": role == "rule-short"}]  # short slogans share out the page's height
     return [
-        hero(f"{model.config['organisation']} · 防骗提醒", icon, rule["version"], rule["title"], owner(rule, "title")),
+        hero(org_line(model, f"{model.config['organisation']} · 防骗提醒"), icon, rule["version"], rule["title"], owner(rule, "title")),
         Part("正文", "body", body, fill=True),
         Part("电话", "strip", numbers(default_calls(model), model.guide, None), share=.2),
     ]
@@ -165,7 +181,7 @@ def report_poster(model, title):
         body.append({"type": "section", "title": "本地联系", "icon": icons.svg("map-pin"), "items": [t for t in local if t],
                      "owner": Owner(CONFIG, "contact", model.config)})
     return [
-        hero(f"{model.config['organisation']} · 防骗提醒", "phone-call", "举报求助", title, None),
+        hero(org_line(model, f"{model.config['organisation']} · 防骗提醒"), "phone-call", "举报求助", title, None),
         Part("正文", "body", body, fill=True),
     ]
 
@@ -173,12 +189,13 @@ def report_poster(model, title):
 def campaign_poster(model, campaign):
     facts = [(k, v) for k, v in (("时间", campaign["date_text"]), ("地点", campaign["place"]),
                                  ("对象", "、".join(campaign["audiences"]))) if v]
-    body = [{"type": "facts", "pairs": facts, "owner": owner(campaign, "place")},
+    body = [picture(campaign["image"], 60)] if campaign.get("image") else []
+    body += [{"type": "facts", "pairs": facts, "owner": owner(campaign, "place")},
             text("h2", "当心这些骗局"),
             {"type": "chips", "items": [s["title"] for s in campaign["scams"]], "owner": owner(campaign, "scams")}]
     channels = campaign["channels"] or default_calls(model)
     return [
-        hero(campaign["organiser"], campaign.get("icon") or "megaphone", campaign["format"], campaign["title"],
+        hero(org_line(model, campaign["organiser"]), campaign.get("icon") or "megaphone", campaign["format"], campaign["title"],
              owner(campaign, "title"), campaign["slogan"], owner(campaign, "slogan")),
         Part("正文", "body", body, fill=True),
         Part("电话", "strip", numbers(channels, model.guide, owner(campaign, "channels")), share=.25),
@@ -189,7 +206,7 @@ def campaign_poster(model, campaign):
 
 def pledge_sheet(model, campaign, signer, row_mm):
     pledge = campaign["pledge"]
-    head = [text("org", signer["line"], owner(campaign, "signed_by")),
+    head = [dict(org_line(model, signer["line"]), owner=owner(campaign, "signed_by")),
             {"type": "title", "icon": icons.svg("pen-line"), "kicker": "承诺书", "text": pledge["title"], "owner": owner(campaign, "pledge.title")}]
     body = []
     if campaign["slogan"]:
@@ -235,7 +252,7 @@ def leaflet_panels(model, item):
     config = model.config
     calls = [{"number": " / ".join(c["label"] for c in row["call"]), "text": row["situation"],
               "dial": all(c["dial"] for c in row["call"])} for row in item["cover_calls"]]
-    cover = [text("org", config["organisation"]), {"type": "icon", "icon": icons.svg(item["icon"]), "size": 3.2},
+    cover = [org_line(model, config["organisation"]), {"type": "icon", "icon": icons.svg(item["icon"]), "size": 3.2},
              text("cover-title", item["title"], item["subject"] and owner(item["subject"], "title"))]
     if item["slogan"]:
         cover.append(text("cover-slogan", item["slogan"], item["subject"] and owner(item["subject"], "slogan"), phrases=True))
@@ -276,7 +293,7 @@ def leaflet_panels(model, item):
                 scam = part["scam"]
                 if part["first"]:
                     blocks.append(text("h2", "这些骗局要当心"))
-                blocks.append({"type": "title", "icon": icons.svg(scam.get("icon") or SCAM_ICON), "kicker": "", "text": scam["title"],
+                blocks.append({"type": "title", "icon": icons.svg(icon_of(scam)), "kicker": "", "text": scam["title"],
                                "small": True, "owner": owner(scam, "title")})
                 blocks.append(text("body", scam["summary"], owner(scam, "summary")))
                 blocks.append(text("body", "警惕：" + "；".join(part["signs"]), owner(scam, "signs")))

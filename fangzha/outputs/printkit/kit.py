@@ -4,6 +4,7 @@ from html import escape
 
 import segno
 
+from ...design import ACCENTS, accent
 from ...layout.budget import Owner
 from ...page import Page
 from . import compose, sheets
@@ -25,8 +26,6 @@ QUIZ_QUESTIONS = 3     # questions in a leaflet's self-test
 PARENTS = "parents"    # audience whose scams the letter to parents lists
 MAX_TIPS = 10          # what-to-do tips on a leaflet's flap
 BLOCK_WEIGHT = 30      # a leaflet block's heading and spacing, in characters of text
-# A pictogram and an accent colour per kind of item; a scam's accent follows its category.
-ACCENTS = {"高发类型": "#a3161a", "常见手法": "#1d4e89", "专项治理": "#0b6e5c", "rules": "#1d4e89", "report": "#a3161a"}
 
 
 class QRCode:
@@ -63,7 +62,7 @@ class Kit:
         self.pages = []
 
     def add(self, dest, kind, section, label, title, source, reviewed, parts, large=False, web="", sources=(),
-            accent="#a3161a", campaign=None):
+            accent="#a3161a", campaign=None, about=()):
         """One printed item: `parts` makes its parts given the QR code (a portrait page) or its six panels
         (a leaflet); `source` is the file to shorten when it cannot fit, `web` its page on the website."""
         folder = dest.split("/", 1)[0]
@@ -90,7 +89,7 @@ class Kit:
             context["campaign"] = campaign
         kit_label = {"活动海报": "宣传海报", "按活动": "三折页"}.get(section, section)
         self.pages.append(Page(dest, "print/item.html", context, kit_of=campaign["slug"] if campaign else "",
-                               label=kit_label, kind=KINDS[folder], size=sheet.size(), sheets=page_count))
+                               label=kit_label, kind=KINDS[folder], size=sheet.size(), sheets=page_count, about=about))
 
     def audience_scams(self, audience_id):
         """The scams of one audience (by its id in audiences.yaml), or none when it is not there."""
@@ -139,7 +138,7 @@ class Kit:
             self.add(f"posters/scam-{scam['slug']}.html", "poster", "诈骗手法", "海报", scam["title"], scam["file"],
                      scam["reviewed"], lambda qr, s=scam: compose.scam_poster(model, s),
                      self.is_large(scam["audiences"]), f"scams/{scam['slug']}.html", scam["sources"],
-                     accent=ACCENTS.get(scam["category"], "#a3161a"))
+                     accent=accent(scam["category"]), about=((("scam", scam["slug"]), ""),))
 
     def leaflets(self):
         model = self.model

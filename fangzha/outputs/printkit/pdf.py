@@ -63,6 +63,10 @@ def load_weasyprint():
     return weasyprint
 
 
+TYPES = {"css": "text/css", "js": "text/javascript", "svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg",
+         "webp": "image/webp"}
+
+
 def memory_fetcher(weasyprint, assets):
     """A URL fetcher that serves the site's assets from memory and loads nothing else."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -72,7 +76,7 @@ def memory_fetcher(weasyprint, assets):
             path = url[len(HOST):] if url.startswith(HOST) else None
             if path not in assets:
                 raise ValueError(f"not part of the site: {url}")
-            kind = {"css": "text/css", "js": "text/javascript"}.get(path.rsplit(".", 1)[-1], "application/octet-stream")
+            kind = TYPES.get(path.rsplit(".", 1)[-1], "application/octet-stream")
             return URLFetcherResponse(url, assets[path], {"Content-Type": kind})
 
     return FromMemory()
@@ -148,7 +152,7 @@ def _fit(assets, job):
 def make_pdfs(printables, files, chosen):
     """A pdf Page (bytes in `data`) for every printable page; raises ContentError for any that cannot fit."""
     load_weasyprint()
-    assets = {dest: files[dest] for dest in files if dest.startswith("assets/")}
+    assets = {dest: files[dest] for dest in files if dest.startswith(("assets/", "images/"))}
     jobs = [(p.dest, files[p.dest].decode("utf-8"), p.context["min_fit"], p.context["source"], p.sheets, chosen.bleed)
             for p in printables]
     results = ordered_map(_fit, jobs, assets, min_items=2)

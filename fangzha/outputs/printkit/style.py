@@ -45,6 +45,7 @@ PRINT = Style(
         "chip_pad_x": .7, "chip_pad_y": .05, "chip_border_mm": .4, "chip_gap": .3,
         "table_head_mm": 8, "table_rule_mm": .3, "table_before": .8,
         "stamp_mm": 24, "signoff_before": .6, "cut_before": 1, "cut_rule_mm": .4,
+        "picture_after": .6, "logo_height": 1.3,
         "qr_mm": 20, "qr_before": .6, "foot_qr_mm": 26, "foot_gap_mm": 4, "foot_rule_mm": .5, "foot_pad": .4,
     },
 )

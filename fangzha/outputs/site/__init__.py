@@ -3,12 +3,21 @@
 import json
 from xml.sax.saxutils import escape
 
+from pathlib import Path
+
+from ... import icons
 from ...page import Page
+
+
+def copy_picture(path):
+    """A picture from content/, copied as it is into site/images/ (in a render worker)."""
+    return Path(path).read_bytes()
 
 
 def search_index(model):
     """The search index as a script, so search works from file:// (no fetch)."""
     entries = [{
+        "k": "诈骗手法",
         "t": scam["title"],
         "a": " ".join(scam["aliases"]),
         "s": scam["summary"],
@@ -16,13 +25,20 @@ def search_index(model):
         "u": f"scams/{scam['slug']}.html",
         "g": scam["audiences"],
     } for scam in model.scams]
-    entries += [{"t": rule["title"], "a": "凡是", "s": rule["source"], "b": " ".join(rule["items"]),
+    entries += [{"k": "凡是规则", "t": rule["title"], "a": "凡是", "s": rule["source"], "b": " ".join(rule["items"]),
                  "u": "rules.html", "g": []} for rule in model.rules]
-    entries += [{"t": campaign["title"], "a": campaign["slogan"], "s": campaign["organiser"],
+    entries += [{"k": "宣传活动", "t": campaign["title"], "a": campaign["slogan"], "s": campaign["organiser"],
                  "b": campaign["text"], "u": f"campaigns/{campaign['slug']}.html", "g": campaign["audiences"]}
                 for campaign in model.campaigns]
     body = json.dumps(entries, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"window.SEARCH_INDEX={body};\n"
+
+
+def favicon(brand):
+    """The site's icon: the shield pictogram, white on the brand colour."""
+    shape = icons.source("shield-alert", "#ffffff", 2.4).replace("<svg ", '<svg x="4" y="4" width="24" height="24" ', 1)
+    return ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+            f'<rect width="32" height="32" rx="7" fill="{brand}"/>{shape}</svg>\n')
 
 
 def sitemap(base_url, dests):
@@ -45,8 +61,11 @@ def pages(model, ctx):
         Page("search.html", "site/search.html"),
         Page("404.html", "site/404.html"),
         Page("assets/search-index.js", text=search_index(model), kind="asset"),
+        Page("assets/favicon.svg", text=favicon(model.config["design"]["brand"]), kind="asset"),
     ]
-    out += [Page(f"scams/{scam['slug']}.html", "site/scam.html", {"scam": scam}) for scam in model.scams]
+    out += [Page(f"scams/{scam['slug']}.html", "site/scam.html", {"scam": scam, "about_for": ("scam", scam["slug"])})
+            for scam in model.scams]
+    out += [Page(dest, make=(copy_picture, str(Path(ctx.root) / source)), kind="image") for dest, source in sorted(model.images.items())]
     out += [Page(f"campaigns/{c['slug']}.html", "site/campaign.html", {"campaign": c, "kit_for": c["slug"]})
             for c in model.campaigns]
     if model.config["base_url"]:

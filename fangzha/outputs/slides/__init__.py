@@ -232,13 +232,22 @@ def pages(model, ctx):
         size = canvas.size()
         context = {"campaign": campaign, "slides": slides, "canvas": canvas}
         out.append(Page(f"slides/{campaign['slug']}.html", "slides/deck.html", context, kit_of=campaign["slug"],
-                        label="班会课件（幻灯片）", kind="deck", size=size, sheets=len(slides)))
+                        label="班会课件（幻灯片）", kind="deck", size=size, sheets=len(slides), about=shown(campaign, slides)))
         out.append(Page(f"slides/notes/{campaign['slug']}.html", "slides/notes.html", dict(context),
                         kit_of=campaign["slug"], label="课件讲稿（含讲解提示，可打印）", kind="handout"))
         decks.append({"campaign": campaign, "count": len(slides),
                       "minutes": sum(a["minutes"] or 0 for a in campaign["agenda"])})
     out.append(Page("slides/index.html", "slides/index.html", {"decks": decks}))
     return out
+
+
+def shown(campaign, slides):
+    """(("scam", slug), "#n"): the first slide of each scam the deck explains (the deck opens at #n)."""
+    first = {}
+    for number, item in enumerate(slides, start=1):
+        if item["kind"] == "scam":
+            first.setdefault(item["title"], number)
+    return tuple((("scam", s["slug"]), f"#{first[s['title']]}") for s in campaign["scams"] if s["title"] in first)
 
 
 def check(model, pages, ctx):
