@@ -34,7 +34,7 @@ class Served:
             [sys.executable, str(ROOT / "build.py"), "--root", str(project), "serve", "--port", str(port)],
             stdout=self.out_path.open("wb"), stderr=self.err_path.open("wb"))
         self.url = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + WAIT_MS / 1000
+        deadline = time.monotonic() + WAIT_MS / 1000 * 4  # the first build of a big project, on a busy machine
         while time.monotonic() < deadline:
             assert self.process.poll() is None, self.err
             try:
