@@ -7,6 +7,7 @@ given a label.
 """
 
 import functools
+import os
 import re
 import zipfile
 from importlib import resources
@@ -28,20 +29,26 @@ class UnknownIcon(ValueError):
 
 
 @functools.cache
-def icon_set():
-    """{name: SVG source} of the whole set, read once from the package's archive (opening it costs tens of ms)."""
-    with resources.files("lucide").joinpath("lucide.zip").open("rb") as archive, zipfile.ZipFile(archive) as icons:
-        return {info.filename[:-4]: icons.read(info).decode("utf-8") for info in icons.infolist() if info.filename.endswith(".svg")}
+def archive(process):
+    """The package's archive of the set, opened once per process (reading its directory costs tens of ms;
+    a forked worker must not share the parent's file position)."""
+    return zipfile.ZipFile(resources.files("lucide").joinpath("lucide.zip").open("rb"))
+
+
+@functools.cache
+def names():
+    return frozenset(name[:-4] for name in archive(os.getpid()).namelist() if name.endswith(".svg"))
 
 
 def exists(name):
-    return name in icon_set()
+    return name in names()
 
 
 @functools.lru_cache(maxsize=512)
 def source(name, stroke, width):
     """The icon's SVG with its stroke set, no size of its own and no XML namespace (inline SVG needs none)."""
-    markup = " ".join(re.sub(r"<!--.*?-->", "", icon_set()[name], flags=re.S).split()).replace(" />", "/>").replace("> <", "><").replace(" >", ">")
+    raw = archive(os.getpid()).read(f"{name}.svg").decode("utf-8")
+    markup = " ".join(re.sub(r"<!--.*?-->", "", raw, flags=re.S).split()).replace(" />", "/>").replace("> <", "><").replace(" >", ">")
     markup = markup.replace(' xmlns="http://www.w3.org/2000/svg"', "", 1)
     markup = re.sub(r'stroke="currentColor"', f'stroke="{escape(stroke)}"', markup, count=1)
     return SIZE.sub("", re.sub(r'stroke-width="2"', f'stroke-width="{width}"', markup, count=1), count=2)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field as dataclass_field
 from ..problems import Problem
 from .blocks import MM, item_text, stack_height
 
-TRIES = 6  # estimates per region, at most
+TRIES = 6     # estimates per region, at most
+CLOSE = 0.015  # a fit within 1.5 % of the largest that fits is as good (the eye cannot tell the type apart)
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,11 @@ class Owner:
     path: str
     field: str = ""
     item: object = dataclass_field(default=None, compare=False, hash=False)
+    known_line: int = dataclass_field(default=0, compare=False, hash=False)  # when the item is not at hand
 
     @property
     def line(self):
-        return getattr(self.item, "key_lines", {}).get(self.field.split(".")[0], 0)
+        return self.known_line or getattr(self.item, "key_lines", {}).get(self.field.split(".")[0], 0)
 
 
 def owner(item, field_name):
@@ -36,30 +38,41 @@ def owner(item, field_name):
 
 
 def fit_region(blocks, style, base, width_mm, height_mm, low, high):
-    """(fit, points too tall at the smallest fit): the largest fit in [low, high] whose text fits."""
+    """(fit, points too tall at the smallest fit): about the largest fit in [low, high] whose text fits.
+
+    The first try scales the fit by room ÷ height (text grows at least as fast as its type, so it
+    lands short); from then on the fit is interpolated between the largest known to fit and the
+    smallest known to be too tall. Two or three estimates usually settle it.
+    """
     width, room = width_mm * MM, height_mm * MM
 
     def height(fit):
         return stack_height(blocks, style, base * fit, width)
 
-    if height(high) <= room:
+    used = height(high)
+    if used <= room:
         return high, 0.0
-    at_floor = height(low)
-    if at_floor > room:
-        return low, at_floor - room
-    good, bad = low, high
-    fit = high
-    for _ in range(TRIES):  # text area grows with the square of the type size: aim with the square root
+    good, bad = None, (high, used)  # (fit, height): the largest known to fit, the smallest known too tall
+    fit = max(low, high * room / used)
+    for _ in range(TRIES):
         used = height(fit)
         if used <= room:
-            good = max(good, fit)
+            good = (fit, used)
+        elif fit <= low:
+            return low, used - room
         else:
-            bad = min(bad, fit)
-        aim = fit * math.sqrt(room / max(used, 1e-6)) * 0.995
-        fit = min(max(aim, good), bad)
-        if bad - good < 0.004:
+            bad = (fit, used)
+        if good and bad[0] - good[0] < CLOSE * bad[0]:
             break
-    return math.floor(good * 1000) / 1000, 0.0
+        if good:  # between the two: where the room would be reached if height grew evenly
+            fit = good[0] + (bad[0] - good[0]) * (room - good[1]) / (bad[1] - good[1])
+            fit = min(max(fit, good[0] + (bad[0] - good[0]) * .15), bad[0] - (bad[0] - good[0]) * .15)
+        else:
+            fit = max(low, fit * room / used)
+    if good is None:
+        used = height(low)
+        return low, max(0.0, used - room)
+    return math.floor(good[0] * 1000) / 1000, 0.0
 
 
 def texts(block):

@@ -50,12 +50,13 @@ def natural_height(part, style, base, width):
 def stack(sheet_width, margin, top, bottom, parts, style, base, low, high, gap=0.0):
     """Place `parts` one under another between `top` and `bottom` (mm), `margin` from each side."""
     width = sheet_width - 2 * margin
-    heights = {}
+    heights, natural_mm = {}, {}
     for part in parts:
         if part.height is not None:
             heights[id(part)] = part.height
         elif not part.fill:
-            needed = natural_height(part, style, part.base or base, width) * SLACK + 2 * part.pad
+            natural_mm[id(part)] = natural_height(part, style, part.base or base, width)
+            needed = natural_mm[id(part)] * SLACK + 2 * part.pad
             heights[id(part)] = min(needed, (bottom - top) * part.share)
     rest = (bottom - top) - sum(heights.values()) - gap * (len(parts) - 1)
     filler = next((p for p in parts if p.fill), None)
@@ -72,9 +73,12 @@ def stack(sheet_width, margin, top, bottom, parts, style, base, low, high, gap=0
         inner = height - 2 * part.pad
         region = Region(part.name, part.role, margin, y + part.pad, width, inner, part.fixed_type)
         own = part.base or base
+        measured = natural_mm.get(id(part))
         if part.fixed_type:
-            used = stack_height(part.blocks, style, own, width * MM)
+            used = measured * MM if measured is not None else stack_height(part.blocks, style, own, width * MM)
             fit, over = 1.0, max(0.0, used - inner * MM - 0.01)  # (rounding is not overflow)
+        elif measured is not None and measured <= inner:  # its text at the designed size fits the room it got
+            fit, over = 1.0, 0.0
         else:
             fit, over = fit_region(part.blocks, style, own, width, inner, low, 1.0 if not part.fill else high)
         band = (y, height) if part.band else None

@@ -57,6 +57,7 @@ def break_units(paragraph):
     return tuple(units)
 
 
+@functools.lru_cache(maxsize=262144)  # the same small print and numbers on every page, the same text at each try
 def wrapped_line_count(text, size, width):
     """Lines `text` takes at font `size` in a box `width` wide, broken as a browser breaks it: a Latin
     word or address moves whole to the next line, and punctuation never begins a line (it takes the

@@ -30,8 +30,10 @@ def pages(model, ctx):
     """Every printed item, the two print-centre pages and the stylesheet written from the type roles."""
     kit = Kit(model)
     kit.posters()
-    posters = list(kit.pages)
+    count = len(kit.items)
     kit.leaflets()
+    drawn = kit.pages()
+    posters, leaflets = drawn[:count], drawn[count:]
     pdf = ctx.options.get("pdf")
     linked = bool(pdf) and not pdf.folder  # PDFs in the site's pdf/ folder: the indexes link them
     paper = "A3 纸（告家长书用 A4 纸）" if kit.paper == "A3" else "A4 纸"
@@ -43,14 +45,14 @@ def pages(model, ctx):
             "howto": [f"每一份都正好印满一张{paper}。点预览下面的“打印”，或者打开一份再点左上角的“打印”。",
                       f"在打印窗口里选：{paper}，纵向，单面，边距“无”，缩放 100%（不要选“适合页面大小”）。", mono]}),
         Page("leaflets/index.html", "print/index.html", {
-            "heading": "三折页", "groups": groups(kit.pages[len(posters):], LEAFLET_SECTIONS), "pdf": linked,
+            "heading": "三折页", "groups": groups(leaflets, LEAFLET_SECTIONS), "pdf": linked,
             "other": {"href": "posters/index.html", "label": "海报、承诺书和告家长书"},
             "howto": ["每一份是一张 A4 纸的正反两面。点预览下面的“打印”，或者打开一份再点左上角的“打印”。",
                       "在打印窗口里选：A4 纸，横向，双面打印，翻转短边（有的打印机叫“短边装订”），边距“无”，缩放 100%（不要选“适合页面大小”）。",
                       mono,
                       "折法：把印着“这些骗局要当心”的一面朝上，沿虚线先把右边较窄的一折向左折进去，再把左边一折向右盖上，封面就在外面了。"]}),
         Page(STYLE_SHEET, text=PRINT.css(".pr-sheet"), kind="asset"),
-        *kit.pages,
+        *drawn,
     ]
 
 

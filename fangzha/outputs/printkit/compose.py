@@ -136,7 +136,7 @@ def remember_line(scam):
     return scam["steps"][0], owner(scam, "steps")
 
 
-def scam_poster(model, scam):
+def scam_poster(model, scam, qr=None):
     line, line_owner = remember_line(scam)
     body = [picture(scam["image"], 55)] if scam.get("image") else []
     body += [{"type": "columns", "columns": [
@@ -156,7 +156,7 @@ def scam_poster(model, scam):
 SHORT_ITEMS = 10  # a list of items no longer than this (三不一多) is set as slogans
 
 
-def rules_poster(model, rule, icon="list-checks"):
+def rules_poster(model, rule, icon="list-checks", qr=None):
     """The list, large; its source goes in the foot with the other small print (see kit.py)."""
     items = [{"strong": f"{n}.", "text": t} for n, t in enumerate(rule["items"], start=1)]
     role = "rule-short" if all(len(t) <= SHORT_ITEMS for t in rule["items"]) else "rule"
@@ -169,7 +169,7 @@ def rules_poster(model, rule, icon="list-checks"):
     ]
 
 
-def report_poster(model, title):
+def report_poster(model, title, qr=None):
     who = Owner("content/channels.yaml", "guide")
     rows = [{"when": row["situation"], "calls": " / ".join(c["label"] for c in row["call"]), "text": row["advice"]}
             for row in model.guide]
@@ -186,7 +186,7 @@ def report_poster(model, title):
     ]
 
 
-def campaign_poster(model, campaign):
+def campaign_poster(model, campaign, qr=None):
     facts = [(k, v) for k, v in (("时间", campaign["date_text"]), ("地点", campaign["place"]),
                                  ("对象", "、".join(campaign["audiences"]))) if v]
     body = [picture(campaign["image"], 60)] if campaign.get("image") else []
@@ -204,7 +204,7 @@ def campaign_poster(model, campaign):
 
 # ---- sheets to fill in and take home: a slim band, the text, the foot.
 
-def pledge_sheet(model, campaign, signer, row_mm):
+def pledge_sheet(model, campaign, signer, row_mm, qr=None):
     pledge = campaign["pledge"]
     head = [dict(org_line(model, signer["line"]), owner=owner(campaign, "signed_by")),
             {"type": "title", "icon": icons.svg("pen-line"), "kicker": "承诺书", "text": pledge["title"], "owner": owner(campaign, "pledge.title")}]
@@ -216,7 +216,7 @@ def pledge_sheet(model, campaign, signer, row_mm):
     return [Part("标题", "hero", head, band=True, pad=9, share=.3), Part("正文", "body", body, fill=True)]
 
 
-def letter(model, campaign, signer, shown_scams, parent_scams, short_rule, qr):
+def letter(model, campaign, signer, shown_scams, parent_scams, short_rule, qr=None):
     who = owner(campaign, "title")
     when = (f"于{campaign['date_text']}" if campaign["date_text"] else "") + (f"在{campaign['place']}" if campaign["place"] else "")
     theme = f"，主题是“{campaign['slogan']}”" if campaign["slogan"] else ""
@@ -247,9 +247,10 @@ def letter(model, campaign, signer, shown_scams, parent_scams, short_rule, qr):
 
 # ---- leaflets: six panels, each filled on its own.
 
-def leaflet_panels(model, item):
-    """[(name, role, width mm, blocks)] outside (flap, back, cover) then inside (three panels)."""
+def leaflet_panels(model, item, qr=None):
+    """[(name, role, blocks)] outside (flap, back, cover) then inside (three panels)."""
     config = model.config
+    item = dict(item, qr=qr)
     calls = [{"number": " / ".join(c["label"] for c in row["call"]), "text": row["situation"],
               "dial": all(c["dial"] for c in row["call"])} for row in item["cover_calls"]]
     cover = [org_line(model, config["organisation"]), {"type": "icon", "icon": icons.svg(item["icon"]), "size": 3.2},

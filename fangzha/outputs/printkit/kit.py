@@ -1,5 +1,7 @@
 """Which printed items exist, and what each draws on: posters, pledge sheets, letters, leaflets."""
 
+from dataclasses import dataclass, replace
+from functools import partial
 from html import escape
 
 import segno
@@ -7,6 +9,7 @@ import segno
 from ...design import ACCENTS, accent
 from ...layout.budget import Owner
 from ...page import Page
+from ...parallel import ordered_map
 from . import compose, sheets
 
 # Type size in points: (designed, smallest when shrinking to fit, largest when growing to fill),
@@ -52,44 +55,47 @@ def oldest(*dates):
     return min(known) if known else None
 
 
+@dataclass
+class Item:
+    """One printed item as the kit plans it; drawn (measured and placed) later, in the render workers' pool.
+
+    `parts` is a compose function with its content (a functools.partial: picklable, so spawned workers can
+    draw it too) called with the item's QR code; `source` is the file to shorten when it cannot fit, `web`
+    its page on the website, `sources` what it cites.
+    """
+
+    dest: str
+    kind: str
+    section: str
+    label: str
+    title: str
+    source: str
+    reviewed: object
+    parts: object
+    large: bool = False
+    web: str = ""
+    sources: tuple = ()
+    accent: str = "#a3161a"
+    campaign: dict = None
+    about: tuple = ()
+
+
 class Kit:
-    """Builds the printable pages for one model."""
+    """Plans the printable items of one model, then draws them all (over the cores when there are many)."""
 
     def __init__(self, model):
         self.model = model
         self.large_names = {a["name"] for a in model.audiences if a["large_type"]}
         self.paper = model.config["print"]["paper"]
-        self.pages = []
+        self.items = []
 
-    def add(self, dest, kind, section, label, title, source, reviewed, parts, large=False, web="", sources=(),
-            accent="#a3161a", campaign=None, about=()):
-        """One printed item: `parts` makes its parts given the QR code (a portrait page) or its six panels
-        (a leaflet); `source` is the file to shorten when it cannot fit, `web` its page on the website."""
-        folder = dest.split("/", 1)[0]
-        size, smallest, largest = TYPE[kind][large]
-        low, high = round(smallest / size, 3), round(largest / size, 3)
-        qr = qr_code(self.model.config["base_url"], web)
-        if folder == "leaflets":
-            drawn, over, sheet = sheets.leaflet(parts(qr), size, low, high)
-            paper, page_count = "A4", 2
-        else:
-            paper = self.paper if kind == "poster" or label == "承诺书" else "A4"  # the letter goes home in a schoolbag
-            foot = compose.foot(self.model.config, sources, reviewed, qr, Owner(source, "sources"))
-            page, over, sheet = sheets.portrait(parts(qr), foot, size, low, high, paper)
-            drawn, page_count = [page], 1
-        for side in drawn:
-            side["css"] += f";--accent:{accent}"
-        context = {
-            "title": title, "section": section, "source": source, "folder": folder, "sheets": drawn,
-            "type_pt": size, "min_fit": low, "max_fit": high, "paper": paper, "page_size": sheet.page_size(),
-            "pdf_dest": f"pdf/{dest[:-5]}.pdf", "thumb": "leaflet" if folder == "leaflets" else ("a3" if paper == "A3" else "portrait"),
-            "too_long": sheets.problems_of(over, label, dest), "settings": settings(folder, paper),
-        }
-        if campaign:
-            context["campaign"] = campaign
-        kit_label = {"活动海报": "宣传海报", "按活动": "三折页"}.get(section, section)
-        self.pages.append(Page(dest, "print/item.html", context, kit_of=campaign["slug"] if campaign else "",
-                               label=kit_label, kind=KINDS[folder], size=sheet.size(), sheets=page_count, about=about))
+    def add(self, *args, **kwargs):
+        self.items.append(Item(*args, **kwargs))
+
+    def pages(self, start=0, end=None):
+        """The Pages of the items planned so far (`start`:`end`), each drawn."""
+        items = self.items[start:end]
+        return [page_of(item, drawn) for item, drawn in zip(items, ordered_map(draw, range(start, start + len(items)), self))]
 
     def audience_scams(self, audience_id):
         """The scams of one audience (by its id in audiences.yaml), or none when it is not there."""
@@ -105,12 +111,12 @@ class Kit:
             slug, large = campaign["slug"], self.is_large(campaign["audiences"], campaign["large_type"])
             web = f"campaigns/{slug}.html"
             self.add(f"posters/campaign-{slug}.html", "poster", "活动海报", "海报", campaign["title"], campaign["file"],
-                     campaign["reviewed"], lambda qr, c=campaign: compose.campaign_poster(model, c), large, web,
+                     campaign["reviewed"], partial(compose.campaign_poster, model, campaign), large, web,
                      campaign["sources"], accent="#a3161a", campaign=campaign)
             if campaign["pledge"]:
                 self.add(f"posters/pledge-{slug}.html", "letter", "承诺书", "承诺书", campaign["pledge"]["title"],
                          campaign["file"], campaign["reviewed"],
-                         lambda qr, c=campaign: compose.pledge_sheet(model, c, signer(c), signature_row(c["pledge"]["rows"])),
+                         partial(compose.pledge_sheet, model, campaign, signer(campaign), signature_row(campaign["pledge"]["rows"])),
                          large, web, campaign["sources"], campaign=campaign)
             if campaign["letter_to_parents"]:
                 shown = campaign["scams"][:LETTER_SCAMS]
@@ -118,25 +124,24 @@ class Kit:
                 self.add(f"posters/letter-{slug}.html", "letter", "告家长书", "告家长书",
                          f"致家长的一封信（{campaign['title']}）", campaign["file"],
                          oldest(campaign["reviewed"], *(s["reviewed"] for s in shown + parent_scams)),
-                         lambda qr, c=campaign, shown=shown, ps=parent_scams: compose.letter(
-                             model, c, signer(c), shown, ps, shortest(c["rules"]), qr),
+                         partial(compose.letter, model, campaign, signer(campaign), shown, parent_scams, shortest(campaign["rules"])),
                          large, web, distinct_sources([campaign] + shown + parent_scams), campaign=campaign)
         for rule in model.rules:
             self.add(f"posters/rules-{rule['id']}.html", "poster", "凡是规则", "海报", rule["title"], rule["file"],
-                     rule["reviewed"], lambda qr, r=rule: compose.rules_poster(model, r), web="rules.html",
+                     rule["reviewed"], partial(compose.rules_poster, model, rule), web="rules.html",
                      sources=[{"title": compose.cited(rule).removeprefix("出处："), "date": None}], accent=ACCENTS["rules"])
         if model.guide:
             self.add("posters/report.html", "poster", "举报求助", "海报", "遇到诈骗，打哪个电话", "content/channels.yaml",
-                     model.channels_reviewed, lambda qr: compose.report_poster(model, "遇到诈骗，打哪个电话"),
+                     model.channels_reviewed, partial(compose.report_poster, model, "遇到诈骗，打哪个电话"),
                      web="report.html", sources=guide_sources(model), accent=ACCENTS["report"])
         if model.fakes:  # drawn like a 凡是 poster: a short list to remember, with its sources under it
             fakes = fakes_list(model.fakes)
             self.add("posters/fakes.html", "poster", "举报求助", "海报", fakes["title"], "content/channels.yaml",
-                     model.channels_reviewed, lambda qr: compose.rules_poster(model, fakes, icon="badge-alert"),
+                     model.channels_reviewed, partial(compose.rules_poster, model, fakes, "badge-alert"),
                      web="report.html", sources=model.fakes["sources"], accent=ACCENTS["report"])
         for scam in model.scams:
             self.add(f"posters/scam-{scam['slug']}.html", "poster", "诈骗手法", "海报", scam["title"], scam["file"],
-                     scam["reviewed"], lambda qr, s=scam: compose.scam_poster(model, s),
+                     scam["reviewed"], partial(compose.scam_poster, model, scam),
                      self.is_large(scam["audiences"]), f"scams/{scam['slug']}.html", scam["sources"],
                      accent=accent(scam["category"]), about=((("scam", scam["slug"]), ""),))
 
@@ -151,7 +156,7 @@ class Kit:
                 self.add(f"leaflets/audience-{audience['id']}.html", "leaflet", "按人群", "折页", item["title"],
                          "content/audiences.yaml", oldest(model.channels_reviewed, *(s["reviewed"] for s in scams),
                                                           *(r["reviewed"] for r in featured)),
-                         lambda qr, i=item: compose.leaflet_panels(model, dict(i, qr=qr)), audience["large_type"],
+                         partial(compose.leaflet_panels, model, item), audience["large_type"],
                          "scams/index.html")
         for campaign in model.campaigns:
             slug, scams = campaign["slug"], campaign["scams"]
@@ -159,8 +164,65 @@ class Kit:
                                 campaign["slogan"], "", campaign["file"], "megaphone")
             self.add(f"leaflets/campaign-{slug}.html", "leaflet", "按活动", "折页", campaign["title"], campaign["file"],
                      oldest(campaign["reviewed"], *(s["reviewed"] for s in scams), *(r["reviewed"] for r in campaign["rules"])),
-                     lambda qr, i=item: compose.leaflet_panels(model, dict(i, qr=qr)),
+                     partial(compose.leaflet_panels, model, item),
                      self.is_large(campaign["audiences"], campaign["large_type"]), f"campaigns/{slug}.html", campaign=campaign)
+
+
+def draw(kit, index):
+    """One item measured and placed on its sheets: its template context (blocks without their owners, which
+    only the budget needs), what does not fit, and its paper. Runs in a worker; touches nothing shared."""
+    item, model = kit.items[index], kit.model
+    folder = item.dest.split("/", 1)[0]
+    size, smallest, largest = TYPE[item.kind][item.large]
+    low, high = round(smallest / size, 3), round(largest / size, 3)
+    qr = qr_code(model.config["base_url"], item.web)
+    if folder == "leaflets":
+        drawn, over, sheet = sheets.leaflet(item.parts(qr=qr), size, low, high, item.source)
+        paper, page_count = "A4", 2
+    else:
+        paper = kit.paper if item.kind == "poster" or item.label == "承诺书" else "A4"  # the letter goes home in a schoolbag
+        foot = compose.foot(model.config, item.sources, item.reviewed, qr, Owner(item.source, "sources"))
+        page, over, sheet = sheets.portrait(item.parts(qr=qr), foot, size, low, high, paper, item.source)
+        drawn, page_count = [page], 1
+    too_long = [settled(found) for found in sheets.problems_of(over, item.label, item.dest)]
+    for side in drawn:
+        side["css"] += f";--accent:{item.accent}"
+        for region in side["placed"]:
+            unowned(region["blocks"])
+    return {"sheets": drawn, "too_long": too_long, "size": size, "low": low, "high": high, "paper": paper,
+            "page_size": sheet.page_size(), "sheet_size": sheet.size(), "page_count": page_count, "folder": folder}
+
+
+def settled(found):
+    """A TooLong whose owner keeps its line but not the whole item (it travels back from a worker)."""
+    return replace(found, owner=Owner(found.owner.path, found.owner.field, known_line=found.owner.line))
+
+
+def unowned(blocks):
+    """Blocks without their owners: the template draws them, it need not know who wrote them."""
+    for block in blocks:
+        block.pop("owner", None)
+        for inner in block.get("columns", ()):
+            unowned(inner)
+        if block["type"] == "foot":
+            unowned(block["lines"])
+
+
+def page_of(item, drawn):
+    """The Page of a drawn item."""
+    folder, paper = drawn["folder"], drawn["paper"]
+    context = {
+        "title": item.title, "section": item.section, "source": item.source, "folder": folder, "sheets": drawn["sheets"],
+        "type_pt": drawn["size"], "min_fit": drawn["low"], "max_fit": drawn["high"], "paper": paper,
+        "page_size": drawn["page_size"], "pdf_dest": f"pdf/{item.dest[:-5]}.pdf",
+        "thumb": "leaflet" if folder == "leaflets" else ("a3" if paper == "A3" else "portrait"),
+        "too_long": drawn["too_long"], "settings": settings(folder, paper),
+    }
+    if item.campaign:
+        context["campaign"] = item.campaign
+    kit_label = {"活动海报": "宣传海报", "按活动": "三折页"}.get(item.section, item.section)
+    return Page(item.dest, "print/item.html", context, kit_of=item.campaign["slug"] if item.campaign else "",
+                label=kit_label, kind=KINDS[folder], size=drawn["sheet_size"], sheets=drawn["page_count"], about=item.about)
 
 
 def leaflet_item(model, scams, rules, channels, campaign, title, slogan, lead, source, icon):
