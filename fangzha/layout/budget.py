@@ -48,14 +48,16 @@ def fit_region(blocks, style, base, width_mm, height_mm, low, high):
     if at_floor > room:
         return low, at_floor - room
     good, bad = low, high
-    fit = high
+    fit, tall = high, 0
     for _ in range(TRIES):  # text area grows with the square of the type size: aim with the square root
         used = height(fit)
         if used <= room:
-            good = max(good, fit)
+            good, tall = max(good, fit), 0
         else:
-            bad = min(bad, fit)
+            bad, tall = min(bad, fit), tall + 1
         aim = fit * math.sqrt(room / max(used, 1e-6)) * 0.995
+        if tall > 1:  # too tall twice running: this text grows slower than its area (wide columns, fixed
+            aim = min(aim, (good + bad) / 2)  # borders), so the aim creeps down from above: halve the gap instead
         fit = min(max(aim, good), bad)
         if bad - good < 0.004:
             break

@@ -133,7 +133,7 @@ def contents_pages(entries, large):
     pages = []
     for index, chunk in enumerate(chunks):
         blocks = [dict(kit.text("h1", "目　录"), mark=True)] if index == 0 else []
-        blocks.append({"type": "list", "items": [{"strong": f"{number}", "text": title} for number, title in chunk]})
+        blocks.append({"type": "list", "items": [{"strong": f"{number}", "text": title} for number, title in chunk], "numbered": True})
         pages.append(page("目录" if index == 0 else "", [Part("正文", "body", blocks, fill=True)]))
     return pages
 

@@ -55,16 +55,20 @@ def facts_block(campaign):
 def display(model, campaign, columns):
     """A roll-up (one column) or a display board (two): hero, what to watch for, the numbers."""
     watch, remember = facts_block(campaign) + scam_blocks(campaign), remember_blocks(campaign)
-    body = [{"type": "columns", "columns": [watch, remember]}] if columns == 2 else watch + remember
-    return [hero(model, campaign),
-            Part("正文", "display", body, fill=True),
-            Part("电话", "strip", kit.numbers(campaign_channels(model, campaign), model.guide, owner(campaign, "channels")),
-                 share=.25)]
+    numbers = kit.numbers(campaign_channels(model, campaign), model.guide, owner(campaign, "channels"))
+    if columns == 2:  # a landscape board: the numbers close its second column, the body keeps the height
+        return [hero(model, campaign),
+                Part("正文", "display", [{"type": "columns", "columns": [watch, remember + numbers]}], fill=True)]
+    return [hero(model, campaign), Part("正文", "display", watch + remember, fill=True),
+            Part("电话", "strip", numbers, share=.25)]
 
 
 def tent_face(model, campaign):
-    """One face of a campaign's table tent: the slogan and the numbers."""
-    return [hero(model, campaign),
+    """One face of a campaign's table tent: the slogan (else the title) and the numbers."""
+    title, who = (campaign["slogan"], owner(campaign, "slogan")) if campaign["slogan"] else (campaign["title"], owner(campaign, "title"))
+    top = kit.hero(campaign["organiser"], campaign.get("icon") or "megaphone", "防骗提醒", title, who)
+    top.share = .6
+    return [top,
             Part("电话", "strip", kit.numbers(campaign_channels(model, campaign), model.guide, owner(campaign, "channels")),
                  fill=True, min_share=.2)]
 

@@ -33,7 +33,7 @@ def picture(pdf, real):
     if dpi is None:
         return None, None
     image = raster.page_images(pdf, round(real[0] / 25.4 * dpi))[0]
-    return raster.jpeg(image, JPEG_LIMIT, qualities=(90,)), dpi
+    return raster.jpeg(image, JPEG_LIMIT, qualities=(90,), dpi=dpi), dpi
 
 
 def impose(pdf):
@@ -133,6 +133,6 @@ def marks_context(planned):
         label = (f"{planned.title}：第 {row + 1} 行第 {column + 1} 张（共 {t.rows} 行 × {t.columns} 列，{t.rows * t.columns} 张）。"
                  + "".join(steps))
         tiles.append({"glue": glue, "cuts": cuts, "label": label,
-                      "label_css": f"left:{mm(m)};bottom:{mm(3.5)};width:{mm(window_w)}"})
+                      "label_css": f"left:{mm(m)};bottom:{mm(5)};width:{mm(window_w)}"})
     return {"title": planned.title, "page_size": f"{mm(paper_w)} {mm(paper_h)}", "width": mm(paper_w),
             "height": mm(paper_h), "tiles": tiles}

@@ -198,7 +198,7 @@ class Shop:
                           campaign=campaign["slug"])
         planned.spec = [f"文字：{made.text}（{len(made.text.replace(chr(12288), ''))} 个字{'，一字一行竖排' if made.vertical else ''}）",
                         f"字高：约 {made.char} 毫米（每个字约 {made.char} × {made.char} 毫米）",
-                        f"颜色：{BANNER_COLOURS['ground_name']}底（{BANNER_COLOURS['ground']}），{BANNER_COLOURS['ink_name']}字（{BANNER_COLOURS['ink']}），字体用黑体（粗）",
+                        f"配色：{BANNER_COLOURS['ground_name']}底（{BANNER_COLOURS['ground']}），{BANNER_COLOURS['ink_name']}字（{BANNER_COLOURS['ink']}），字体用黑体（粗）",
                         scale_note + f"两端各留约 {round((made.width if made.vertical else made.height) / 2)} 毫米空白，可以穿杆或打绳扣。"]
         over = [("标语", over_pt, blocks, base, region.width)] if over_pt > 0 else []
         self.add(planned, [drawn], over, sheet, who.path, label,
