@@ -21,7 +21,7 @@ from .style import ADDED_CSS
 
 STYLE_SHEET = "assets/print-shop-style.css"
 THUMB_WIDTH, THUMB_TALLEST = 159, 320  # px of a preview in the print-shop centre
-SRGB = "sRGB（屏幕和数码喷绘的通用色彩）。打印店要 CMYK 时，把打印店给的 .icc 文件写进 config.yaml 的 print_shop.icc_profile。"
+SRGB = "sRGB（数码喷绘、写真的通用色彩）。要 CMYK 时，请打印店用自己的色彩配置转换。"
 HOWTO = [
     "每一份都按实际尺寸排好：点开一份看预览，尺寸写在预览上方。",
     f"运行 {COMMAND} pdf 后，每一份在 site/{FOLDER}/ 里有一个同名文件夹：PDF（原大、字体已嵌入）、JPG 图片（给只收图片的机器）和一份“规格说明.txt”（尺寸、材料、出血、数量、文件清单）。把整个文件夹拷给打印店，并告诉他们：按 PDF 原大印，不要缩放，不要改字。",

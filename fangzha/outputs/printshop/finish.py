@@ -7,7 +7,7 @@ from that PDF, its picture (PDFium), a booklet's saddle-stitched print PDF or a 
 import io
 
 from ... import raster
-from ...layout.sheet import MM
+from ...layout.sheet import MM, PAPER
 from ..printkit.pdf import fit_pdf, memory_fetcher, HOST
 from .booklet import saddle_order
 from .formats import TILE_MARGIN
@@ -32,7 +32,10 @@ def picture(pdf, real):
     dpi = picture_dpi(real)
     if dpi is None:
         return None, None
-    image = raster.page_images(pdf, round(real[0] / 25.4 * dpi))[0]
+    width, height = (round(side / 25.4 * dpi) for side in real)
+    image = raster.page_images(pdf, width)[0]
+    if image.size != (width, height):  # a pixel or two of rounding between the PDF's points and the millimetres
+        image = image.resize((width, height))
     return raster.jpeg(image, JPEG_LIMIT, qualities=(90,), dpi=dpi), dpi
 
 
@@ -41,13 +44,14 @@ def impose(pdf):
     from pypdf import PdfReader, PdfWriter, Transformation
 
     reader = PdfReader(io.BytesIO(pdf))
-    first = reader.pages[0]
-    width, height = float(first.mediabox.width), float(first.mediabox.height)
+    width = float(reader.pages[0].mediabox.width)
+    sheet_w, sheet_h = (side * MM for side in PAPER["A4"][::-1])
+    half = sheet_w / 2  # A5 is 148 mm wide, half an A4 is 148.5: each page sits in the middle of its half
     writer = PdfWriter()
     for left, right in saddle_order(len(reader.pages)):
-        side = writer.add_blank_page(2 * width, height)
+        side = writer.add_blank_page(sheet_w, sheet_h)
         for index, number in enumerate((left, right)):
-            side.merge_transformed_page(reader.pages[number - 1], Transformation().translate(index * width, 0))
+            side.merge_transformed_page(reader.pages[number - 1], Transformation().translate(index * half + (half - width) / 2, 0))
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
