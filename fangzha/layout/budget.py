@@ -48,16 +48,17 @@ def fit_region(blocks, style, base, width_mm, height_mm, low, high):
     if at_floor > room:
         return low, at_floor - room
     good, bad = low, high
-    fit, tall = high, 0
+    fit, last = high, None
     for _ in range(TRIES):  # text area grows with the square of the type size: aim with the square root
         used = height(fit)
+        power = 2.0
         if used <= room:
-            good, tall = max(good, fit), 0
+            good, last = max(good, fit), None
         else:
-            bad, tall = min(bad, fit), tall + 1
-        aim = fit * math.sqrt(room / max(used, 1e-6)) * 0.995
-        if tall > 1:  # too tall twice running: this text grows slower than its area (wide columns, fixed
-            aim = min(aim, (good + bad) / 2)  # borders), so the aim creeps down from above: halve the gap instead
+            if last and last[0] != fit and last[1] > used:  # too tall twice running: this text grows slower than
+                power = min(3.0, max(.5, math.log(last[1] / used) / math.log(last[0] / fit)))  # its area: aim by how it grew
+            bad, last = min(bad, fit), (fit, used)
+        aim = fit * (room / max(used, 1e-6)) ** (1 / power) * 0.995
         fit = min(max(aim, good), bad)
         if bad - good < 0.004:
             break
