@@ -8,13 +8,12 @@ shop. formats.py holds the sizes, compose.py and booklet.py the words, sheets.py
 items.py which items exist, finish.py what `pdf` makes of each.
 """
 
-from pathlib import Path
-
 from ...layout import budget
 from ...page import Page
 from ...parallel import ordered_map
 from ...problems import COMMAND, ContentError, Problem
 from ...render import make_environment
+from ..printkit.pdf import write_to_folder
 from . import finish, spec
 from .items import FOLDER, KINDS, SECTIONS, all_items
 from .style import ADDED_CSS
@@ -110,7 +109,7 @@ def after_render(pages, files, ctx):
     if problems:
         raise ContentError(problems)
     if chosen.folder:
-        write_to_folder(made, chosen.folder)
+        write_to_folder(made, chosen.folder, keep_path=True)
         return [], f"打印店文件 {len(made)} 个（放在 {chosen.folder}）"
     return made, f"打印店文件 {len(made)} 个"
 
@@ -139,16 +138,3 @@ def item_files(page, planned, result, bleed):
     text = spec.spec_text(planned, listed, bleed, SRGB)
     out.append(Page(f"{folder}/{spec.NAME}", data=text.encode("utf-8"), kind="spec-sheet", kit_of=planned.campaign))
     return out
-
-
-def write_to_folder(made, folder):
-    """`--pdf-dir`: the print-shop folders in the chosen folder (print-shop/… inside it)."""
-    folder = Path(folder)
-    try:
-        for page in made:
-            path = folder / page.dest
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(page.data)
-    except OSError as error:
-        raise ContentError([Problem("--pdf-dir", 0, "", (
-            f"打印店文件写不进文件夹 {folder}（{error.strerror}）。请换一个可以写入的文件夹。"))]) from None

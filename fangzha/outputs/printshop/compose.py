@@ -10,7 +10,8 @@ from ...layout.place import Part
 from ..printkit import compose as kit
 from ..printkit.kit import shortest
 
-LISTED_SCAMS = 6  # a display lists this many scams with their summaries; more are shown as names only
+LISTED_SCAMS = 6  # a roll-up lists this many scams with their summaries; more are shown as names only
+BOARD_SCAMS = 3   # a board (half as tall for its width) this many
 GUIDE = "content/channels.yaml"
 
 
@@ -23,11 +24,11 @@ def hero(model, campaign, line=True):
                     owner(campaign, "title"), campaign["slogan"] if line else None, owner(campaign, "slogan"))
 
 
-def scam_blocks(campaign):
+def scam_blocks(campaign, listed=LISTED_SCAMS):
     """The campaign's scams: each with its summary while few, else their names as chips."""
     scams = campaign["scams"]
     blocks = [kit.text("h2", "当心这些骗局")]
-    if len(scams) <= LISTED_SCAMS:
+    if len(scams) <= listed:
         blocks.append({"type": "list", "items": [{"strong": s["title"] + "：", "text": s["summary"]} for s in scams],
                        "owner": owner(scams[0], "summary")})
     else:
@@ -54,11 +55,14 @@ def facts_block(campaign):
 
 def display(model, campaign, columns):
     """A roll-up (one column) or a display board (two): hero, what to watch for, the numbers."""
-    watch, remember = facts_block(campaign) + scam_blocks(campaign), remember_blocks(campaign)
+    remember = remember_blocks(campaign)
     numbers = kit.numbers(campaign_channels(model, campaign), model.guide, owner(campaign, "channels"))
     if columns == 2:  # a landscape board: the numbers close its second column, the body keeps the height
-        return [hero(model, campaign),
-                Part("正文", "display", [{"type": "columns", "columns": [watch, remember + numbers]}], fill=True)]
+        watch = facts_block(campaign) + scam_blocks(campaign, BOARD_SCAMS)
+        top = hero(model, campaign)
+        top.share = .36
+        return [top, Part("正文", "display", [{"type": "columns", "columns": [watch, remember + numbers]}], fill=True)]
+    watch = facts_block(campaign) + scam_blocks(campaign)
     return [hero(model, campaign), Part("正文", "display", watch + remember, fill=True),
             Part("电话", "strip", numbers, share=.25)]
 

@@ -12,14 +12,14 @@ from ..printkit.pdf import fit_pdf, memory_fetcher, HOST
 from .booklet import saddle_order
 from .formats import TILE_MARGIN
 
-DPI = (100, 90, 80, 72)        # the picture's resolution: the finest that stays under the limits below
+DPI = (72,)  # the picture's resolution: large-format machines print a 1:1 picture at 72 dpi well, and it is the quickest to draw
 MAX_PIXELS = 60_000_000
 MAX_SIDE = 65_000              # JPEG cannot hold a side of more than 65,535 pixels
 JPEG_LIMIT = 200_000_000       # bytes: no size limit, the best quality
 
 
 def picture_dpi(real):
-    """The finest of DPI at which a picture of `real` (mm) stays within the limits, or None."""
+    """The first of DPI at which a picture of `real` (mm) stays within the limits, or None (then only the PDF)."""
     for dpi in DPI:
         width, height = (round(side / 25.4 * dpi) for side in real)
         if width * height <= MAX_PIXELS and max(width, height) <= MAX_SIDE:

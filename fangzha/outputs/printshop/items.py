@@ -107,15 +107,17 @@ class Shop:
         self.pages.append(Page(dest, "print/item.html", context, kit_of=kit_of, label=label, kind=planned.kind,
                                size=sheet.size(), sheets=len(sides)))
 
-    def foot(self, sources, reviewed, web, source):
+    def foot(self, sources, reviewed, web, source, share=None):
         qr = qr_code(self.config["base_url"], web)
-        return kit.foot(self.config, sources, reviewed, qr, Owner(source, "sources"))
+        part = kit.foot(self.config, sources, reviewed, qr, Owner(source, "sources"))
+        part.share = share or part.share
+        return part
 
     def large(self, kind, name, title, parts, shape, campaign, source, section, sources, reviewed, web, large=False):
         """A roll-up, a board or a wall notice: parts and foot on a Shape, drawn at real size."""
         size, smallest, largest = TYPE["poster"][large]
         low, high = round(smallest / size, 3), round(largest / size, 3)
-        parts = parts + [self.foot(sources, reviewed, web, source)]
+        parts = parts + [self.foot(sources, reviewed, web, source, .22 if shape.width > shape.height else None)]
         drawn, over, sheet = sheets.single(parts, shape, size, low, high)
         label = KINDS[kind][0]
         planned = Planned(kind, name, label, title, (shape.width, shape.height), jpeg=True,
