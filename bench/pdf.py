@@ -22,7 +22,6 @@ sys.path.insert(0, str(ROOT))
 from fangzha.context import BuildContext  # noqa: E402
 from fangzha.outputs import printkit, printshop  # noqa: E402
 from fangzha.outputs.printkit import pdf  # noqa: E402
-from fangzha.outputs.printkit.pdf import Options  # noqa: E402
 from fangzha.outputs.printshop import finish  # noqa: E402
 from fangzha.pipeline import build  # noqa: E402
 from fangzha.render import make_environment  # noqa: E402

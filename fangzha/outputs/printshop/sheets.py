@@ -8,7 +8,7 @@ faces turned upside down (a table tent) and faces put side by side on one sheet.
 from dataclasses import replace
 
 from ...layout.place import stack
-from ...layout.sheet import Region, Sheet, mm
+from ...layout.sheet import Sheet, mm
 from ..printkit.sheets import BOTTOM, GAP, MARGIN, region_context, source_of
 from .style import SHOP
 
@@ -87,6 +87,3 @@ def tent(parts, face, base, low, high):
     drawn, sheet = side("tent", width, 2 * height, regions, [f"--fold-y:{mm(height)}"], "台卡")
     return drawn, overs(placed, low), sheet
 
-
-def fixed_region(name, role, x, y, width, height):
-    return Region(name, role, x, y, width, height, fixed=True)
