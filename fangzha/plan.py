@@ -11,7 +11,7 @@ Adding a family means adding its package, its templates and one row here.
 
 from dataclasses import dataclass
 
-from .outputs import broadcast, kiosk, printkit, site, slides, video
+from .outputs import broadcast, kiosk, printkit, printshop, site, slides, video
 from .problems import Problem
 
 
@@ -26,6 +26,7 @@ class Family:
 FAMILIES = [
     Family("site", "网站", "页", site),
     Family("print", "印刷品", "页", printkit),
+    Family("printshop", "打印店印制品", "页", printshop),
     Family("slides", "班会课件", "页", slides),
     Family("kiosk", "大屏轮播", "页", kiosk),
     Family("video", "视频", "份", video),

@@ -32,12 +32,14 @@ def page_images(pdf, width):
         document.close()
 
 
-def jpeg(image, limit, qualities=(88, 82, 76, 70, 62, 55)):
-    """The image as a baseline sRGB JPEG under `limit` bytes, at the best quality that stays under it."""
+def jpeg(image, limit, qualities=(88, 82, 76, 70, 62, 55), dpi=None):
+    """The image as a baseline sRGB JPEG under `limit` bytes, at the best quality that stays under it
+    (`dpi`, when given, is written into the file: print software reads the physical size from it)."""
     data = b""
+    extra = {"dpi": (dpi, dpi)} if dpi else {}
     for quality in qualities:
         out = io.BytesIO()
-        image.save(out, "JPEG", quality=quality, optimize=True, progressive=False, subsampling="4:2:0")
+        image.save(out, "JPEG", quality=quality, optimize=True, progressive=False, subsampling="4:2:0", **extra)
         data = out.getvalue()
         if len(data) < limit:
             return data

@@ -28,7 +28,8 @@ def pdf_site(tmp_path_factory):
 
 def test_summary_counts_the_pdfs(pdf_site):
     _, stdout = pdf_site
-    assert re.fullmatch(r"已生成 site/：网站 \d+ 页(，[^，；]+ \d+ [页份])*，PDF 8 份；用时 \d+\.\d\d 秒。", stdout.strip().splitlines()[-1])
+    assert re.fullmatch(r"已生成 site/：网站 \d+ 页(，[^，；]+ \d+ [页份])*，PDF 8 份，打印店文件 \d+ 个；用时 \d+\.\d\d 秒。",
+                        stdout.strip().splitlines()[-1])
 
 
 def test_manifest_lists_every_pdf_with_its_pages(pdf_site):
@@ -185,9 +186,10 @@ def test_bleed_and_crop_marks_for_a_print_shop_in_a_chosen_folder(tmp_path):
     result = run_build("pdf", "--bleed", "--pdf-dir", str(folder), cwd=project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1].startswith("已生成 site/：") and f"PDF 8 份（放在 {folder}）" in result.stdout
+    assert (folder / "print-shop/rollup-class-meeting/rollup-class-meeting.pdf").is_file()  # the print shop's folders too
     assert not (project / "site/pdf").exists()
     assert "PDF" not in (project / "site/posters/index.html").read_text(encoding="utf-8")  # nothing to link in the site
-    pdfs = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.pdf"))
+    pdfs = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.pdf") if "print-shop" not in p.parts)
     assert pdfs == sorted(p.relative_to(project / "site").with_suffix(".pdf").as_posix()
                           for part in ("posters", "leaflets") for p in (project / "site" / part).glob("*.html") if p.name != "index.html")
     bleed = 3 * 72 / 25.4

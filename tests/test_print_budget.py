@@ -43,7 +43,7 @@ MEASURE = """() => {
 def printable_pages(root):
     """(model, the printable pages) of a project, as the build plans them."""
     checked = check(BuildContext(root))
-    return checked.model, [p for p in checked.pages if "pdf_dest" in p.context]
+    return checked.model, [p for p in checked.pages if p.family == "print" and "pdf_dest" in p.context]
 
 
 def estimates(page):
@@ -76,9 +76,11 @@ def test_an_over_long_scam_fails_the_build_and_keeps_the_last_good_site(project)
     result = run_build(cwd=project)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert re.fullmatch(rf"content/scams/shuadan\.md:{line_of(scam, 'signs')}: signs: "
-                        r"海报「posters/scam-shuadan\.html」的正文放不下：多了约 \d+ 个字，请删减。", lines[0]), lines
-    assert lines[1:] == [SUMMARY.format(1)]
+    where = rf"content/scams/shuadan\.md:{line_of(scam, 'signs')}: signs: "
+    assert re.fullmatch(where + r"宣传册「print-shop/booklet-all\.html」等 2 份的第 \d+ 页的正文放不下：多了约 \d+ 个字，请删减。",
+                        lines[0]), lines  # the booklets print the signs too (tests/test_printshop.py)
+    assert re.fullmatch(where + r"海报「posters/scam-shuadan\.html」的正文放不下：多了约 \d+ 个字，请删减。", lines[1]), lines
+    assert lines[2:] == [SUMMARY.format(2)]
     assert (project / "site/posters/scam-shuadan.html").read_bytes() == before
     checked = run_build("check", cwd=project)  # check refuses exactly what build refuses
     assert (checked.returncode, checked.stderr.splitlines()) == (1, lines)
@@ -90,7 +92,7 @@ def test_the_message_says_roughly_how_much_to_cut(project):
     edit_front_matter(scam, lambda data: data.update(signs=["要你先垫付，才能领取佣金和返利"] * 30))
     with pytest.raises(ContentError) as error:
         printable_pages(project)
-    problem, = error.value.problems
+    problem = next(p for p in error.value.problems if "海报" in p.message)  # (the booklets print the signs too)
     assert (problem.path, problem.field) == ("content/scams/shuadan.md", "signs")
     too_many = int(re.search(r"多了约 (\d+) 个字", problem.message)[1])
     edit_front_matter(scam, lambda data: data.update(signs=["要你先垫付，才能领取佣金和返利"] * (30 - math.ceil(too_many / 15))))
@@ -106,11 +108,18 @@ def test_text_printed_on_every_item_is_one_problem(project):
     lines = result.stderr.splitlines()
     line = next(n for n, t in enumerate(text.splitlines(), start=1) if t.startswith("contact:"))
     # one line for every poster, pledge sheet and letter whose foot prints it, one for the leaflet whose back
-    # panel runs out of room (the students' leaflet still fits it in smaller type)
+    # panel runs out of room (the students' leaflet still fits it in smaller type), and the print shop's items
+    # (a booklet's pages are named one by one)
     assert [re.sub(r"约 \d+ 个字", "约 N 个字", x) for x in lines] == [
+        f"config.yaml:{line}: contact: 上墙告示「print-shop/wall-class-meeting-a2.html」等 4 份的页脚放不下：多了约 N 个字，请删减。",
+        f"config.yaml:{line}: contact: 宣传册「print-shop/booklet-all.html」等 2 份的第 10 页的正文放不下：多了约 N 个字，请删减。",
+        f"config.yaml:{line}: contact: 宣传册「print-shop/booklet-elderly.html」的第 12 页的封底放不下：多了约 N 个字，请删减。",
+        f"config.yaml:{line}: contact: 宣传册「print-shop/booklet-elderly.html」的第 8 页的正文放不下：多了约 N 个字，请删减。",
+        f"config.yaml:{line}: contact: 展板「print-shop/board-class-meeting.html」的页脚放不下：多了约 N 个字，请删减。",
         f"config.yaml:{line}: contact: 折页「leaflets/audience-elderly.html」的外面中栏放不下：多了约 N 个字，请删减。",
+        f"config.yaml:{line}: contact: 易拉宝「print-shop/rollup-class-meeting.html」的页脚放不下：多了约 N 个字，请删减。",
         f"config.yaml:{line}: contact: 海报「posters/campaign-class-meeting.html」等 5 份的页脚放不下：多了约 N 个字，请删减。",
-        SUMMARY.format(2)]
+        SUMMARY.format(8)]
 
 
 def test_a_leaflet_panel_that_cannot_fit_is_named(project):

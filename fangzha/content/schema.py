@@ -139,6 +139,7 @@ CAMPAIGN = {
     "format": Choice("活动形式", ["主题班会", "签字活动", "专项宣传", "宣传周", "专项行动"], required=True),
     "slogan": Text("主题口号", max_len=30),
     "image": IMAGE,
+    "banners": List("横幅和竖幅上的标语（不写就用主题口号，没有口号就用活动名称）", Text("标语", max_len=30)),
     "audiences": List("面向人群", Ref("人群", "audiences"), required=True, min_items=1),
     "organiser": Text("主办单位（不写则用 config.yaml 的 organisation）"),
     "signed_by": Group("告家长书和承诺书的落款（不写的项印成空白横线，可以手写）", {
@@ -238,6 +239,24 @@ CONFIG = {
     }),
     "print": Group("印刷品", defaults=True, fields={
         "paper": Choice("海报的纸张大小（A3 把海报和承诺书放大印满一张 A3 纸；三折页和告家长书总是 A4）", ["A4", "A3"], default="A4"),
+    }),
+    "print_shop": Group("打印店印制品（易拉宝、展板、台卡、横幅、上墙告示、宣传册；python3 build.py pdf）", defaults=True, fields={
+        "rollup": Choice("易拉宝尺寸（宽x高，毫米）", ["800x2000", "850x2000", "1000x2000"], default="800x2000"),
+        "board": Choice("展板尺寸（宽x高，毫米）", ["1200x900", "900x1200", "1200x2400"], default="1200x900"),
+        "banner_height": Int("横幅的高度（毫米）：字高约是它的 65%，长度按字数算出", default=700, minimum=300, maximum=1500),
+        "vertical_width": Int("竖幅（垂楼标语）的宽度（毫米）：字高约是它的 70%，长度按字数算出", default=900, minimum=400, maximum=2000),
+        "wall_sizes": List("上墙告示的纸张（A3、A2）", Choice("纸张", ["A3", "A2"])),
+        "tile_paper": Choice("没有打印店时，把上墙告示拼贴打印在哪种纸上", ["A4", "A3"], default="A4"),
+        "insert": Choice("亚克力台卡插页的纸张", ["A5", "A6"], default="A5"),
+        "quantity": Group("每种印几份（写进规格说明）", defaults=True, fields={
+            "rollup": Int("易拉宝", default=1, minimum=1),
+            "board": Int("展板", default=1, minimum=1),
+            "tent_card": Int("台卡", default=1, minimum=1),
+            "banner": Int("横幅", default=1, minimum=1),
+            "vertical_banner": Int("竖幅", default=1, minimum=1),
+            "wall_notice": Int("上墙告示", default=1, minimum=1),
+            "booklet": Int("宣传册", default=1, minimum=1),
+        }),
     }),
     "kiosk": Group("大屏轮播", defaults=True, fields={
         "seconds": Int("每一屏默认显示多少秒", default=15, minimum=3),

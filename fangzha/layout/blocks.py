@@ -229,9 +229,16 @@ def numbers_height(block, style, s, width, first):
     return height + gap * max(0, len(rows) - 1)
 
 
+def stacked_block(block, style, s, width, first):
+    """Characters set one under another (a vertical banner: the PDF engine has no vertical writing mode)."""
+    role = style[block["role"]]
+    return len(block["chars"]) * role.size * s * role.line
+
+
 MEASURES = {
     "list": list_block, "section": section_block, "title": title_height, "columns": columns_block,
     "numbers": numbers_height, "space": lambda b, style, s, w, first: b["mm"] * MM, "icon": icon_block,
     "rows": rows_block, "facts": facts_block, "chips": chips_block, "table": table_block,
     "signoff": signoff_block, "cut": cut_block, "qr": qr_block, "foot": foot_block, "picture": picture_block,
+    "stacked": stacked_block,
 }

@@ -92,6 +92,8 @@ def texts(block):
         return [v for _, v in block["pairs"]]
     if kind == "chips":
         return list(block["items"])
+    if kind == "stacked":
+        return ["".join(block["chars"])]
     return []
 
 

@@ -39,12 +39,13 @@ def folder_problems(chosen, output):
     return []
 
 
-def write_to_folder(pdfs, folder):
-    """The PDFs in the folder the user chose instead of the site's pdf/."""
+def write_to_folder(pdfs, folder, keep_path=False):
+    """The PDFs in the folder the user chose instead of the site's pdf/ (`keep_path`: under their own
+    folder there, as print-shop/…)."""
     folder = Path(folder)
     try:
         for page in pdfs:
-            path = folder / page.dest.split("/", 1)[1]
+            path = folder / (page.dest if keep_path else page.dest.split("/", 1)[1])
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(page.data)
     except OSError as error:
