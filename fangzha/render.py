@@ -10,6 +10,7 @@ import markupsafe
 
 from . import design
 from .content import pictures
+from .layout import blocks
 from .parallel import Portable, ordered_map
 from .problems import ContentError, Problem
 from .write import make_folders, write_file
@@ -59,7 +60,7 @@ def make_environment(templates_dir, model=None):
     )
     env.filters["cndate"] = cn_date
     env.filters["rooted"] = pictures.rooted
-    env.globals.update(design.template_globals())
+    env.globals.update(design.template_globals(), cell_rows=blocks.cell_rows, fact_label=blocks.fact_label)
     env.globals.update(content_security_policy=markupsafe.Markup(CONTENT_SECURITY_POLICY))
     if model is not None:
         env.globals.update(model=model, config=model.config)

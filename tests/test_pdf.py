@@ -90,11 +90,17 @@ def test_text_that_cannot_fit_stops_the_pdf_build_before_any_pdf_and_keeps_the_s
     result = run_build("pdf", cwd=project)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    # the text budget stops it (the campaign's leaflet lists only its own two numbers, so it still fits)
+    # the text budget stops it, in every printed and print-shop item that explains the numbers
+    # (the campaign's leaflet lists only its own two numbers, so it still fits)
     assert [re.sub(r"约 \d+ 个字", "约 N 个字", line) for line in lines] == [
+        "content/channels.yaml: guide: 上墙告示「print-shop/wall-report-a2.html」等 2 份的正文放不下：多了约 N 个字，请删减。",
+        "content/channels.yaml: guide: 台卡「print-shop/tent-guide.html」的正文放不下：多了约 N 个字，请删减。",
+        "content/channels.yaml: guide: 台卡插页「print-shop/tent-guide-a5.html」的正文放不下：多了约 N 个字，请删减。",
+        "content/channels.yaml: guide: 宣传册「print-shop/booklet-all.html」等 2 份的第 8 页的正文放不下：多了约 N 个字，请删减。",
+        "content/channels.yaml: guide: 宣传册「print-shop/booklet-elderly.html」的第 6 页的正文放不下：多了约 N 个字，请删减。",
         "content/channels.yaml: guide: 折页「leaflets/audience-elderly.html」等 2 份的外面中栏放不下：多了约 N 个字，请删减。",
         "content/channels.yaml: guide: 海报「posters/report.html」的正文放不下：多了约 N 个字，请删减。",
-        "共发现 2 个问题，本次没有生成任何文件（原来的网站保持不变）。"]
+        "共发现 7 个问题，本次没有生成任何文件（原来的网站保持不变）。"]
     assert (project / "site/posters/report.html").read_bytes() == before
     assert not (project / "site/pdf").exists()
 

@@ -137,7 +137,7 @@ def rows_block(block, style, s, width, first):
 
 def facts_block(block, style, s, width, first):
     """Label and value pairs: a label column as wide as the widest label, the values beside it."""
-    label = (max((paragraph_ems(k) for k, _ in block["pairs"]), default=0) + style.length("facts_gap")) * s
+    label = fact_label(block) * s
     role = style["fact"]
     gaps = style.length("facts_row_gap") * s * max(0, len(block["pairs"]) - 1)
     return (0 if first else style.length("facts_before") * s) + gaps + sum(
@@ -214,13 +214,27 @@ def title_height(block, style, s, width, first):
     return max(icon, kicker + heading) + (0 if first else before)
 
 
+def cell_rows(block):
+    """Number cells cut into rows of up to `per_row` (the page draws the same rows)."""
+    cells, per_row = block["cells"], block.get("per_row", 3)
+    return [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
+
+
+def fact_label(block):
+    """The width of a facts block's label column, in em: the widest label and a gap."""
+    return max((paragraph_ems(k) for k, _ in block["pairs"]), default=0) + FACTS_GAP
+
+
+FACTS_GAP = .8  # em between a fact's label and its value
+
+
 def numbers_height(block, style, s, width, first):
     """Number cells in rows of up to `per_row`: the number large, when to call it small, inside a border."""
     cells, per_row = block["cells"], block.get("per_row", 3)
     gap = style.length("cell_gap_mm") * MM
     pad_x, pad_y = style.length("cell_pad_x") * s, style.length("cell_pad_y") * s
     border = style.length("cell_border_mm") * MM
-    rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
+    rows = cell_rows(block)
     height = 0.0 if first else style["number"].before * style["number"].size * s
     for row in rows:  # cells grow to share their row (flex: 1)
         inner = (width - gap * (len(row) - 1)) / len(row) - 2 * (pad_x + border)

@@ -186,13 +186,30 @@ def report_poster(model, title, qr=None):
     ]
 
 
+POSTER_SCAMS = 3  # a campaign poster lists this many scams with their summaries; more are shown as names only
+
+
+def scam_blocks(campaign, listed):
+    """The campaign's scams: each with its summary while few, else their names as chips."""
+    scams = campaign["scams"]
+    blocks = [text("h2", "当心这些骗局")]
+    if scams and len(scams) <= listed:
+        blocks.append({"type": "list", "items": [{"strong": s["title"] + "：", "text": s["summary"]} for s in scams],
+                       "owner": owner(scams[0], "summary")})
+    else:
+        blocks.append({"type": "chips", "items": [s["title"] for s in scams], "owner": owner(campaign, "scams")})
+    return blocks
+
+
 def campaign_poster(model, campaign, qr=None):
     facts = [(k, v) for k, v in (("时间", campaign["date_text"]), ("地点", campaign["place"]),
                                  ("对象", "、".join(campaign["audiences"]))) if v]
     body = [picture(campaign["image"], 60)] if campaign.get("image") else []
-    body += [{"type": "facts", "pairs": facts, "owner": owner(campaign, "place")},
-            text("h2", "当心这些骗局"),
-            {"type": "chips", "items": [s["title"] for s in campaign["scams"]], "owner": owner(campaign, "scams")}]
+    body += [{"type": "facts", "pairs": facts, "owner": owner(campaign, "place")}, *scam_blocks(campaign, POSTER_SCAMS)]
+    if len(campaign["scams"]) == 1:  # a campaign against one scam: its signs too, so the poster is not half empty
+        scam = campaign["scams"][0]
+        body.append({"type": "section", "title": "警惕信号", "icon": icons.svg("triangle-alert"), "items": scam["signs"],
+                     "owner": owner(scam, "signs")})
     channels = campaign["channels"] or default_calls(model)
     return [
         hero(org_line(model, campaign["organiser"]), campaign.get("icon") or "megaphone", campaign["format"], campaign["title"],

@@ -177,12 +177,12 @@ def draw(kit, index):
     low, high = round(smallest / size, 3), round(largest / size, 3)
     qr = qr_code(model.config["base_url"], item.web)
     if folder == "leaflets":
-        drawn, over, sheet = sheets.leaflet(item.parts(qr=qr), size, low, high, item.source)
+        drawn, over, sheet = sheets.leaflet(item.parts(qr=qr), size, low, high)
         paper, page_count = "A4", 2
     else:
         paper = kit.paper if item.kind == "poster" or item.label == "承诺书" else "A4"  # the letter goes home in a schoolbag
         foot = compose.foot(model.config, item.sources, item.reviewed, qr, Owner(item.source, "sources"))
-        page, over, sheet = sheets.portrait(item.parts(qr=qr), foot, size, low, high, paper, item.source)
+        page, over, sheet = sheets.portrait(item.parts(qr=qr), foot, size, low, high, paper)
         drawn, page_count = [page], 1
     too_long = [settled(found) for found in sheets.problems_of(over, item.label, item.dest)]
     for side in drawn:

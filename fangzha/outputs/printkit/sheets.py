@@ -26,21 +26,21 @@ def region_context(placed_region, fit, base, blocks, source, role, fixed=False, 
             "band": f"--y:{mm(band[0] * scale)};--h:{mm(band[1] * scale)}" if band else ""}
 
 
-def portrait(parts, foot, base, low, high, paper="A4", source=""):
+def portrait(parts, foot, base, low, high, paper="A4"):
     """(sheet for the template, [(region name, points over, blocks)]) for one portrait page."""
     width, height = PAPER["A4"]
     top = 0 if parts and parts[0].band else MARGIN
     placed = stack(width, MARGIN, top, height - BOTTOM, parts + [foot], PRINT, base, low, high, gap=GAP)
     scale = A3 if paper == "A3" else 1.0
     sheet = Sheet(paper, width, height).scaled(scale) if scale != 1 else Sheet(paper, width, height)
-    regions = [region_context(p.region, p.fit, p.base, p.part.blocks, source_of(p.part) if p.over else source,
+    regions = [region_context(p.region, p.fit, p.base, p.part.blocks, source_of(p.part),
                               p.part.role, p.part.fixed_type, p.band, scale) for p in placed]
     return ({"kind": "portrait", "label": "", "css": sheet.css(), "folds": [], "placed": regions},
             [(p.part.name, p.over, p.part.blocks, p.base * (1 if p.part.fixed_type else low), p.region.width)
              for p in placed if p.over > 0], sheet)
 
 
-def leaflet(panels, base, low, high, source=""):
+def leaflet(panels, base, low, high):
     """The two sides of a tri-fold leaflet: outside [flap][back][cover], inside three panels."""
     sides, over = [], []
     width, height = PAPER["A4"][::-1]
@@ -51,7 +51,7 @@ def leaflet(panels, base, low, high, source=""):
             region = Region(name, role, x + pad_x, pad_y, panel_width - 2 * pad_x, height - 2 * pad_y)
             fit, over_pt = fit_region(blocks, PRINT, base, region.width, region.height, low, high)
             band = (0, height) if role == "cover" else None
-            context = region_context(region, fit, base, blocks, blamed(blocks).path if over_pt > 0 else source, role, band=band)
+            context = region_context(region, fit, base, blocks, blamed(blocks).path, role, band=band)
             if band:
                 context["band"] = f"--y:0mm;--h:{mm(height)};left:{mm(x)};width:{mm(panel_width)}"
             regions.append(context)

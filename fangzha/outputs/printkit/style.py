@@ -41,7 +41,7 @@ PRINT = Style(
         "title_icon": 4.2, "title_icon_small": 1.6, "title_gap": .6, "icon_after": .3,
         "column_gap_mm": 6, "cell_gap_mm": 4, "cell_pad_x": .45, "cell_pad_y": .25, "cell_border_mm": .9,
         "rows_when": 8.5, "rows_call": 7, "rows_gap": .6, "rows_pad": .35, "rows_rule_mm": .3,
-        "facts_gap": .8, "facts_row_gap": .1, "facts_before": .5, "chips_before": .2, "title_small_before": .5,
+        "facts_row_gap": .1, "facts_before": .5, "chips_before": .2, "title_small_before": .5,
         "chip_pad_x": .7, "chip_pad_y": .05, "chip_border_mm": .4, "chip_gap": .3,
         "table_head_mm": 8, "table_rule_mm": .3, "table_before": .8,
         "stamp_mm": 24, "signoff_before": .6, "cut_before": 1, "cut_rule_mm": .4,

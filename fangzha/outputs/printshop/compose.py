@@ -24,18 +24,6 @@ def hero(model, campaign, line=True):
                     owner(campaign, "title"), campaign["slogan"] if line else None, owner(campaign, "slogan"))
 
 
-def scam_blocks(campaign, listed=LISTED_SCAMS):
-    """The campaign's scams: each with its summary while few, else their names as chips."""
-    scams = campaign["scams"]
-    blocks = [kit.text("h2", "当心这些骗局")]
-    if len(scams) <= listed:
-        blocks.append({"type": "list", "items": [{"strong": s["title"] + "：", "text": s["summary"]} for s in scams],
-                       "owner": owner(scams[0], "summary")})
-    else:
-        blocks.append({"type": "chips", "items": [s["title"] for s in scams], "owner": owner(campaign, "scams")})
-    return blocks
-
-
 def remember_blocks(campaign):
     """A rule list to remember (the campaign's shortest), else the first step of each scam."""
     rule = shortest(campaign["rules"])
@@ -58,11 +46,11 @@ def display(model, campaign, columns):
     remember = remember_blocks(campaign)
     numbers = kit.numbers(campaign_channels(model, campaign), model.guide, owner(campaign, "channels"))
     if columns == 2:  # a landscape board: the numbers close its second column, the body keeps the height
-        watch = facts_block(campaign) + scam_blocks(campaign, BOARD_SCAMS)
+        watch = facts_block(campaign) + kit.scam_blocks(campaign, BOARD_SCAMS)
         top = hero(model, campaign)
         top.share = .36
         return [top, Part("正文", "display", [{"type": "columns", "columns": [watch, remember + numbers]}], fill=True)]
-    watch = facts_block(campaign) + scam_blocks(campaign)
+    watch = facts_block(campaign) + kit.scam_blocks(campaign, LISTED_SCAMS)
     return [hero(model, campaign), Part("正文", "display", watch + remember, fill=True),
             Part("电话", "strip", numbers, share=.25)]
 
