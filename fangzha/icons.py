@@ -54,11 +54,9 @@ def source(name, stroke, width):
     return SIZE.sub("", re.sub(r'stroke-width="2"', f'stroke-width="{width}"', markup, count=1), count=2)
 
 
-@functools.cache
 def names():
     """Every icon name in the set (for "did you mean" when content names one that is not there)."""
-    with resources.files("lucide").joinpath("lucide.zip").open("rb") as data, zipfile.ZipFile(data) as icons:
-        return tuple(sorted(n[:-4] for n in icons.namelist() if n.endswith(".svg")))
+    return sorted(icon_set())
 
 
 def svg(name, size=None, label="", stroke="currentColor", width=2):
