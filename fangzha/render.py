@@ -1,6 +1,8 @@
 """Render planned pages with one Jinja environment (autoescape, StrictUndefined)."""
 
+import hashlib
 import os
+import pickle
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
@@ -116,6 +118,33 @@ def _render_and_write(job, index):
     return len(data)
 
 
+# Files drawn by a library (PPTX, DOCX) by what they are drawn from: `serve` rebuilds on every save,
+# and a campaign that did not change need not be drawn again. Only the last build's files are kept.
+DRAWN = {}
+
+
+def drawn_key(page):
+    function, argument = page.make
+    return function.__module__, function.__qualname__, hashlib.sha256(pickle.dumps(argument)).digest()
+
+
+def _draw(job, index):
+    return render_page(job, job.pages[index])
+
+
+def write_drawn(pages, job, building):
+    """Draw the library-made files not drawn before (in worker processes: each costs as much as
+    a hundred templated pages, so even a few are worth spreading), then write them all."""
+    keys = {index: drawn_key(page) for index, page in enumerate(pages) if page.make}
+    missing = [index for index, key in keys.items() if key not in DRAWN]
+    made = dict(zip((keys[i] for i in missing), ordered_map(_draw, missing, job, min_items=2)))
+    kept = {key: DRAWN.get(key) or made[key] for key in keys.values()}
+    DRAWN.clear()
+    DRAWN.update(kept)
+    for index, key in keys.items():
+        write_file(building, pages[index].dest, DRAWN[key])
+
+
 def render(pages, model, templates_dir, building):
     """Render every page into the building folder and copy the static assets there.
 
@@ -128,7 +157,8 @@ def render(pages, model, templates_dir, building):
             job.env.get_template(name)
         except Exception:  # reported per page, with its line, by render_page
             pass
-    results = ordered_map(_render_and_write, range(len(pages)), job)
+    results = ordered_map(_render_and_write, [i for i, page in enumerate(pages) if not page.make], job)
+    write_drawn(pages, job, building)
     problems = [r for r in results if isinstance(r, Problem)]
     if problems:
         raise ContentError(problems)
