@@ -354,3 +354,20 @@ def test_libreoffice_opens_and_draws_with_cjk_glyphs(shipped_site, tmp_path, rel
     assert expected in re.sub(r"\s", "", text)
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     assert "CJK" in fonts  # drawn with a font that has the glyphs (fonts-noto-cjk), not as empty boxes
+
+
+def test_a_changed_campaign_is_drawn_again_and_an_unchanged_one_kept(tmp_path):
+    """Files drawn from the same inputs are copied from the last good site; a change is never missed."""
+    project = copy_project(MINI, tmp_path / "p")
+    assert run_build("build", cwd=project).returncode == 0
+    first = (project / "site/plans/class-meeting-summary.docx").read_bytes()
+    edit_front_matter(project / "content/campaigns/class-meeting.md", lambda d: d.update(title="防范诈骗主题班会（改）"))
+    assert run_build("build", cwd=project).returncode == 0
+    prs = Presentation(project / "site/slides/class-meeting.pptx")
+    assert prs.slides[0].shapes.title.text == "防范诈骗主题班会（改）"
+    assert "防范诈骗主题班会（改）" in word_text(docx.Document(project / "site/plans/class-meeting-summary.docx"))
+    assert (project / "site/plans/class-meeting-summary.docx").read_bytes() != first
+    listing = (project / "site/.fangzha-drawn").read_text(encoding="utf-8").splitlines()
+    assert sorted(line.split(" ", 1)[1] for line in listing) == [
+        "plans/class-meeting-lesson.docx", "plans/class-meeting-plan.docx", "plans/class-meeting-summary.docx",
+        "slides/class-meeting.pptx"]
