@@ -16,21 +16,24 @@ from ...layout import fit
 from ...page import Page
 from ..slides import deck as html_deck
 from . import deck_layout, documents
-from .docx_writer import docx_bytes
 from .package import stable
-from .pptx_writer import pptx_bytes
 
 CLASS_MEETING = "主题班会"
 A4 = {"unit": "mm", "width": 210, "height": 297}
 SHELF = "可以编辑的 Word 和 PowerPoint 文件"
 
 
+# The writers import python-pptx and python-docx only when a file is drawn: a build that copies
+# every office file from the last site (see render.write_drawn) never loads them.
+
 def write_pptx(deck):
+    from .pptx_writer import pptx_bytes
     return stable(pptx_bytes(deck))
 
 
 def write_document(context):
     """One Word document, from the page's context (the kit filled in by plan())."""
+    from .docx_writer import docx_bytes
     campaign, kit, dest, kind = context["campaign"], context["kit"], context["dest"], context["document"]
     if kind == "plan":
         spec = documents.plan_document(campaign, context["prevention"], kit, dest)
