@@ -184,21 +184,18 @@ def earlier_drawn(previous):
     return {dest: key for key, dest in rows}
 
 
-def _draw(job, index):
-    return render_page(job, job.pages[index])
-
-
-def write_drawn(pages, job, building, previous=None):
-    """Write the library-drawn files: copied from `previous` (the last good output) when drawn from the
-    same inputs, else drawn in worker processes (even a few are worth spreading)."""
+def reusable(pages, previous):
+    """({index: key} of every drawn page, the indexes whose file the last good output already holds)."""
     keys = {index: drawn_key(page) for index, page in enumerate(pages) if page.make}
     earlier = earlier_drawn(previous)
     kept = {i for i, key in keys.items() if earlier.get(pages[i].dest) == key and (Path(previous) / pages[i].dest).is_file()}
-    missing = [i for i in keys if i not in kept]
+    return keys, kept
+
+
+def keep_drawn(pages, keys, kept, building, previous):
+    """Copy the drawn files that did not change from the last good output; list what each was drawn from."""
     for index in kept:
         shutil.copyfile(Path(previous) / pages[index].dest, Path(building) / pages[index].dest)
-    for index, data in zip(missing, ordered_map(_draw, missing, job, min_items=2)):
-        write_file(building, pages[index].dest, data)
     listing = "".join(f"{keys[i]} {pages[i].dest}\n" for i in sorted(keys, key=lambda i: pages[i].dest))
     write_file(building, DRAWN_LIST, listing.encode("utf-8"))
 
@@ -216,8 +213,9 @@ def render(pages, model, templates_dir, building, previous=None):
             job.env.get_template(name)
         except Exception:  # reported per page, with its line, by render_page
             pass
-    results = ordered_map(_render_and_write, [i for i, page in enumerate(pages) if not page.make], job)
-    write_drawn(pages, job, building, previous)
+    keys, kept = reusable(pages, previous)
+    results = ordered_map(_render_and_write, [i for i in range(len(pages)) if i not in kept], job)
+    keep_drawn(pages, keys, kept, building, previous)
     problems = [r for r in results if isinstance(r, Problem)]
     if problems:
         raise ContentError(problems)

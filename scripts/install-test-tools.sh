@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Install what the tests need on a fresh Debian/Ubuntu machine: Chromium, a CJK font, PDF tools,
 # Java (for the W3C HTML checker), WeasyPrint's text libraries, ffprobe (Debian's ffmpeg: the video tests check the
-# MP4s with it, apart from the ffmpeg that made them), LibreOffice (the office tests convert a PPTX and a DOCX), then the pinned pip packages (into the project's .venv,
-# made by scripts/install.sh) and npm packages.
+# MP4s with it, apart from the ffmpeg that made them), LibreOffice (the office tests convert a PPTX and a DOCX to PDF),
+# then the pinned pip packages (into the project's .venv, made by scripts/install.sh) and npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
