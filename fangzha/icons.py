@@ -54,11 +54,6 @@ def source(name, stroke, width):
     return SIZE.sub("", re.sub(r'stroke-width="2"', f'stroke-width="{width}"', markup, count=1), count=2)
 
 
-def names():
-    """Every icon name in the set (for "did you mean" when content names one that is not there)."""
-    return sorted(icon_set())
-
-
 def svg(name, size=None, label="", stroke="currentColor", width=2):
     """The icon as inline SVG markup: `size` in any CSS length (None: as large as its box)."""
     if not exists(name):

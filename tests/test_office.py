@@ -277,9 +277,9 @@ def test_summary_lesson_and_form(shipped_site, model):
 
 def test_campaign_page_and_print_centre_list_the_office_files(shipped_site):
     page = (shipped_site / "campaigns/community-telecom.html").read_text(encoding="utf-8")
-    assert ('<a href="../plans/community-telecom-plan.docx">活动方案（Word）</a>：'
-            "按原方案的结构写好的活动方案，改好后可以报送或存档；附宣传材料清单") in page
-    assert '<a href="../slides/community-telecom.pptx">班会课件（PowerPoint，可以编辑）</a>：' in page
+    assert ('<a href="../plans/community-telecom-plan.docx">活动方案（Word）</a><span class="kit-purpose">'
+            "按原方案的结构写好的活动方案，改好后可以报送或存档；附宣传材料清单</span>") in page
+    assert '<a href="../slides/community-telecom.pptx">班会课件（PowerPoint，可以编辑）</a><span class="kit-purpose">' in page
     centre = (shipped_site / "posters/index.html").read_text(encoding="utf-8")
     assert "可以编辑的 Word 和 PowerPoint 文件" in centre
     assert '<a href="../plans/elderly-care-risk-check.docx">养老服务机构诈骗风险隐患排查表（Word）</a>：附件表格' in centre

@@ -103,7 +103,7 @@ def _check_quiz(record, scam, problems):
 def _check_icon(record, scam, problems):
     if scam["icon"] and not icons.exists(scam["icon"]):
         line = getattr(record.data, "key_lines", {}).get("icon", 1)
-        problems.append(Problem(record.path, line, "icon", f"图标集里没有「{scam['icon']}」。{did_you_mean(scam['icon'], icons.names())}"
+        problems.append(Problem(record.path, line, "icon", f"图标集里没有「{scam['icon']}」。{did_you_mean(scam['icon'], sorted(icons.names()))}"
                                                            "图标名是 Lucide 图标集里的英文名，见 docs/office.md；不写就用盾牌图标。"))
 
 
