@@ -19,6 +19,8 @@ class Page:
     family: str = "site"
     kit_of: str = ""  # campaign slug when this page belongs to a campaign's kit
     label: str = ""   # how the campaign page names it ("班会课件", "三折页" …)
+    purpose: str = ""  # what it is for, in one line, where the campaign page and the print centre list it
+    shelf: str = ""    # the print centre section listing it (files of other families that people print)
     kind: str = "page"
     size: dict = None     # {"unit": "mm"|"px", "width": …, "height": …}
     sheets: int = None    # printed pages or slides, where it has them

@@ -91,7 +91,7 @@ def _write(checked, started, label):
     building = write.start(ctx.output)
     try:
         write.make_folders(building, [page.dest for page in pages])
-        assets = render(pages, model, ctx.templates, building)
+        assets = render(pages, model, ctx.templates, building, previous=ctx.output)
         made, notes = after_render(pages, Files(building, [p.dest for p in pages] + assets), ctx)
         write.make_folders(building, [page.dest for page in made])
         for page in made:

@@ -11,7 +11,7 @@ Adding a family means adding its package, its templates and one row here.
 
 from dataclasses import dataclass
 
-from .outputs import broadcast, kiosk, printkit, printshop, site, slides, video
+from .outputs import broadcast, kiosk, office, printkit, printshop, site, slides, video
 from .problems import Problem
 
 
@@ -31,6 +31,7 @@ FAMILIES = [
     Family("kiosk", "大屏轮播", "页", kiosk),
     Family("video", "视频", "份", video),
     Family("broadcast", "广播稿", "份", broadcast),
+    Family("office", "办公文档", "份", office),
 ]
 
 
@@ -48,13 +49,24 @@ def plan(model, ctx):
         for item, anchor in page.about:
             shown_in.setdefault(item, []).append({"label": page.label, "href": page.dest + anchor, "kind": page.kind,
                                                   "family": page.family})
+    shelves = {}
+    for page in pages:
+        if page.shelf:
+            shelves.setdefault(page.shelf, []).append(listed(page))
     for page in pages:
         if "kit_for" in page.context:
-            page.context["kit"] = [{"label": p.label, "href": p.dest, "kind": p.kind, "thumb": p.context.get("thumb", "")}
-                                   for p in kits.get(page.context["kit_for"], [])]
+            page.context["kit"] = [listed(p) for p in kits.get(page.context["kit_for"], [])]
         if "about_for" in page.context:  # an item's web page links every file that shows it
             page.context["shown_in"] = sorted(shown_in.get(page.context["about_for"], []), key=lambda s: s["href"])
+        if "shelves" in page.context:  # the print centre: files of other families that people print
+            page.context["shelves"] = list(shelves.items())
     return sorted(pages, key=lambda p: p.dest)
+
+
+def listed(page):
+    """How a page is listed on another (a campaign's kit, a print centre shelf)."""
+    return {"label": page.label, "href": page.dest, "kind": page.kind, "thumb": page.context.get("thumb", ""),
+            "purpose": page.purpose, "campaign": page.kit_of}
 
 
 def check(model, pages, ctx):

@@ -1,6 +1,10 @@
 """Render planned pages with one Jinja environment (autoescape, StrictUndefined)."""
 
+import functools
+import hashlib
 import os
+import shutil
+import sys
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
@@ -117,8 +121,89 @@ def _render_and_write(job, index):
     return len(data)
 
 
-def render(pages, model, templates_dir, building):
-    """Render every page into the building folder and copy the static assets there.
+# What each file drawn by a library (a PPTX, a DOCX) was drawn from, kept in the output folder: the
+# next build copies a file whose inputs did not change from the last good site instead of drawing it
+# again (each costs as much as a hundred templated pages; `serve` rebuilds on every save).
+DRAWN_LIST = ".fangzha-drawn"
+
+
+@functools.cache
+def code_digest(module_name):
+    """The source of the package that draws a file: a new version of the tool draws everything anew."""
+    folder = Path(sys.modules[module_name].__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def drawn_key(page):
+    function, argument = page.make
+    digest = hashlib.sha256(code_digest(function.__module__).encode() + function.__qualname__.encode())
+    digest.update(canonical(argument))
+    return digest.hexdigest()
+
+
+def canonical(value):
+    """The same bytes for equal inputs, however the objects were made (pickle is not: it records
+    which equal strings are one object, and that differs between forked and spawned loading).
+    Content refers back to itself (a scam's cases name the scam): a reference back is written as such."""
+    out, open_ = [], set()
+
+    def walk(item):
+        if isinstance(item, dict) or isinstance(item, (list, tuple)):
+            if id(item) in open_:
+                out.append("<back>")
+                return
+            open_.add(id(item))
+            if isinstance(item, dict):
+                out.append("{")
+                for key in sorted(item, key=str):
+                    out.append(repr(str(key)) + ":")
+                    walk(item[key])
+                out.append("}")
+            else:
+                out.append("[")
+                for entry in item:
+                    walk(entry)
+                out.append("]")
+            open_.discard(id(item))
+        else:
+            out.append(repr(item))
+        out.append(",")
+
+    walk(value)
+    return "".join(out).encode("utf-8")
+
+
+def earlier_drawn(previous):
+    """{dest: key} of the files the last build drew, when its output folder is there."""
+    listing = Path(previous) / DRAWN_LIST if previous else None
+    if not listing or not listing.is_file():
+        return {}
+    rows = (line.split(" ", 1) for line in listing.read_text(encoding="utf-8").splitlines() if " " in line)
+    return {dest: key for key, dest in rows}
+
+
+def reusable(pages, previous):
+    """({index: key} of every drawn page, the indexes whose file the last good output already holds)."""
+    keys = {index: drawn_key(page) for index, page in enumerate(pages) if page.make}
+    earlier = earlier_drawn(previous)
+    kept = {i for i, key in keys.items() if earlier.get(pages[i].dest) == key and (Path(previous) / pages[i].dest).is_file()}
+    return keys, kept
+
+
+def keep_drawn(pages, keys, kept, building, previous):
+    """Copy the drawn files that did not change from the last good output; list what each was drawn from."""
+    for index in kept:
+        shutil.copyfile(Path(previous) / pages[index].dest, Path(building) / pages[index].dest)
+    listing = "".join(f"{keys[i]} {pages[i].dest}\n" for i in sorted(keys, key=lambda i: pages[i].dest))
+    write_file(building, DRAWN_LIST, listing.encode("utf-8"))
+
+
+def render(pages, model, templates_dir, building, previous=None):
+    """Render every page into the building folder and copy the static assets there; `previous` is the
+    last good output folder (files drawn from unchanged inputs are copied from it).
 
     Returns the asset pages (their dest, family "site", kind "asset"), for the manifest.
     """
@@ -129,7 +214,9 @@ def render(pages, model, templates_dir, building):
             job.env.get_template(name)
         except Exception:  # reported per page, with its line, by render_page
             pass
-    results = ordered_map(_render_and_write, range(len(pages)), job)
+    keys, kept = reusable(pages, previous)
+    results = ordered_map(_render_and_write, [i for i in range(len(pages)) if i not in kept], job)
+    keep_drawn(pages, keys, kept, building, previous)
     problems = [r for r in results if isinstance(r, Problem)]
     if problems:
         raise ContentError(problems)

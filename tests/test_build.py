@@ -185,7 +185,7 @@ def test_manifest_lists_every_written_file_and_what_it_is(project):
     rows = json.loads((site / "manifest.json").read_text(encoding="utf-8"))["files"]
     listed = {row["path"] for row in rows}
     written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-    assert listed == written - {"manifest.json", ".fangzha-site"}
+    assert listed == written - {"manifest.json", ".fangzha-site", ".fangzha-drawn"}
     by_path = {row["path"]: row for row in rows}
     assert by_path["posters/scam-shuadan.html"] == {"path": "posters/scam-shuadan.html", "family": "print", "kind": "poster",
                                                     "campaign": None, "size": {"unit": "mm", "width": 210, "height": 297}, "pages": 1}

@@ -36,7 +36,7 @@ def test_manifest_lists_every_pdf_with_its_pages(pdf_site):
     site, _ = pdf_site
     rows = json.loads((site / "manifest.json").read_text(encoding="utf-8"))["files"]
     written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-    assert {row["path"] for row in rows} == written - {"manifest.json", ".fangzha-site"}
+    assert {row["path"] for row in rows} == written - {"manifest.json", ".fangzha-site", ".fangzha-drawn"}
     pdfs = [row for row in rows if row["kind"] == "pdf"]
     assert len(pdfs) == 8 and all(row["family"] == "print" for row in pdfs)
     for row in pdfs:

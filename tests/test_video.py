@@ -194,7 +194,7 @@ def test_manifest_lists_the_videos_and_the_index_says_when_to_make_them_again(ma
                                        "size": {"unit": "px", "width": 1920, "height": 1080}, "pages": 7}
     assert rows["video/short-portrait.mp4"]["size"] == {"unit": "px", "width": 1080, "height": 1920}
     written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-    assert set(rows) == written - {"manifest.json", ".fangzha-site"}
+    assert set(rows) == written - {"manifest.json", ".fangzha-site", ".fangzha-drawn"}
     page = (site / "video/index.html").read_text(encoding="utf-8")
     assert 'href="../video/short.mp4"' in page and 'href="../video/short-portrait.mp4"' in page
     assert "从 2026年12月1日 起，网页版轮播的内容会变" in page  # the campaign card's window opens then

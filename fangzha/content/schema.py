@@ -45,6 +45,7 @@ SCAM = {
     "cases": List("相关案例", Ref("案例", "cases")),
     "quiz": List("测验题", QUIZ),
     "teacher_notes": Text("给老师的讲解提示"),
+    "icon": Text("图标：Lucide 图标集里的英文名（例如 smartphone、banknote），用在课件上；不写就用盾牌图标"),
     "sources": List("出处", SOURCE, required=True, min_items=1),
     "reviewed": Date("最近审核日期", required=True),
     "review_by": Date("下次审核截止日期"),
@@ -132,6 +133,45 @@ CASE = {
     "editor_note": EditorNote(),
 }
 
+# The campaign's own plan (活动方案), in the structure of the plan it comes from: numbered parts
+# (一、), their sub-parts (（一）) and items (1.). `fill` takes a part's list from fields the
+# campaign already has, so nothing is written twice.
+PLAN_FILLS = ["活动目的", "活动流程", "主题", "主办单位", "时间", "地点", "时间地点", "诈骗手法", "防范措施"]
+PLAN_ITEM = Group("条目", {
+    "title": Text("小标题"),
+    "when": Text("时间（写在小标题后面的括号里）"),
+    "text": Text("内容"),
+    "unit": Text("责任单位"),
+})
+PLAN_SUBSECTION = Group("方案的下一级部分", {
+    "heading": Text("标题（不用写序号）", required=True),
+    "text": Text("正文（空一行是新的一段）"),
+    "items": List("条目", PLAN_ITEM),
+    "fill": Choice("用活动文件里已有的内容列出条目", PLAN_FILLS),
+})
+PLAN_SECTION = Group("方案的一部分", {
+    "heading": Text("标题（不用写“一、”这样的序号，生成时自动编号）", required=True),
+    "text": Text("正文（空一行是新的一段）"),
+    "items": List("条目", PLAN_ITEM),
+    "fill": Choice("用活动文件里已有的内容列出条目", PLAN_FILLS),
+    "sections": List("下一级部分", PLAN_SUBSECTION),
+})
+
+# An annex form the plan names (篇6's 排查表): blanks to fill, yes/no checks, graded criteria.
+FORM = Group("附件表格", {
+    "title": Text("表格名称", required=True),
+    "file": Text("文件名（英文，生成 plans/<活动>-<文件名>.docx）", required=True, pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
+    "annex": Text("在方案里的附件编号（例如 附件2）"),
+    "intro": Text("填表说明"),
+    "fields": List("要填写的基本信息", Text("一项")),
+    "checks": List("逐项排查的内容（每项打“是/否”）", Text("一项")),
+    "levels": List("风险等级", Group("一个等级", {
+        "name": Text("等级名称", required=True),
+        "criteria": Text("判定标准", required=True),
+        "action": Text("处置措施"),
+    })),
+})
+
 CAMPAIGN = {
     "title": Text("活动名称", required=True, max_len=40),
     "slug": Text("网页文件名", pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
@@ -177,6 +217,21 @@ CAMPAIGN = {
     }),
     "letter_to_parents": Bool("是否印告家长书"),
     "large_type": Bool("是否用大字（老年人）"),
+    "plan": Group("活动方案（Word 文档，按原方案的结构）", {
+        "title": Text("方案标题（不写就用活动名称加“方案”）"),
+        "preamble": Text("开头的一段话（写在“一、”前面）"),
+        "sections": List("方案的各部分", PLAN_SECTION),
+    }),
+    "report": Group("总结和报送", {
+        "due": Text("总结什么时候交（例如 20xx年5月1日前）"),
+        "to": Text("交给谁"),
+        "how": Text("怎么交（例如 通过浙政钉报送pdf盖章扫描件和电子稿）"),
+        "monthly": Text("每月什么时候报当月情况（例如 每月25日前）；写了就在总结里附每月台账"),
+        "months": List("台账的月份", Text("月份")),
+        "columns": List("台账每一栏的名称（不写就用默认的几栏）", Text("栏目")),
+    }),
+    "forms": List("方案的附件表格", FORM),
+    "document_style": Choice("Word 文档的版式（不写就用 config.yaml 的 documents.style）", ["公文", "普通"]),
     "sources": List("出处", SOURCE, required=True, min_items=1),
     "reviewed": Date("最近审核日期", required=True),
     "editor_note": EditorNote(),
@@ -257,6 +312,12 @@ CONFIG = {
             "wall_notice": Int("上墙告示", default=1, minimum=1),
             "booklet": Int("宣传册", default=1, minimum=1),
         }),
+    }),
+    "slides": Group("课件", defaults=True, fields={
+        "aspect": Choice("幻灯片的长宽比：16:9 适合大多数投影和电子白板，老式投影仪用 4:3", ["16:9", "4:3"], default="16:9"),
+    }),
+    "documents": Group("Word 文档", defaults=True, fields={
+        "style": Choice("活动方案、总结和附件表格的版式：公文（GB/T 9704 党政机关公文格式）或 普通（小四宋体、1.5 倍行距）", ["公文", "普通"], default="公文"),
     }),
     "kiosk": Group("大屏轮播", defaults=True, fields={
         "seconds": Int("每一屏默认显示多少秒", default=15, minimum=3),

@@ -93,7 +93,8 @@ def pages(model, ctx):
         out.append(Page(f"broadcast/{campaign['slug']}.txt", "broadcast/script.txt", {
             "campaign": campaign, "title": spoken(campaign["title"]), "versions": versions,
             "speed": cardinal(READING_SPEED),
-        }, kit_of=campaign["slug"], label="广播稿", kind="broadcast-script"))
+        }, kit_of=campaign["slug"], label="广播稿", purpose="在学校或社区的广播里照着念，有 1 分钟和 3 分钟两种",
+            kind="broadcast-script"))
     return out
 
 

@@ -184,7 +184,8 @@ def pages(model, ctx):
     campaigns = {x["slug"] for x in model.campaigns}
     out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, source=source, **shared), about=about,
                 kit_of=c["playlist"]["slug"] if c["playlist"]["slug"] in campaigns else "",
-                label="大屏轮播", kind="kiosk-loop", size=fit.KIOSK_LANDSCAPE.size(), sheets=len(c["cards"]))
+                label="大屏轮播", purpose="在服务大厅或走廊的大屏上用浏览器全屏循环播放",
+                kind="kiosk-loop", size=fit.KIOSK_LANDSCAPE.size(), sheets=len(c["cards"]))
            for c, source, about in zip(contexts, sources, shows)]
     out.append(Page("kiosk/index.html", "kiosk/index.html", {"loops": contexts, "options": shared["options"],
                                                              "stale": sorted(stale.items()), "foot": foot}))

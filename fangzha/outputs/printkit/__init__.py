@@ -41,7 +41,7 @@ def pages(model, ctx):
     return [
         Page("posters/index.html", "print/index.html", {
             "heading": "海报、承诺书和告家长书", "groups": groups(posters, POSTER_SECTIONS), "pdf": linked,
-            "other": {"href": "leaflets/index.html", "label": "三折页"},
+            "other": {"href": "leaflets/index.html", "label": "三折页"}, "shelves": [],
             "howto": [f"每一份都正好印满一张{paper}。点预览下面的“打印”，或者打开一份再点左上角的“打印”。",
                       f"在打印窗口里选：{paper}，纵向，单面，边距“无”，缩放 100%（不要选“适合页面大小”）。", mono]}),
         Page("leaflets/index.html", "print/index.html", {

@@ -30,6 +30,10 @@ PARENTS = "parents"    # audience whose scams the letter to parents lists
 MAX_TIPS = 10          # what-to-do tips on a leaflet's flap
 BLOCK_WEIGHT = 30      # a leaflet block's heading and spacing, in characters of text
 
+# What each printed item of a campaign's kit is for (the campaign page and the plan's 宣传材料清单 say it).
+PURPOSES = {"活动海报": "张贴在教室、宣传栏或办事窗口", "承诺书": "打印后请参加的人签名", "告家长书": "打印后让学生带回家给家长",
+            "按活动": "双面打印、折好后发给参加的人"}
+
 
 class QRCode:
     """The QR code of a page's address on the website, drawn as inline SVG only when the page
@@ -222,7 +226,8 @@ def page_of(item, drawn):
         context["campaign"] = item.campaign
     kit_label = {"活动海报": "宣传海报", "按活动": "三折页"}.get(item.section, item.section)
     return Page(item.dest, "print/item.html", context, kit_of=item.campaign["slug"] if item.campaign else "",
-                label=kit_label, kind=KINDS[folder], size=drawn["sheet_size"], sheets=drawn["page_count"], about=item.about)
+                label=kit_label, purpose=PURPOSES.get(item.section, ""), kind=KINDS[folder], size=drawn["sheet_size"],
+                sheets=drawn["page_count"], about=item.about)
 
 
 def leaflet_item(model, scams, rules, channels, campaign, title, slogan, lead, source, icon):

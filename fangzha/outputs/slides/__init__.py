@@ -232,9 +232,11 @@ def pages(model, ctx):
         size = canvas.size()
         context = {"campaign": campaign, "slides": slides, "canvas": canvas}
         out.append(Page(f"slides/{campaign['slug']}.html", "slides/deck.html", context, kit_of=campaign["slug"],
-                        label="班会课件（幻灯片）", kind="deck", size=size, sheets=len(slides), about=shown(campaign, slides)))
+                        label="班会课件（幻灯片）", purpose="在教室电脑或电子白板上用浏览器放映，按 S 打开讲者视图",
+                        kind="deck", size=size, sheets=len(slides), about=shown(campaign, slides)))
         out.append(Page(f"slides/notes/{campaign['slug']}.html", "slides/notes.html", dict(context),
-                        kit_of=campaign["slug"], label="课件讲稿（含讲解提示，可打印）", kind="handout"))
+                        kit_of=campaign["slug"], label="课件讲稿（含讲解提示，可打印）",
+                        purpose="每张幻灯片和它的讲解提示印在一页上，讲课时对照", kind="handout"))
         decks.append({"campaign": campaign, "count": len(slides),
                       "minutes": sum(a["minutes"] or 0 for a in campaign["agenda"])})
     out.append(Page("slides/index.html", "slides/index.html", {"decks": decks}))
