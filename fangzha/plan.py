@@ -11,7 +11,7 @@ Adding a family means adding its package, its templates and one row here.
 
 from dataclasses import dataclass
 
-from .outputs import broadcast, kiosk, printkit, site, slides, video
+from .outputs import broadcast, kiosk, printkit, site, slides, video, wechat
 from .problems import Problem
 
 
@@ -30,11 +30,13 @@ FAMILIES = [
     Family("kiosk", "大屏轮播", "页", kiosk),
     Family("video", "视频", "份", video),
     Family("broadcast", "广播稿", "份", broadcast),
+    Family("wechat", "微信推送", "份", wechat),
 ]
 
 
 def plan(model, ctx):
-    """Every page of every family, in a stable order; campaign pages list their kit."""
+    """Every page of every family, in a stable order; campaign pages list their kit (and the pictures
+    a kit page names in its context's `images`, made later by a render command)."""
     pages = []
     for family in FAMILIES:
         for page in family.module.pages(model, ctx):
@@ -46,7 +48,8 @@ def plan(model, ctx):
             kits.setdefault(page.kit_of, []).append(page)
     for page in pages:
         if "kit_for" in page.context:
-            page.context["kit"] = [{"label": p.label, "href": p.dest} for p in kits.get(page.context["kit_for"], [])]
+            page.context["kit"] = [{"label": p.label, "href": p.dest, "images": p.context.get("images", [])}
+                                   for p in kits.get(page.context["kit_for"], [])]
     return sorted(pages, key=lambda p: p.dest)
 
 
