@@ -13,6 +13,7 @@ from ...layout import budget
 from ...page import Page
 from ...problems import PIP, ContentError, Problem
 from ...render import make_environment
+from . import glyphs
 from . import pdf as pdf_output
 from . import share
 from .kit import KINDS, Kit
@@ -74,12 +75,13 @@ def printable(pages):
 
 def check(model, pages, ctx):
     """The text budget: text that would not fit its sheet even at the smallest type (never cut silently);
-    and, for `build.py pdf`, a PDF folder that the next build would delete and the engines it needs."""
+    and, for `build.py pdf`, a PDF folder that the next build would delete, the engines it needs and
+    characters no font has."""
     found = budget.problems([too_long for page in printable(pages) for too_long in page.context["too_long"]])
     if ctx.options.get("pdf"):
         found += pdf_output.folder_problems(ctx.options["pdf"], ctx.output)
         try:
-            pdf_output.load_weasyprint()
+            found += glyphs.problems(pdf_output.load_weasyprint(), model)
         except ContentError as error:
             found += error.problems
         try:
@@ -97,9 +99,11 @@ def after_render(pages, files, ctx):
     if not chosen:
         return [], ""
     items = printable(pages)
-    made = pdf_output.make_pdfs(items, files, chosen)
+    made, problems = pdf_output.make_pdfs(items, files, chosen)
     index = next(p for p in pages if p.dest == "posters/index.html")
-    images = share.make(items, made, index.context["long_images"], make_environment(ctx.templates))
+    images, more = share.make(items, made, index.context["long_images"], make_environment(ctx.templates))
+    if problems + more:  # every problem at once: a page that cannot fit and a picture with tofu
+        raise ContentError(problems + more)
     pictures = f"分享图片 {len(images)} 张"
     if chosen.folder:
         pdf_output.write_to_folder(made, chosen.folder)

@@ -179,7 +179,8 @@ def _fit(assets, job):
 
 
 def make_pdfs(printables, files, chosen):
-    """A pdf Page (bytes in `data`) for every printable page; raises ContentError for any that cannot fit."""
+    """(a pdf Page (bytes in `data`) for every printable page, the problems of those that cannot fit or
+    hold a character no font has)."""
     load_weasyprint()
     assets = {dest: files[dest] for dest in files if dest.startswith("assets/")}
     jobs = [(p.dest, files[p.dest].decode("utf-8"), p.context["min_fit"], p.context["source"], p.sheets, chosen.bleed)
@@ -196,6 +197,4 @@ def make_pdfs(printables, files, chosen):
             problems.append(Problem(too_long, 0, "", (
                 f"{page.dest} 内容太多：字号已经缩到最小，还是放不下{sheets} {page.context['paper']} 纸。"
                 f"请删减这个文件里的文字，再运行 {COMMAND} pdf。")))
-    if problems:
-        raise ContentError(problems)
-    return out
+    return out, problems

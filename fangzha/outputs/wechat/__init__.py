@@ -57,7 +57,8 @@ def check(model, pages, ctx):
             continue
         broken = broken_rules(page.context["article"])
         if broken:
-            fix = "请删减这个文件的正文，或者少列几种诈骗类型" if all(b.startswith("HTML 有") for b in broken) else \
+            fewer = "，或者少列几种诈骗类型" if "campaign" in page.context else ""
+            fix = f"请删减这个文件的正文{fewer}" if all(b.startswith("HTML 有") for b in broken) else \
                 "请检查这个文件正文里直接写的 HTML，改用普通的 Markdown"
             found.append(Problem(page.context["source"], 0, "正文", (
                 f"{page.dest} 的公众号文章粘贴到微信编辑器会出问题：{'；'.join(broken)}。{fix}。")))

@@ -65,12 +65,13 @@ class _Reader(HTMLParser):
     def handle_data(self, data):
         if self.stack and data.strip():
             tag, style = self.stack[-1]
-            if not FONT_SIZE.search(style):
+            if tag in TAGS and not FONT_SIZE.search(style):
                 self.note("字号", f"<{tag}>「{data.strip()[:12]}」")
 
     def check(self, tag, attributes):
-        if tag not in TAGS:
+        if tag not in TAGS:  # dropped by the editor whole: its attributes do not matter
             self.note("元素", f"<{tag}>")
+            return
         if tag in LISTS and any(open_tag == "li" for open_tag, _ in self.stack):
             self.note("嵌套列表", f"<{tag}>")
         for name in attributes:
