@@ -26,27 +26,21 @@ def fitted(make):
 
 def pages(model, ctx):
     """The articles, the group messages and wechat/index.html, which lists them."""
-    out, articles, messages = [], [], []
+    campaigns = []
     for campaign in model.campaigns:
         dest = f"wechat/{campaign['slug']}.html"
         article = fitted(lambda detail, c=campaign, d=dest: compose.campaign_article(model, c, d, detail))
-        out.append(Page(dest, "wechat/article.html", {
-            "title": campaign["title"], "article": article, "source": campaign["file"], "campaign": campaign,
-            "message": f"{campaign['slug']}.txt"}, kit_of=campaign["slug"], label="公众号文章", kind="wechat-article"))
-        out.append(Page(f"wechat/{campaign['slug']}.txt", text=compose.group_message(model, campaign),
-                        context={"source": campaign["file"]}, kit_of=campaign["slug"], label="微信群消息", kind="group-message"))
-        articles.append(out[-2])
-        messages.append(out[-1])
-    scams = []
-    for scam in model.scams:
-        dest = f"wechat/scams/{scam['slug']}.html"
-        scams.append(Page(dest, "wechat/article.html", {
-            "title": scam["title"], "article": compose.scam_article(model, scam, dest), "source": scam["file"],
-            "scam": scam, "message": ""}, kind="wechat-article"))
-    out += scams
-    out.append(Page(INDEX, "wechat/index.html", {
-        "campaigns": [(a, m) for a, m in zip(articles, messages)], "scams": scams}))
-    return out
+        campaigns.append((
+            Page(dest, "wechat/article.html", {
+                "title": campaign["title"], "article": article, "source": campaign["file"], "campaign": campaign,
+                "message": f"{campaign['slug']}.txt"}, kit_of=campaign["slug"], label="公众号文章", kind="wechat-article"),
+            Page(f"wechat/{campaign['slug']}.txt", text=compose.group_message(model, campaign), context={"source": campaign["file"]},
+                 kit_of=campaign["slug"], label="微信群消息", kind="group-message")))
+    scams = [Page(f"wechat/scams/{scam['slug']}.html", "wechat/article.html", {
+        "title": scam["title"], "article": compose.scam_article(model, scam, f"wechat/scams/{scam['slug']}.html"),
+        "source": scam["file"], "scam": scam, "message": ""}, kind="wechat-article") for scam in model.scams]
+    index = Page(INDEX, "wechat/index.html", {"campaigns": campaigns, "scams": scams})
+    return [page for pair in campaigns for page in pair] + scams + [index]
 
 
 def check(model, pages, ctx):
