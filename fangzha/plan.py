@@ -11,7 +11,7 @@ Adding a family means adding its package, its templates and one row here.
 
 from dataclasses import dataclass
 
-from .outputs import broadcast, kiosk, office, printkit, printshop, site, slides, video
+from .outputs import broadcast, kiosk, office, printkit, printshop, site, slides, video, wechat
 from .problems import Problem
 
 
@@ -32,11 +32,13 @@ FAMILIES = [
     Family("video", "视频", "份", video),
     Family("broadcast", "广播稿", "份", broadcast),
     Family("office", "办公文档", "份", office),
+    Family("wechat", "微信推送", "份", wechat),
 ]
 
 
 def plan(model, ctx):
-    """Every page of every family, in a stable order; campaign pages list their kit."""
+    """Every page of every family, in a stable order; campaign pages list their kit (and the pictures
+    a kit page names in its context's `images`, made later by a render command)."""
     pages = []
     for family in FAMILIES:
         for page in family.module.pages(model, ctx):
@@ -66,7 +68,7 @@ def plan(model, ctx):
 def listed(page):
     """How a page is listed on another (a campaign's kit, a print centre shelf)."""
     return {"label": page.label, "href": page.dest, "kind": page.kind, "thumb": page.context.get("thumb", ""),
-            "purpose": page.purpose, "campaign": page.kit_of}
+            "purpose": page.purpose, "campaign": page.kit_of, "images": page.context.get("images", [])}
 
 
 def check(model, pages, ctx):

@@ -15,16 +15,25 @@ def load():
     return pypdfium2
 
 
-def page_images(pdf, width):
-    """Every page of a PDF (bytes) drawn `width` pixels wide, as RGB Pillow images (sRGB)."""
+def page_images(pdf, width, trim=False, height=None):
+    """Every page of a PDF (bytes) drawn `width` pixels wide, as RGB Pillow images (sRGB).
+
+    `trim`: only the paper (a print shop's bleed and crop marks cut off); `height`: only the top
+    `height` pixels (a page laid out taller than its content).
+    """
     pdfium = load()
     document = pdfium.PdfDocument(pdf)
     try:
         images = []
         for index in range(len(document)):
             page = document[index]
-            scale = width / page.get_width()  # PDF points → pixels
-            bitmap = page.render(scale=scale, may_draw_forms=False)
+            left, bottom, right, top = page.get_trimbox() if trim else page.get_mediabox()
+            media = page.get_mediabox()
+            crop = [left - media[0], bottom - media[1], media[2] - right, media[3] - top]  # points cut off each side
+            scale = width / (right - left)  # PDF points → pixels
+            if height is not None:
+                crop[1] = max(crop[1], (top - bottom) - height / scale + crop[1])
+            bitmap = page.render(scale=scale, crop=tuple(crop), may_draw_forms=False)
             images.append(bitmap.to_pil().convert("RGB"))
             page.close()
         return images

@@ -28,7 +28,7 @@ def pdf_site(tmp_path_factory):
 
 def test_summary_counts_the_pdfs(pdf_site):
     _, stdout = pdf_site
-    assert re.fullmatch(r"已生成 site/：网站 \d+ 页(，[^，；]+ \d+ [页份])*，PDF 8 份，打印店文件 \d+ 个；用时 \d+\.\d\d 秒。",
+    assert re.fullmatch(r"已生成 site/：网站 \d+ 页(，[^，；]+ \d+ [页份])*，PDF 8 份，分享图片 \d+ 张，打印店文件 \d+ 个；用时 \d+\.\d\d 秒。",
                         stdout.strip().splitlines()[-1])
 
 
@@ -208,6 +208,11 @@ def test_bleed_and_crop_marks_for_a_print_shop_in_a_chosen_folder(tmp_path):
     # crop marks: ink in the bleed round the corner of the paper, where the page itself is blank
     _, _, rows = rendered(folder / "posters/scam-shuadan.pdf", tmp_path, dpi=300, x=0, y=0, W=36, H=36)
     assert sum(1 for row in rows for value in row if value < 128) > 20
+    # the share images are the paper only: no bleed, no crop marks
+    from PIL import Image
+    share = Image.open(project / "site/share/posters/scam-shuadan.jpg")
+    assert share.width == 1080 and abs(share.height - 1080 * 297 / 210) <= 1
+    assert min(share.convert("L").crop((0, 0, 30, 30)).getdata()) > 128  # the page's white margin, where a crop mark would be
 
 
 def test_a_chosen_folder_inside_the_site_is_refused(tmp_path):

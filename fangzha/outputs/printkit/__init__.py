@@ -8,10 +8,14 @@ at the smallest legible type fails the build (the text budget) instead of being 
 √2 times larger. `build.py pdf` draws every item with WeasyPrint (pdf.py).
 """
 
+from ... import raster
 from ...layout import budget
 from ...page import Page
-from ...problems import ContentError
+from ...problems import PIP, ContentError, Problem
+from ...render import make_environment
+from . import glyphs
 from . import pdf as pdf_output
+from . import share
 from .kit import KINDS, Kit
 from .style import PRINT
 
@@ -27,7 +31,10 @@ def groups(pages, sections):
 
 
 def pages(model, ctx):
-    """Every printed item, the two print-centre pages and the stylesheet written from the type roles."""
+    """Every printed item, the two print-centre pages and the stylesheet written from the type roles.
+
+    With `build.py pdf`, each item and its campaign page link its share images, and the posters'
+    index plans (and shows) the 长图 of every scam and campaign."""
     kit = Kit(model)
     kit.posters()
     count = len(kit.items)
@@ -36,16 +43,21 @@ def pages(model, ctx):
     posters, leaflets = drawn[:count], drawn[count:]
     pdf = ctx.options.get("pdf")
     linked = bool(pdf) and not pdf.folder  # PDFs in the site's pdf/ folder: the indexes link them
+    long_images = share.plan(model) if pdf else []
+    if pdf:
+        extra = share.kit_images(model)
+        for page in drawn:
+            page.context["images"] = share.images_of(page) + extra.get(page.dest, [])
     paper = "A3 纸（告家长书用 A4 纸）" if kit.paper == "A3" else "A4 纸"
     mono = "用黑白打印机时，点“黑白版”再打印：没有大块底色，字同样清楚，也省墨粉。"
     return [
         Page("posters/index.html", "print/index.html", {
             "heading": "海报、承诺书和告家长书", "groups": groups(posters, POSTER_SECTIONS), "pdf": linked,
-            "other": {"href": "leaflets/index.html", "label": "三折页"}, "shelves": [],
+            "other": {"href": "leaflets/index.html", "label": "三折页"}, "shelves": [], "long_images": long_images,
             "howto": [f"每一份都正好印满一张{paper}。点预览下面的“打印”，或者打开一份再点左上角的“打印”。",
                       f"在打印窗口里选：{paper}，纵向，单面，边距“无”，缩放 100%（不要选“适合页面大小”）。", mono]}),
         Page("leaflets/index.html", "print/index.html", {
-            "heading": "三折页", "groups": groups(leaflets, LEAFLET_SECTIONS), "pdf": linked,
+            "heading": "三折页", "groups": groups(leaflets, LEAFLET_SECTIONS), "pdf": linked, "long_images": [],
             "other": {"href": "posters/index.html", "label": "海报、承诺书和告家长书"},
             "howto": ["每一份是一张 A4 纸的正反两面。点预览下面的“打印”，或者打开一份再点左上角的“打印”。",
                       "在打印窗口里选：A4 纸，横向，双面打印，翻转短边（有的打印机叫“短边装订”），边距“无”，缩放 100%（不要选“适合页面大小”）。",
@@ -63,24 +75,37 @@ def printable(pages):
 
 def check(model, pages, ctx):
     """The text budget: text that would not fit its sheet even at the smallest type (never cut silently);
-    and, for `build.py pdf`, a PDF folder that the next build would delete."""
+    and, for `build.py pdf`, a PDF folder that the next build would delete, the engines it needs and
+    characters no font has."""
     found = budget.problems([too_long for page in printable(pages) for too_long in page.context["too_long"]])
     if ctx.options.get("pdf"):
         found += pdf_output.folder_problems(ctx.options["pdf"], ctx.output)
         try:
-            pdf_output.load_weasyprint()
+            found += glyphs.problems(pdf_output.load_weasyprint(), model)
         except ContentError as error:
             found += error.problems
+        try:
+            raster.load()
+        except ImportError as error:
+            found.append(Problem("requirements-pdf.txt", 0, "", (
+                f"生成分享图片需要 pypdfium2 和 Pillow，但它们现在用不了（{error}）。请先运行 {PIP} install -r requirements-pdf.txt。")))
     return found
 
 
 def after_render(pages, files, ctx):
-    """`build.py pdf`: a PDF of every poster and leaflet, in the site's pdf/ or the chosen folder."""
+    """`build.py pdf`: a PDF of every poster and leaflet, in the site's pdf/ or the chosen folder, and
+    the share images (share.py) in the site's share/ folder."""
     chosen = ctx.options.get("pdf")
     if not chosen:
         return [], ""
-    made = pdf_output.make_pdfs(printable(pages), files, chosen)
+    items = printable(pages)
+    made, problems = pdf_output.make_pdfs(items, files, chosen)
+    index = next(p for p in pages if p.dest == "posters/index.html")
+    images, more = share.make(items, made, index.context["long_images"], make_environment(ctx.templates))
+    if problems + more:  # every problem at once: a page that cannot fit and a picture with tofu
+        raise ContentError(problems + more)
+    pictures = f"分享图片 {len(images)} 张"
     if chosen.folder:
         pdf_output.write_to_folder(made, chosen.folder)
-        return [], f"PDF {len(made)} 份（放在 {chosen.folder}）"
-    return made, f"PDF {len(made)} 份"
+        return images, f"PDF {len(made)} 份（放在 {chosen.folder}），{pictures}"
+    return made + images, f"PDF {len(made)} 份，{pictures}"

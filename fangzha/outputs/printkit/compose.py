@@ -62,6 +62,24 @@ def contact_text(config):
     return line
 
 
+NATIONAL = {"110", "96110"}  # already among the numbers to remember
+
+
+def local_lines(model, channels):
+    """The local contact, a line each (phone pictures and WeChat): the local numbers among `channels`,
+    who to ask, the police station."""
+    contact = model.config["contact"]
+    who = contact["name"] or model.config["organisation"]
+    lines = [f"{c['name']}：{c['label']}（{c['when']}）" for c in channels if c["local"]]
+    if contact["phone"]:
+        lines.append(f"{who}：电话 {contact['phone']}" + (f"，地址：{contact['address']}" if contact["address"] else ""))
+    elif contact["address"]:
+        lines.append(f"{who}：{contact['address']}")
+    if contact["police_phone"] and contact["police_phone"] not in NATIONAL:
+        lines.append(f"{contact['police_station'] or '辖区派出所'}：电话 {contact['police_phone']}")
+    return lines
+
+
 def foot(config, sources, reviewed, qr, source_file):
     """The small print at the foot of a page: local details, the two numbers, sources, review date."""
     lines = [text("foot", contact_text(config), Owner(CONFIG, "contact", config)), text("foot", CALLS)]

@@ -53,6 +53,14 @@ def qr_code(base_url, dest):
     return QRCode(base_url.rstrip("/") + "/" + dest) if base_url and dest else ""
 
 
+def scam_poster(slug):
+    return f"posters/scam-{slug}.html"
+
+
+def campaign_poster(slug):
+    return f"posters/campaign-{slug}.html"
+
+
 def oldest(*dates):
     """The earliest review date among the items a sheet combines."""
     known = [d for d in dates if d]
@@ -114,7 +122,7 @@ class Kit:
         for campaign in model.campaigns:
             slug, large = campaign["slug"], self.is_large(campaign["audiences"], campaign["large_type"])
             web = f"campaigns/{slug}.html"
-            self.add(f"posters/campaign-{slug}.html", "poster", "活动海报", "海报", campaign["title"], campaign["file"],
+            self.add(campaign_poster(slug), "poster", "活动海报", "海报", campaign["title"], campaign["file"],
                      campaign["reviewed"], partial(compose.campaign_poster, model, campaign), large, web,
                      campaign["sources"], accent="#a3161a", campaign=campaign)
             if campaign["pledge"]:
@@ -144,7 +152,7 @@ class Kit:
                      model.channels_reviewed, partial(compose.rules_poster, model, fakes, "badge-alert"),
                      web="report.html", sources=model.fakes["sources"], accent=ACCENTS["report"])
         for scam in model.scams:
-            self.add(f"posters/scam-{scam['slug']}.html", "poster", "诈骗手法", "海报", scam["title"], scam["file"],
+            self.add(scam_poster(scam["slug"]), "poster", "诈骗手法", "海报", scam["title"], scam["file"],
                      scam["reviewed"], partial(compose.scam_poster, model, scam),
                      self.is_large(scam["audiences"]), f"scams/{scam['slug']}.html", scam["sources"],
                      accent=accent(scam["category"]), about=((("scam", scam["slug"]), ""),))

@@ -8,6 +8,8 @@ bleed and crop marks round each page; `--pdf-dir` puts the PDFs in a folder of t
 user's choosing instead of the site's pdf/ folder.
 """
 
+import contextlib
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,27 +147,59 @@ def fit_pdf(dest, html, low, source, sheets, assets, bleed=False):
 REGION_FIT = re.compile(r'data-region="([^"]+)" data-fit="([0-9.]+)"')  # the fit the build wrote for each region
 
 
+class _MissingGlyphs(logging.Handler):
+    """WeasyPrint's word for a character no installed font has (it draws an empty box, "tofu")."""
+
+    def __init__(self, found):
+        super().__init__(logging.WARNING)
+        self.found = found
+
+    def emit(self, record):
+        if ".notdef" in str(record.msg) and record.args:
+            self.found.add(str(record.args[0]))
+
+
+@contextlib.contextmanager
+def missing_glyphs():
+    """The characters drawn as tofu while the block runs (a set, filled in as WeasyPrint draws)."""
+    found = set()
+    handler, logger = _MissingGlyphs(found), logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        yield found
+    finally:
+        logger.removeHandler(handler)
+
+
+def tofu_problem(source, dest, characters, drawn="印出来"):
+    return Problem(source, 0, "", (f"{dest} 里有电脑字体里没有的字：{'、'.join(sorted(characters))}，{drawn}会是空方框。"
+                                   "请换成常用的字或写法。"))
+
+
 def _fit(assets, job):
     dest, html, low, source, sheets, bleed = job
-    return fit_pdf(dest, html, low, source, sheets, assets, bleed)
+    with missing_glyphs() as missing:
+        pdf, too_long = fit_pdf(dest, html, low, source, sheets, assets, bleed)
+    return pdf, too_long, missing
 
 
 def make_pdfs(printables, files, chosen):
-    """A pdf Page (bytes in `data`) for every printable page; raises ContentError for any that cannot fit."""
+    """(a pdf Page (bytes in `data`) for every printable page, the problems of those that cannot fit or
+    hold a character no font has)."""
     load_weasyprint()
     assets = {dest: files[dest] for dest in files if dest.startswith(("assets/", "images/"))}
     jobs = [(p.dest, files[p.dest].decode("utf-8"), p.context["min_fit"], p.context["source"], p.sheets, chosen.bleed)
             for p in printables]
     results = ordered_map(_fit, jobs, assets, min_items=2)
     out, problems = [], []
-    for page, (pdf, too_long) in zip(printables, results):
+    for page, (pdf, too_long, missing) in zip(printables, results):
         out.append(Page(page.context["pdf_dest"], data=pdf, kind="pdf", kit_of=page.kit_of, size=page.size,
                         sheets=page.sheets, label=page.label))
+        if missing:
+            problems.append(tofu_problem(page.context["source"], page.dest, missing))
         if too_long:
             sheets = "一页" if page.sheets == 1 else "两页"
             problems.append(Problem(too_long, 0, "", (
                 f"{page.dest} 内容太多：字号已经缩到最小，还是放不下{sheets} {page.context['paper']} 纸。"
                 f"请删减这个文件里的文字，再运行 {COMMAND} pdf。")))
-    if problems:
-        raise ContentError(problems)
-    return out
+    return out, problems
