@@ -7,10 +7,11 @@ per process (the build's workers are processes).
 
 import io
 
+import PIL.Image
+
 
 def load():
-    """pypdfium2 and Pillow, or ImportError (the caller explains how to install the render extra)."""
-    import PIL.Image  # noqa: F401
+    """pypdfium2, or ImportError (the caller explains how to install the render extra)."""
     import pypdfium2
     return pypdfium2
 
@@ -33,8 +34,10 @@ def page_images(pdf, width, trim=False, height=None):
             scale = width / (right - left)  # PDF points → pixels
             if height is not None:
                 crop[1] = max(crop[1], (top - bottom) - height / scale + crop[1])
-            bitmap = page.render(scale=scale, crop=tuple(crop), may_draw_forms=False)
-            images.append(bitmap.to_pil().convert("RGB"))
+            image = page.render(scale=scale, crop=tuple(crop), may_draw_forms=False).to_pil().convert("RGB")
+            if image.width != width:  # the cropped edges round down: a pixel short, never more
+                image = image.resize((width, round(image.height * width / image.width)), PIL.Image.LANCZOS)
+            images.append(image)
             page.close()
         return images
     finally:

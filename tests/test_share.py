@@ -98,7 +98,7 @@ def test_summary_and_manifest_count_every_picture(shared):
     site, rows, summary = shared
     written = sorted(p.relative_to(site).as_posix() for p in (site / "share").rglob("*.jpg"))
     assert written == sorted(path for path, row in rows.items() if row["kind"] in ("share-image", "long-image"))
-    assert re.fullmatch(rf"已生成 site/：.*，PDF 8 份，分享图片 {len(written)} 张；用时 \d+\.\d\d 秒。", summary), summary
+    assert re.fullmatch(rf"已生成 site/：.*，PDF 8 份，分享图片 {len(written)} 张，打印店文件 \d+ 个；用时 \d+\.\d\d 秒。", summary), summary
 
 
 def test_long_pictures_are_set_in_type_no_smaller_than_36_px():

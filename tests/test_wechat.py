@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from PIL import Image
 
 from conftest import FIXTURES, copy_project, edit, refused_build, run_build
 from fangzha.outputs.wechat.rules import LIMIT, article_of, broken_rules
@@ -121,6 +122,7 @@ BODY = """通过班会了解诈骗手段，详见[国家反诈中心](https://ww
 def mini_with_links(tmp_path_factory):
     project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("wechat") / "project")
     edit(project, "content/campaigns/class-meeting.md", "通过班会了解诈骗手段。", BODY)
+    Image.new("RGB", (40, 30), "#a3161a").save(project / "content/campaigns/photo.jpg")  # the picture the body shows
     result = run_build(cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -141,7 +143,9 @@ def test_links_and_nested_lists_in_the_content_become_what_the_editor_keeps(mini
         assert item in article
     inner = re.findall(r'<p style="[^"]*margin-left:1\.4em;[^"]*">– ([^<]+)</p>', article)
     assert inner == ["钱已转出：110", "拿不准：96110"]
-    assert "【在这里插入图片】photo.jpg（活动照片）" in article
+    # the picture: where its copy is in the site folder, to upload it in the editor
+    copy = re.search(r"【在这里插入图片】(images/[0-9a-f]{16}\.jpg)（活动照片）", article)
+    assert copy and (mini_with_links / copy[1]).is_file()
 
 
 def test_raw_html_in_the_content_is_reduced_to_what_the_editor_keeps(tmp_path):

@@ -11,6 +11,7 @@ WeasyPrint from templates/share/long.html. Every picture is a baseline sRGB JPEG
 import posixpath
 
 from ... import icons, raster
+from ...design import icon_of
 from ...page import Page
 from ...parallel import ordered_map
 from ...problems import COMMAND, Problem
@@ -71,7 +72,7 @@ def scam_long(model, scam):
     remember, _ = compose.remember_line(scam)
     return {
         "title": scam["title"], "org": f"{model.config['organisation']} · 防骗提醒", "kicker": scam["category"],
-        "icon": icons.svg(scam.get("icon") or compose.SCAM_ICON, stroke=WHITE), "remember": remember, "lead": scam["summary"],
+        "icon": icons.svg(icon_of(scam), stroke=WHITE), "remember": remember, "lead": scam["summary"],
         "accent": ACCENTS.get(scam["category"], ACCENTS["高发类型"]), "facts": [],
         "sections": [{"title": "警惕信号", "items": scam["signs"], "numbered": False},
                      {"title": "遇到了怎么办", "items": scam["steps"], "numbered": True}],

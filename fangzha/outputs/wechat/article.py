@@ -120,7 +120,7 @@ class Article:
         self.page_dest = source_page  # relative links in the body are relative to its own web page
         for block in flatten.blocks(html):
             if block.kind == "image":
-                self.picture(posixpath.basename(block.image), block.text or "正文里的图片")
+                self.picture(block.image, block.text or "正文里的图片")  # its copy in site/images/
             elif block.kind == "heading":
                 self.add("p", "h3", self.runs(block.runs, "h3"))
             elif block.kind == "item":
