@@ -127,14 +127,17 @@ def back_cover(model, sources, reviewed, qr):
     return page("", [Part("封底", "back", blocks, fill=True, band=True, pad=10)], numbered=False)
 
 
-def contents_pages(entries, large):
-    """The contents, as many pages as its entries need: [(page number, title)] → pages."""
+def contents_pages(entries, large, left_out=0):
+    """The contents, as many pages as its entries need: [(page number, title)] → pages; the last one says
+    how many scams the booklet leaves to the website."""
     per_page = CONTENTS_LINES[large]
     chunks = [entries[i:i + per_page] for i in range(0, len(entries), per_page)] or [[]]
     pages = []
     for index, chunk in enumerate(chunks):
         blocks = [dict(kit.text("h1", "目　录"), mark=True)] if index == 0 else []
         blocks.append({"type": "list", "items": [{"strong": f"{number}", "text": title} for number, title in chunk], "numbered": True})
+        if left_out and index == len(chunks) - 1:
+            blocks.append(kit.text("small", f"另有 {left_out} 种骗局没有收进本册，请看网站上的“诈骗手法”。"))
         pages.append(page("目录" if index == 0 else "", [Part("正文", "body", blocks, fill=True)]))
     return pages
 
@@ -143,8 +146,9 @@ def contents_count(entries, large):
     return max(1, math.ceil(len(entries) / CONTENTS_LINES[large]))
 
 
-def plan(model, title, lead, lead_owner, scams, rules, large, qr, sources, reviewed, fits):
-    """Every page of one booklet, in reading order; `fits(parts)` says whether a page's text fits at the smallest type."""
+def plan(model, title, lead, lead_owner, scams, rules, large, qr, sources, reviewed, fits, left_out=0):
+    """Every page of one booklet, in reading order; `fits(parts)` says whether a page's text fits at the smallest type;
+    `left_out` scams are named as a count on the contents."""
     sections = []  # (heading for the contents, pages)
     for scam in scams:
         left = scam_left(scam, True)
@@ -159,7 +163,7 @@ def plan(model, title, lead, lead_owner, scams, rules, large, qr, sources, revie
         entries.append((number, heading))
         number += len(pages)
     body = [p for _, pages in sections for p in pages]
-    pages = head + contents_pages(entries, large) + body
+    pages = head + contents_pages(entries, large, left_out) + body
     pages += [notes_page() for _ in range(-(len(pages) + 1) % 4)]
     pages.append(back_cover(model, sources, reviewed, qr))
     for index, item in enumerate(pages, start=1):

@@ -33,6 +33,7 @@ KINDS = {
     "wall-notice": ("上墙告示", "背胶 PP 纸或海报纸，贴在公告栏或墙上；也可以装进 A3、A2 框"),
     "booklet": ("宣传册", "内页 105 至 128 克铜版纸，封面 157 克以上；A4 横向双面，对折，骑马钉两枚"),
 }
+BOOKLET_SCAMS = 12  # scams in one booklet: 24 pages of spreads, about 40 with the rest, still saddle-stitched
 SECTIONS = ["易拉宝", "展板", "台卡", "横幅", "竖幅", "上墙告示", "宣传册"]
 
 
@@ -244,6 +245,9 @@ class Shop:
             self.booklet(name, title, lead, lead_owner, scams, rules, large)
 
     def booklet(self, name, title, lead, lead_owner, scams, rules, large):
+        """One A5 booklet: its first BOOKLET_SCAMS scams (the model lists the most frequent first), a spread each."""
+        left_out = max(0, len(scams) - BOOKLET_SCAMS)  # more spreads would not staple
+        scams = scams[:BOOKLET_SCAMS]
         size, smallest, largest = TYPE["leaflet"][large]
         low, high = round(smallest / size, 3), round(largest / size, 3)
         qr = qr_code(self.config["base_url"], "index.html")
@@ -253,7 +257,7 @@ class Shop:
         def fits(parts):
             return not sheets.overs(sheets.place(parts + [booklet.number_part(0)], booklet.A5, size, low, high), low)
 
-        planned_pages = booklet.plan(self.model, title, lead, lead_owner, scams, rules, large, qr, sources, reviewed, fits)
+        planned_pages = booklet.plan(self.model, title, lead, lead_owner, scams, rules, large, qr, sources, reviewed, fits, left_out)
         sides, over = [], []
         for item in planned_pages:
             parts = item["parts"] + ([booklet.number_part(item["number"])] if item["numbered"] else [])

@@ -3,7 +3,7 @@
 The editor keeps inline styles and a few plain elements; it drops stylesheets, classes and ids,
 scripts and layout (flex, grid, positions, CSS variables), refuses to save an article with an
 `href="#…"` and links only to mp.weixin.qq.com. `broken_rules(html)` names every rule the marked
-element breaks, in Chinese; the family's check runs it on every article, and so do the tests.
+element breaks, in Chinese; the tests run it on every article, the family's check its length (`too_long`).
 """
 
 import re
@@ -132,6 +132,9 @@ def broken_rules(article):
     found = [MESSAGES[rule].format(example=example) for rule, example in reader.broken.items()]
     if not reader.done and not reader.broken and not article.strip():
         found.append("找不到文章（没有标着 data-wechat-article 的元素）")
-    if len(article) >= LIMIT:
-        found.append(f"HTML 有 {len(article)} 个字符，微信编辑器最多收 {LIMIT} 个")
-    return found
+    return found + too_long(article)
+
+
+def too_long(article):
+    """[the phrase saying so] when the article is longer than the editor takes, else []."""
+    return [f"HTML 有 {len(article)} 个字符，微信编辑器最多收 {LIMIT} 个"] if len(article) >= LIMIT else []
