@@ -7,7 +7,7 @@ import re
 import subprocess
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageFilter
 from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT, copy_project, run_build
@@ -66,7 +66,7 @@ def test_the_manifest_lists_every_file_with_the_print_shop_kinds(shop):
     site, stdout = shop
     rows = manifest(site)
     written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-    assert {row["path"] for row in rows} == written - {"manifest.json", ".fangzha-site"}
+    assert {row["path"] for row in rows} == written - {"manifest.json", ".fangzha-site", ".fangzha-drawn"}
     shop_rows = [row for row in rows if row["family"] == "printshop" and row["kind"] != "asset"]
     assert KINDS <= {row["kind"] for row in shop_rows}
     made = [row for row in shop_rows if not row["path"].endswith(".html")]
@@ -153,15 +153,17 @@ def test_the_table_tent_prints_its_upper_face_upside_down(shop, tmp_path):
     """The sheet's upper half is its lower half turned round: folded, both faces stand the right way up."""
     site, _ = shop
     out = tmp_path / "tent"
-    subprocess.run(["pdftoppm", "-gray", "-png", "-r", "20", "-singlefile",
+    # 2 pixels a millimetre exactly (so the fold is on a pixel edge), softened: glyphs turned round are
+    # anti-aliased a little differently, and only the layout is compared
+    subprocess.run(["pdftoppm", "-gray", "-png", "-scale-to-x", "420", "-scale-to-y", "594", "-singlefile",
                     str(site / "print-shop/tent-class-meeting/tent-class-meeting.pdf"), str(out)], check=True)
-    image = Image.open(out.with_suffix(".png")).convert("L")
+    image = Image.open(out.with_suffix(".png")).convert("L").filter(ImageFilter.GaussianBlur(2))
     half = image.height // 2
     upper, lower = image.crop((0, 0, image.width, half)), image.crop((0, image.height - half, image.width, image.height))
 
     def difference(a, b):
         return sum(abs(x - y) for x, y in zip(a.getdata(), b.getdata())) / (a.width * a.height)
-    assert difference(upper.rotate(180), lower) < 8 < difference(upper, lower)
+    assert difference(upper.rotate(180), lower) < 6 and difference(upper, lower) > 60
     assert "勿轻信" in PdfReader(site / "print-shop/tent-class-meeting/tent-class-meeting.pdf").pages[0].extract_text()
 
 
