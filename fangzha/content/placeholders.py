@@ -81,8 +81,7 @@ def scan(text, label, where):
 
 def placeholders(notes):
     """Placeholder warnings from the notes `scan` left, one per value and kind, in file order."""
-    # a value checked twice (a campaign's plan is filled from fields checked on their own) is noted twice
-    return [Placeholder(path, line, field, message) for _, message, path, line, field in dict.fromkeys(notes)]
+    return [Placeholder(path, line, field, message) for _, message, path, line, field in notes]
 
 
 def withheld(found, config):

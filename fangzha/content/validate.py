@@ -249,6 +249,7 @@ def _after_campaigns(items, config, problems):
     for _, campaign in items:
         campaign["own_organiser"] = campaign["organiser"]  # the letter and pledge sheet are signed by it, never by config.yaml's
         campaign["organiser"] = campaign["organiser"] or config["organisation"]
+        campaign["document_style"] = campaign["document_style"] or config["documents"]["style"]
 
 
 AFTER = {"scams": _after_scams, "rules": _after_rules, "campaigns": _after_campaigns}
@@ -296,49 +297,6 @@ def validate(loaded, today=None, allow_empty=False):
             _not_only_local(row["call"], channel_doc["file"], getattr(channel_doc, "key_lines", {}).get("guide", 1), "guide", problems)
     playlists = check_playlists(records["playlists"], [c for _, c in items["campaigns"]], problems, refs)
     images = _pictures(loaded, config, items, problems)
-
-    config_data = loaded.config.data if loaded.config is not None else None
-    scam_items = _checked_items("scams", records["scams"], config_data, problems, refs)
-    for record, scam in scam_items:
-        _not_only_local(scam["call"], record.path, scam.key_lines.get("call", 1), "call", problems)
-        if scam["reviewed"]:
-            scam["review_by"] = scam["review_by"] or add_months(scam["reviewed"], config["review_months"])
-    rule_items = []
-    for record in records["rules"]:
-        data = _mapping(record, problems, "凡是规则文件")
-        if data is not None:
-            clean = fields.check_fields(data, schema.RULE_LIST, Where(record.path, 1, "", refs), problems)
-            clean.update(id=record.stem, file=record.path)
-            rule_items.append((record, clean))
-            if not SAFE_SLUG.match(record.stem):  # the id names the printed poster's file
-                problems.append(Problem(record.path, 1, "", f"文件名「{record.stem}」不能用作网页文件名：{SLUG_HINT} 请改文件名，引用它的地方（如 rules: [...]）也要一起改。"))
-    case_items = _checked_items("cases", records["cases"], config_data, problems, refs)
-    campaign_items = _checked_items("campaigns", records["campaigns"], config_data, problems, refs)
-    for record, campaign in campaign_items:
-        campaign["own_organiser"] = campaign["organiser"]  # the letter and pledge sheet are signed by it, never by config.yaml's
-        campaign["organiser"] = campaign["organiser"] or config["organisation"]
-        campaign["document_style"] = campaign["document_style"] or config["documents"]["style"]
-    playlists = check_playlists(records["playlists"], [c for _, c in campaign_items], problems, refs)
-
-    channel_doc, prevention = {"channels": [], "guide": [], "fakes": None, "sources": [], "reviewed": None}, None
-    for record in records["channels"]:
-        data = _mapping(record, problems, "channels.yaml ")
-        if data is not None:
-            channel_doc = fields.check_fields(data, schema.CHANNELS, Where(record.path, 1, "", refs), problems)
-            channel_doc["file"] = record.path
-        for row in channel_doc["guide"]:
-            if row:
-                _not_only_local(row["call"], record.path, getattr(channel_doc, "key_lines", {}).get("guide", 1), "guide", problems)
-    for record in records["prevention"]:
-        data = _mapping(record, problems, "prevention.yaml ")
-        if data is not None:
-            prevention = fields.check_fields(data, schema.PREVENTION, Where(record.path, 1, "", refs), problems)
-            prevention["file"] = record.path
-    top_types = {"lists": []}
-    for record in records["top_types"]:
-        data = _mapping(record, problems, "top-types.yaml ")
-        if data is not None:
-            top_types = fields.check_fields(data, schema.TOP_TYPES, Where(record.path, 1, "", refs), problems)
     refs, editor_notes, found = _sorted_notes(refs)
     found = sorted(placeholders.placeholders(found), key=place_order)
     held = placeholders.withheld(found, config)  # example numbers are never printed
