@@ -1,0 +1,143 @@
+"""Co-branded print kits, one per unit of a units file (`build.py units FILE`): units/<id>/….
+
+A unit's kit is the print kit and the print shop (the families `print` and `printshop`) planned from the
+unit's view of the model (overlay.py): its name and contact lines wherever config.yaml's would be. The
+website, the assets and the pictures stay one; a unit's pages link them from units/<id>/.
+
+What all units share is done once: the content is loaded, checked and converted once, the templates
+compiled once before the workers fork, icons, QR codes and line counts remembered per process. Each
+unit's kit is planned and rendered in one worker (parallel.ordered_map), so only its finished bytes (and
+what `check` and `pdf` read) travel back. `--shard K/N` builds the K-th of N contiguous runs of the
+units; every shard writes the same units/index.html, listing all of them.
+"""
+
+from dataclasses import dataclass, field, replace
+
+from ...layout import budget
+from ...page import Page
+from ...parallel import ordered_map
+from ...problems import Notice, Problem
+from ...render import RenderJob, render_page
+from .. import printkit, printshop
+from .overlay import relocate, unit_model
+from .progress import Progress
+
+FOLDER = "units"
+KIT = (("print", printkit), ("printshop", printshop))
+TEMPLATES = ("print/item.html", "print/index.html", "printshop/index.html")
+# What `check` reads of a unit's page once it is rendered (`pdf` keeps the whole context).
+KEPT = ("too_long", "unit", "kit_family", "problem", "title")
+
+
+@dataclass(frozen=True)
+class Options:
+    """`build.py units FILE`: the units read from FILE (or its problems), which shard to build, where to
+    say how far it has got."""
+
+    source: str                      # the file as messages name it
+    units: tuple = ()
+    problems: tuple = ()             # errors and warnings about the file itself
+    shard: tuple = (1, 1)            # (K, N): the K-th of N parts
+    progress: Progress = field(default=None, compare=False)
+
+
+def shard_of(units, shard):
+    """The K-th of N contiguous runs of the units, as even as can be (the same file always splits the same way)."""
+    k, n = shard
+    return list(units[(k - 1) * len(units) // n:k * len(units) // n])
+
+
+class UnitJob:
+    """What every worker shares: the model, the context the print families see, the compiled templates."""
+
+    def __init__(self, model, ctx):
+        self.model = model
+        self.ctx = replace(ctx, options={k: v for k, v in ctx.options.items() if k != "units"})
+        self.render = RenderJob([], model, ctx.templates, None)
+        for name in TEMPLATES:
+            self.render.env.get_template(name)  # compiled before the fork: inherited by every worker
+
+
+def unit_kit(job, unit):
+    """One unit's pages, planned from its view of the model and rendered (the bytes are the page's data)."""
+    model = unit_model(job.model, unit)
+    pages = []
+    for name, family in KIT:
+        for page in family.pages(model, job.ctx):
+            if page.kind != "asset":  # the stylesheets are the site's, shared
+                page.context["kit_family"] = name
+                pages.append(page)
+    relocate(pages, f"{FOLDER}/{unit['id']}/", model, unit)
+    keep_all = bool(job.ctx.options.get("pdf"))
+    for page in pages:
+        data = render_page(job.render, page)
+        page.context["problem"] = data if isinstance(data, Problem) else None
+        page.data = b"" if isinstance(data, Problem) else data
+        if not keep_all:
+            page.context = {key: page.context[key] for key in KEPT if key in page.context}
+    return pages
+
+
+def pages(model, ctx):
+    """The chosen shard's units' kits and the index of all units; nothing without `build.py units`."""
+    asked = ctx.options.get("units")
+    if not asked or any(not isinstance(p, Notice) for p in asked.problems):
+        return []
+    chosen = shard_of(asked.units, asked.shard)
+    progress = asked.progress or Progress()
+    progress.start("生成各单位的印刷品", len(chosen))
+    kits = ordered_map(unit_kit, chosen, UnitJob(model, ctx), min_items=2, progress=progress.update)
+    index = Page(f"{FOLDER}/index.html", "units/index.html", {"units": list(asked.units), "source": asked.source})
+    return [index] + [page for kit in kits for page in kit]
+
+
+def check(model, pages, ctx):
+    """The units file's problems; then each unit's text that does not fit, named where it can be shortened."""
+    asked = ctx.options.get("units")
+    if not asked:
+        return []
+    found = list(asked.problems)
+    by_unit = {}
+    for page in pages:
+        if "unit" in page.context:
+            by_unit.setdefault(page.context["unit"]["id"], []).append(page)
+            if page.context["problem"]:
+                found.append(page.context["problem"])
+    seen = set()
+    for unit_pages in by_unit.values():
+        unit = unit_pages[0].context["unit"]
+        too_long = [item for page in unit_pages for item in page.context.get("too_long", ())]
+        for problem in budget.problems(too_long):
+            if problem.path == "config.yaml" and problem.field.split(".")[0] in ("contact", "organisation"):
+                found.append(Problem(asked.source, unit["line"], "", f"这个单位的名称和联系方式太长：{problem.message}"
+                                     "请缩短这一行的单位名称、地址或派出所名称。"))
+            elif (problem.path, problem.line, problem.field) not in seen:  # content text: once, not once per unit
+                seen.add((problem.path, problem.line, problem.field))
+                found.append(Problem(problem.path, problem.line, problem.field, f"单位「{unit['name']}」的{problem.message}"))
+    return found
+
+
+def after_render(pages, files, ctx):
+    """`build.py units FILE --pdf`: each unit's PDFs and print-shop folders, inside its own folder."""
+    if not ctx.options.get("pdf"):
+        return [], ""
+    asked = ctx.options["units"]
+    by_unit = {}
+    for page in pages:
+        if "unit" in page.context:
+            by_unit.setdefault(page.context["unit"]["id"], []).append(page)
+    progress = asked.progress or Progress()
+    progress.start("各单位的 PDF", len(by_unit))
+    made = []
+    for done, (unit_id, unit_pages) in enumerate(by_unit.items(), start=1):
+        folder = f"{FOLDER}/{unit_id}/"
+        for name, family in KIT:
+            own = [p for p in unit_pages if p.context["kit_family"] == name]
+            extra, _ = family.after_render(own, files, ctx)
+            for page in extra:
+                if not page.dest.startswith(folder):  # the print shop names its folders itself
+                    page.dest = folder + page.dest
+                page.kit_of = ""
+            made += extra
+        progress.update(done)
+    return made, f"各单位的 PDF 和打印店文件 {len(made)} 个（{len(by_unit)} 个单位）"
