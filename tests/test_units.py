@@ -213,3 +213,21 @@ def test_usage_mistakes_exit_2(tmp_path, args, message):
 def test_a_missing_units_file_exits_1(project):
     assert refused_build(project, "units", "名单.csv") == [
         "名单.csv: 找不到这个单位名单文件。请检查文件名和路径（可以把文件放在项目文件夹里，写 units.csv）。"]
+
+
+def test_text_that_does_not_fit_names_the_units_row_or_the_content_once():
+    from fangzha.context import BuildContext
+    from fangzha.layout.budget import Owner, TooLong
+    from fangzha.outputs import units
+    from fangzha.page import Page
+
+    first, second = ({"id": "u001", "name": "甲卫生室", "line": 2}, {"id": "u002", "name": "乙卫生室", "line": 3})
+    scam = TooLong(Owner("content/scams/shuadan.md", "signs", known_line=9), "海报", "posters/scam-shuadan.html", "正文", 12)
+    pages = [Page("units/u001/posters/report.html", context={"unit": first, "problem": None, "too_long": [
+                 TooLong(Owner("config.yaml", "contact"), "海报", "posters/report.html", "页脚", 5), scam]}),
+             Page("units/u002/posters/scam-shuadan.html", context={"unit": second, "problem": None, "too_long": [scam]})]
+    ctx = BuildContext(FIXTURES / "mini", options={"units": units.Options("units.csv", (first, second))})
+    assert [str(p) for p in units.check(None, pages, ctx)] == [
+        "units.csv:2: 这个单位的名称和联系方式太长：海报「posters/report.html」的页脚放不下：多了约 5 个字，请缩短这一行的单位名称、地址或派出所名称。",
+        "content/scams/shuadan.md:9: signs: 单位「甲卫生室」的海报「posters/scam-shuadan.html」的正文放不下：多了约 12 个字，请删减。",
+    ]

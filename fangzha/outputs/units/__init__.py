@@ -109,7 +109,7 @@ def check(model, pages, ctx):
         too_long = [item for page in unit_pages for item in page.context.get("too_long", ())]
         for problem in budget.problems(too_long):
             if problem.path == "config.yaml" and problem.field.split(".")[0] in ("contact", "organisation"):
-                found.append(Problem(asked.source, unit["line"], "", f"这个单位的名称和联系方式太长：{problem.message}"
+                found.append(Problem(asked.source, unit["line"], "", f"这个单位的名称和联系方式太长：{problem.message.removesuffix('请删减。')}"
                                      "请缩短这一行的单位名称、地址或派出所名称。"))
             elif (problem.path, problem.line, problem.field) not in seen:  # content text: once, not once per unit
                 seen.add((problem.path, problem.line, problem.field))
