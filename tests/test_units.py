@@ -231,3 +231,20 @@ def test_text_that_does_not_fit_names_the_units_row_or_the_content_once():
         "units.csv:2: 这个单位的名称和联系方式太长：海报「posters/report.html」的页脚放不下：多了约 5 个字，请缩短这一行的单位名称、地址或派出所名称。",
         "content/scams/shuadan.md:9: signs: 单位「甲卫生室」的海报「posters/scam-shuadan.html」的正文放不下：多了约 12 个字，请删减。",
     ]
+
+
+def test_a_local_channel_column_gives_each_unit_its_own_number(project):
+    """tests/fixtures/mini's config.yaml has local channel local-test (12345678), called by the fake-police scam."""
+    (project / "units.csv").write_text("单位名称,联系电话,local-test\n甲卫生室,0571-88000001,87654321\n乙卫生室,0571-88000002,\n",
+                                       encoding="utf-8")
+    result = run_build("units", "units.csv", cwd=project)
+    assert result.returncode == 0, result.stderr
+    units = project / "site/units"
+    for item in ("posters/scam-fake-police.html", "print-shop/booklet-all.html"):
+        own, plain = (units / "u001" / item).read_text(encoding="utf-8"), (units / "u002" / item).read_text(encoding="utf-8")
+        assert "87654321" in own and "12345678" not in own, item
+        assert "12345678" in plain and "87654321" not in plain, item  # a unit without its own number: config.yaml's
+    (project / "units.csv").write_text("单位名称,local-nothing\n甲卫生室,87654321\n", encoding="utf-8")
+    assert refused_build(project, "units", "units.csv") == [
+        "units.csv:1: local-nothing: config.yaml 的 local_channels 里没有这个编号的本地渠道（或者它还标着“示例”，不会印出来）。"
+        "这一列写的是各单位自己的号码：请先在 config.yaml 里写好这个渠道（id: local-nothing），或者改正列名。"]

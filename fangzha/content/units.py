@@ -52,12 +52,14 @@ COLUMNS = {
     "派出所电话": ("police_phone", Phone("派出所电话")),
 }
 DECLARED = {column: spec for column, (_, spec) in COLUMNS.items()}
+LOCAL_COLUMN = re.compile(r"^local-[a-z0-9-]+$")  # a local channel of config.yaml, by its id: this unit's number for it
 
 
 def read_units(path, shown):
     """(units, problems) of the units file at `path`; `shown` is how messages name it.
 
-    A unit is a dict: id, name, phone, address, police_station, police_phone, and `line` (its row).
+    A unit is a dict: id, name, phone, address, police_station, police_phone, `channels` ({local channel id:
+    this unit's number}, from columns named like config.yaml's local channels, local-…) and `line` (its row).
     Warnings (placeholders, a name written twice) are problems.Notice.
     """
     path = Path(path)
@@ -114,7 +116,7 @@ def header_ok(header, shown, problems):
     """The first row names the columns: 单位名称 is required, others must be known, none twice."""
     before = len(problems)
     for index, name in enumerate(header):
-        if name and name not in DECLARED:
+        if name and name not in DECLARED and not LOCAL_COLUMN.match(name):
             problems.append(Problem(shown, 1, name, f"不认识这一列（第 {index + 1} 列）。{fields.did_you_mean(name, list(DECLARED))}"))
         elif name and header.index(name) != index:
             problems.append(Problem(shown, 1, name, f"这一列写了两次（第 {header.index(name) + 1} 列和第 {index + 1} 列）。请删掉一列。"))
@@ -152,12 +154,15 @@ def checked_units(rows, shown):
     width = max(3, len(str(len(rows))))
     for index, (row, values) in enumerate(rows, start=1):
         refs = []
-        clean = fields.check_fields(values, DECLARED, Where(shown, row, "", refs), problems)
+        local = [name for name in values if LOCAL_COLUMN.match(str(name))]
+        clean = fields.check_fields(values, dict(DECLARED, **{name: Phone(f"{name} 的号码") for name in local}),
+                                    Where(shown, row, "", refs), problems)
         if not clean["单位名称"]:
             problems.append(Problem(shown, row, "单位名称", "这一行没有写单位名称：每个单位都要写。如果这是多余的行，请整行删掉。"))
         unit = {key: clean[column] for column, (key, _) in COLUMNS.items()}
         unit["id"] = unit["id"] or f"u{index:0{width}d}"
         unit["line"] = row
+        unit["channels"] = {name: clean[name] for name in local if clean[name]}
         unit["warnings"] = [placeholders.Placeholder(path, line, field, message)
                             for kind, message, path, line, field in refs if kind == placeholders.FOUND]
         units.append(unit)

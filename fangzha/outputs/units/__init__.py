@@ -96,7 +96,7 @@ def check(model, pages, ctx):
     asked = ctx.options.get("units")
     if not asked:
         return []
-    found = list(asked.problems)
+    found = list(asked.problems) + unknown_channels(model, asked)
     by_unit = {}
     for page in pages:
         if "unit" in page.context:
@@ -115,6 +115,15 @@ def check(model, pages, ctx):
                 seen.add((problem.path, problem.line, problem.field))
                 found.append(Problem(problem.path, problem.line, problem.field, f"单位「{unit['name']}」的{problem.message}"))
     return found
+
+
+def unknown_channels(model, asked):
+    """A local-… column that names no local channel config.yaml prints (none of that id, or one still marked 示例)."""
+    local = {c["id"] for c in model.channels if c["local"]}
+    named = dict.fromkeys(name for unit in asked.units for name in unit.get("channels", {}))
+    return [Problem(asked.source, 1, name, "config.yaml 的 local_channels 里没有这个编号的本地渠道（或者它还标着“示例”，不会印出来）。"
+                    "这一列写的是各单位自己的号码：请先在 config.yaml 里写好这个渠道（id: " + name + "），或者改正列名。")
+            for name in named if name not in local]
 
 
 def after_render(pages, files, ctx):

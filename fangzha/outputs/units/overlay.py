@@ -8,6 +8,8 @@ and a campaign's organiser as always, and here those are the unit's.
 import copy
 from dataclasses import replace
 
+from ...content.model import show_channel
+
 CONTACT_FIELDS = ("organisation", "contact")  # config.yaml fields a unit replaces: their placeholders do not apply
 
 
@@ -17,6 +19,7 @@ def unit_model(model, unit):
     A campaign that names its own organiser keeps it (the office running it); one that does not is the
     unit's own, so its letter and pledge sheet are signed by the unit.
     """
+    model = with_local_numbers(model, unit.get("channels") or {})
     contact = {"name": "", "phone": unit["phone"], "address": unit["address"],
                "police_station": unit["police_station"], "police_phone": unit["police_phone"]}
     config = copy.copy(model.config)  # keeps key_lines: problems about config.yaml still know their lines
@@ -29,6 +32,14 @@ def unit_model(model, unit):
     shown = [p for p in model.placeholders
              if not (p.path == "config.yaml" and p.field.split(".")[0] in CONTACT_FIELDS)] + list(unit.get("placeholders", ()))
     return replace(model, config=config, campaigns=campaigns, placeholders=shown)
+
+
+def with_local_numbers(model, numbers):
+    """The model with this unit's numbers for config.yaml's local channels: a deep copy in which each such
+    channel is replaced wherever a scam, a campaign or the guide names it (only for units that have any)."""
+    replaced = {id(c): show_channel(dict(c, number=numbers[c["id"]])) for c in model.channels
+                if c["local"] and c["id"] in numbers}
+    return copy.deepcopy(model, dict(replaced)) if replaced else model
 
 
 # Context entries that link a kit's own files (the rest of `root`-relative links go to the shared site).
