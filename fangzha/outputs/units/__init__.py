@@ -6,11 +6,12 @@ website, the assets and the pictures stay one; a unit's pages link them from uni
 
 What all units share is done once: the content is loaded, checked and converted once, the templates
 compiled once before the workers fork, icons, QR codes and line counts remembered per process. Each
-unit's kit is planned and rendered in one worker (parallel.ordered_map), so only its finished bytes (and
-what `check` and `pdf` read) travel back. `--shard K/N` builds the K-th of N contiguous runs of the
+unit's kit is planned and rendered in one worker (parallel.ordered_map), so only its finished bytes,
+compressed until the render stage writes them (`Page.make`), and what `check` and `pdf` read travel back. `--shard K/N` builds the K-th of N contiguous runs of the
 units; every shard writes the same units/index.html, listing all of them.
 """
 
+import zlib
 from dataclasses import dataclass, field, replace
 
 from ...layout import budget
@@ -72,7 +73,7 @@ def unit_kit(job, unit):
     for page in pages:
         data = render_page(job.render, page)
         page.context["problem"] = data if isinstance(data, Problem) else None
-        page.data = b"" if isinstance(data, Problem) else data
+        page.make = (zlib.decompress, zlib.compress(b"" if isinstance(data, Problem) else data, 1))  # kept small until written
         if not keep_all:
             page.context = {key: page.context[key] for key in KEPT if key in page.context}
     return pages
