@@ -1,6 +1,7 @@
 """build.py units FILE: one co-branded print kit per unit, under site/units/<id>/."""
 
 import re
+from types import SimpleNamespace
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -121,7 +122,7 @@ def test_a_gbk_file_reads_the_same(tmp_path):
     assert problems == [] and len(read) == 300
     assert read_units(gbk, "units.csv") == (read, [])
     assert read[41] == {"id": "u042", "name": "042号村卫生室", "phone": "0571-88000042", "address": "幸福路42号",
-                        "police_station": "城东派出所", "police_phone": "0571-88110042", "line": 43}
+                        "police_station": "城东派出所", "police_phone": "0571-88110042", "channels": {}, "line": 43}
 
 
 @pytest.fixture
@@ -227,7 +228,7 @@ def test_text_that_does_not_fit_names_the_units_row_or_the_content_once():
                  TooLong(Owner("config.yaml", "contact"), "海报", "posters/report.html", "页脚", 5), scam]}),
              Page("units/u002/posters/scam-shuadan.html", context={"unit": second, "problem": None, "too_long": [scam]})]
     ctx = BuildContext(FIXTURES / "mini", options={"units": units.Options("units.csv", (first, second))})
-    assert [str(p) for p in units.check(None, pages, ctx)] == [
+    assert [str(p) for p in units.check(SimpleNamespace(channels=[]), pages, ctx)] == [
         "units.csv:2: 这个单位的名称和联系方式太长：海报「posters/report.html」的页脚放不下：多了约 5 个字，请缩短这一行的单位名称、地址或派出所名称。",
         "content/scams/shuadan.md:9: signs: 单位「甲卫生室」的海报「posters/scam-shuadan.html」的正文放不下：多了约 12 个字，请删减。",
     ]
