@@ -1,13 +1,11 @@
 """build.py units FILE: one co-branded print kit per unit, under site/units/<id>/."""
 
 import re
-from types import SimpleNamespace
 from html.parser import HTMLParser
-from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
-
 from conftest import FIXTURES, copy_project, refused_build, run_build
 from test_build import tree
 
@@ -247,5 +245,5 @@ def test_a_local_channel_column_gives_each_unit_its_own_number(project):
         assert "12345678" in plain and "87654321" not in plain, item  # a unit without its own number: config.yaml's
     (project / "units.csv").write_text("单位名称,local-nothing\n甲卫生室,87654321\n", encoding="utf-8")
     assert refused_build(project, "units", "units.csv") == [
-        "units.csv:1: local-nothing: config.yaml 的 local_channels 里没有这个编号的本地渠道（或者它还标着“示例”，不会印出来）。"
-        "这一列写的是各单位自己的号码：请先在 config.yaml 里写好这个渠道（id: local-nothing），或者改正列名。"]
+        ("units.csv:1: local-nothing: config.yaml 的 local_channels 里没有这个编号的本地渠道（或者它还标着“示例”，不会印出来）。"
+         "这一列写的是各单位自己的号码：请先在 config.yaml 里写好这个渠道（id: local-nothing），或者改正列名。")]

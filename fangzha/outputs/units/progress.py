@@ -37,7 +37,7 @@ class Progress:
 
 def clock_text(seconds):
     """12 秒, 3 分 05 秒, 1 小时 02 分."""
-    seconds = int(round(seconds))
+    seconds = round(seconds)
     if seconds < 60:
         return f"{seconds} 秒"
     minutes, seconds = divmod(seconds, 60)
