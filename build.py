@@ -91,10 +91,7 @@ def context_of(args):
         from fangzha.outputs.video import Options, Progress
         options["video"] = Options(progress=Progress(sys.stderr))
     if args.command == "units":
-        from fangzha.outputs.printkit.pdf import Options
         options["units"] = units_options(args)
-        if args.pdf:
-            options["pdf"] = Options(bleed=args.bleed)
     today = {"today": args.date} if args.date else {}
     return BuildContext(args.root, strict=getattr(args, "strict", False), allow_empty=args.allow_empty, options=options, **today)
 
@@ -102,12 +99,14 @@ def context_of(args):
 def units_options(args):
     """`units FILE`: the units read and checked (their problems are reported with the build's)."""
     from fangzha.content.units import read_units
+    from fangzha.outputs.printkit.pdf import Options as PdfOptions
     from fangzha.outputs.units import Options, Progress
     path = args.file if args.file.is_absolute() else Path.cwd() / args.file
     root = args.root.resolve()
     shown = path.resolve().relative_to(root).as_posix() if path.resolve().is_relative_to(root) else str(args.file)
     units, problems = read_units(path, shown)
-    return Options(shown, tuple(units), tuple(problems), args.shard, Progress(sys.stderr))
+    return Options(shown, tuple(units), tuple(problems), args.shard, PdfOptions(bleed=args.bleed) if args.pdf else None,
+                   Progress(sys.stderr))
 
 
 def command_build(args):

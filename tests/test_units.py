@@ -247,3 +247,41 @@ def test_a_local_channel_column_gives_each_unit_its_own_number(project):
     assert refused_build(project, "units", "units.csv") == [
         ("units.csv:1: local-nothing: config.yaml 的 local_channels 里没有这个编号的本地渠道（或者它还标着“示例”，不会印出来）。"
          "这一列写的是各单位自己的号码：请先在 config.yaml 里写好这个渠道（id: local-nothing），或者改正列名。")]
+
+
+def test_with_pdf_every_unit_item_has_its_pdf_in_the_units_folder(tmp_path):
+    from pypdf import PdfReader
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    (project / "units.csv").write_text(units_csv(1), encoding="utf-8")
+    result = run_build("units", "units.csv", "--pdf", cwd=project)
+    assert result.returncode == 0, result.stderr
+    kit = project / "site/units/u001"
+    documents = sorted(p.relative_to(kit).with_suffix("").as_posix() for folder in ("posters", "leaflets")
+                       for p in (kit / folder).glob("*.html") if p.name != "index.html")
+    assert sorted(p.relative_to(kit / "pdf").with_suffix("").as_posix() for p in kit.glob("pdf/*/*.pdf")) == documents
+    shop = sorted(p.stem for p in (kit / "print-shop").glob("*.html") if p.name != "index.html")
+    assert sorted(p.name for p in (kit / "print-shop").iterdir() if p.is_dir()) == shop
+    assert all((kit / "print-shop" / name / f"{name}.pdf").is_file() for name in shop)
+    text = PdfReader(kit / "pdf/posters/report.pdf").pages[0].extract_text()
+    assert "001号村卫生室" in text and "0571-88000001" in text and SITE_PHONE not in text
+    assert broken_links(kit / "posters/index.html", project / "site") == []
+    assert "各单位的 PDF 和打印店文件 56 个（1 个单位）" in result.stdout
+    assert not (project / "site/pdf").exists()  # the site's own PDFs are `build.py pdf`'s
+
+
+def test_without_weasyprint_units_pdf_says_how_to_install_it(monkeypatch, tmp_path):
+    import sys
+
+    from fangzha.context import BuildContext
+    from fangzha.outputs import units
+    from fangzha.outputs.printkit.pdf import Options
+    from fangzha.pipeline import check
+    from fangzha.problems import ContentError
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import now fails, as on a machine without it
+    (tmp_path / "units.csv").write_text(units_csv(2), encoding="utf-8")
+    listed, _ = read_units(tmp_path / "units.csv", "units.csv")
+    ctx = BuildContext(FIXTURES / "mini", options={"units": units.Options("units.csv", tuple(listed), pdf=Options())})
+    with pytest.raises(ContentError) as error:
+        check(ctx, tmp_path / "site")
+    assert [str(p).split("，", 1)[0] for p in error.value.problems] == ["requirements-pdf.txt: 生成 PDF 需要 WeasyPrint"]

@@ -117,7 +117,7 @@ def after_render(pages, files, ctx):
 
 def item_files(page, planned, result, bleed):
     """The Pages of one item's folder: its PDFs, its picture, its 规格说明.txt."""
-    folder = f"{FOLDER}/{planned.name}"
+    folder = f"{page.dest.rsplit('/', 1)[0]}/{planned.name}"  # beside the item's page (print-shop/, or a unit's)
     data = {"pdf": result["pdf"], "print": result.get("print"), "tiled": result.get("tiles"),
             "jpg": (result.get("jpeg") or (None,))[0]}
     out, listed = [], []

@@ -28,6 +28,7 @@ KIT = (("print", printkit), ("printshop", printshop))
 TEMPLATES = ("print/item.html", "print/index.html", "printshop/index.html")
 # What `check` reads of a unit's page once it is rendered (`pdf` keeps the whole context).
 KEPT = ("too_long", "unit", "kit_family", "problem", "title")
+PDF_BATCH = 8  # units whose PDFs share one pool of workers (a pool per unit would leave cores idle at its end)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Options:
     units: tuple = ()
     problems: tuple = ()             # errors and warnings about the file itself
     shard: tuple = (1, 1)            # (K, N): the K-th of N parts
+    pdf: object = None               # printkit.pdf.Options for the units' PDFs (the site's own are `build.py pdf`'s)
     progress: Progress = field(default=None, compare=False)
 
 
@@ -53,10 +55,17 @@ class UnitJob:
 
     def __init__(self, model, ctx):
         self.model = model
-        self.ctx = replace(ctx, options={k: v for k, v in ctx.options.items() if k != "units"})
+        self.ctx = kit_context(ctx)
         self.render = RenderJob([], model, ctx.templates, None)
         for name in TEMPLATES:
             self.render.env.get_template(name)  # compiled before the fork: inherited by every worker
+
+
+def kit_context(ctx):
+    """The context the print families see for the units: `pdf` when the units' PDFs are asked for."""
+    asked = ctx.options["units"]
+    options = {k: v for k, v in ctx.options.items() if k not in ("units", "pdf")}
+    return replace(ctx, options=dict(options, pdf=asked.pdf) if asked.pdf else options)
 
 
 def unit_kit(job, unit):
@@ -98,6 +107,8 @@ def check(model, pages, ctx):
     if not asked:
         return []
     found = list(asked.problems) + unknown_channels(model, asked)
+    if asked.pdf:  # WeasyPrint there (else how to install it)
+        found += printkit.check(model, [], kit_context(ctx))
     by_unit = {}
     for page in pages:
         if "unit" in page.context:
@@ -128,26 +139,26 @@ def unknown_channels(model, asked):
 
 
 def after_render(pages, files, ctx):
-    """`build.py units FILE --pdf`: each unit's PDFs and print-shop folders, inside its own folder."""
-    if not ctx.options.get("pdf"):
+    """`build.py units FILE --pdf`: each unit's PDFs and print-shop folders, inside its own folder (the families
+    put them beside the pages), a batch of units at a time so the progress line moves."""
+    asked = ctx.options.get("units")
+    if not asked or not asked.pdf:
         return [], ""
-    asked = ctx.options["units"]
+    ctx = kit_context(ctx)
     by_unit = {}
     for page in pages:
         if "unit" in page.context:
             by_unit.setdefault(page.context["unit"]["id"], []).append(page)
     progress = asked.progress or Progress()
     progress.start("各单位的 PDF", len(by_unit))
+    batches = list(by_unit.values())
     made = []
-    for done, (unit_id, unit_pages) in enumerate(by_unit.items(), start=1):
-        folder = f"{FOLDER}/{unit_id}/"
+    for start in range(0, len(batches), PDF_BATCH):
+        batch = [page for unit_pages in batches[start:start + PDF_BATCH] for page in unit_pages]
         for name, family in KIT:
-            own = [p for p in unit_pages if p.context["kit_family"] == name]
-            extra, _ = family.after_render(own, files, ctx)
-            for page in extra:
-                if not page.dest.startswith(folder):  # the print shop names its folders itself
-                    page.dest = folder + page.dest
-                page.kit_of = ""
+            extra, _ = family.after_render([p for p in batch if p.context["kit_family"] == name], files, ctx)
             made += extra
-        progress.update(done)
+        progress.update(min(start + PDF_BATCH, len(batches)))
+    for page in made:
+        page.kit_of = ""
     return made, f"各单位的 PDF 和打印店文件 {len(made)} 个（{len(by_unit)} 个单位）"
