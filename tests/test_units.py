@@ -60,7 +60,7 @@ def test_every_unit_has_its_kit_with_its_own_name_and_phone_and_nobody_elses(thr
             assert phones <= {f"0571-8800{n:04d}", f"0571-8811{n:04d}"}, (n, dest)
             assert (f"0571-8800{n:04d}" in phones) == (SITE_PHONE in mine), (n, dest)
             assert SITE_PHONE not in html and SITE_CONTACT not in html and SITE_ORGANISATION not in html, (n, dest)
-    assert "各单位印刷品 8401 页" in result.stdout  # 300 × (25 items and 3 indexes), and the units' index
+    assert "各单位印刷品 8401 页，300 个单位；" in result.stdout  # 300 × (25 items and 3 indexes), and the units' index
 
 
 def test_a_unit_kit_shows_its_contact_lines(three_hundred):
@@ -182,6 +182,7 @@ def test_three_shards_together_are_the_full_build_byte_for_byte(tmp_path):
     for k in (1, 2, 3):
         result = run_build("units", "units.csv", "--shard", f"{k}/3", "--output", f"shard{k}", cwd=project)
         assert result.returncode == 0, result.stderr
+        assert f"个单位（共 10 个，分 3 份的第 {k} 份）；" in result.stdout
         part = tree(project / f"shard{k}/units")
         assert len({path.split("/")[0] for path in part} - {"index.html"}) in (3, 4)  # 10 units: 3, 3, 4
         for path, digest in part.items():
@@ -265,7 +266,7 @@ def test_with_pdf_every_unit_item_has_its_pdf_in_the_units_folder(tmp_path):
     text = PdfReader(kit / "pdf/posters/report.pdf").pages[0].extract_text()
     assert "001号村卫生室" in text and "0571-88000001" in text and SITE_PHONE not in text
     assert broken_links(kit / "posters/index.html", project / "site") == []
-    assert "各单位的 PDF 和打印店文件 56 个（1 个单位）" in result.stdout
+    assert "1 个单位，各单位的 PDF 和打印店文件 56 个" in result.stdout
     assert not (project / "site/pdf").exists()  # the site's own PDFs are `build.py pdf`'s
 
 

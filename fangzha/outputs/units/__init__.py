@@ -142,13 +142,17 @@ def after_render(pages, files, ctx):
     """`build.py units FILE --pdf`: each unit's PDFs and print-shop folders, inside its own folder (the families
     put them beside the pages), a batch of units at a time so the progress line moves."""
     asked = ctx.options.get("units")
-    if not asked or not asked.pdf:
+    if not asked:
         return [], ""
-    ctx = kit_context(ctx)
     by_unit = {}
     for page in pages:
         if "unit" in page.context:
             by_unit.setdefault(page.context["unit"]["id"], []).append(page)
+    k, n = asked.shard
+    built = f"{len(by_unit)} 个单位" + (f"（共 {len(asked.units)} 个，分 {n} 份的第 {k} 份）" if n > 1 else "")
+    if not asked.pdf:
+        return [], built
+    ctx = kit_context(ctx)
     progress = asked.progress or Progress()
     progress.start("各单位的 PDF", len(by_unit))
     batches = list(by_unit.values())
@@ -161,4 +165,4 @@ def after_render(pages, files, ctx):
         progress.update(min(start + PDF_BATCH, len(batches)))
     for page in made:
         page.kit_of = ""
-    return made, f"各单位的 PDF 和打印店文件 {len(made)} 个（{len(by_unit)} 个单位）"
+    return made, f"{built}，各单位的 PDF 和打印店文件 {len(made)} 个"

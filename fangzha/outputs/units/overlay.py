@@ -29,8 +29,7 @@ def unit_model(model, unit):
         own = copy.copy(campaign)
         own.update(own_organiser=campaign["own_organiser"] or unit["name"], organiser=campaign["own_organiser"] or unit["name"])
         campaigns.append(own)
-    shown = [p for p in model.placeholders
-             if not (p.path == "config.yaml" and p.field.split(".")[0] in CONTACT_FIELDS)] + list(unit.get("placeholders", ()))
+    shown = [p for p in model.placeholders if not (p.path == "config.yaml" and p.field.split(".")[0] in CONTACT_FIELDS)]
     return replace(model, config=config, campaigns=campaigns, placeholders=shown)
 
 
