@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 from ...layout import budget
 from ...page import Page
 from ...parallel import ordered_map
-from ...problems import Notice, Problem
+from ...problems import ContentError, Notice, Problem
 from ...render import RenderJob, render_page
 from .. import printkit, printshop
+from ..printkit import pdf as pdf_output
 from .overlay import relocate, unit_model
 from .progress import Progress
 
@@ -140,7 +141,8 @@ def unknown_channels(model, asked):
 
 def after_render(pages, files, ctx):
     """`build.py units FILE --pdf`: each unit's PDFs and print-shop folders, inside its own folder (the families
-    put them beside the pages), a batch of units at a time so the progress line moves."""
+    put them beside the pages), a batch of units at a time so the progress line moves. The share images
+    (for WeChat) are the site's own: `build.py pdf`."""
     asked = ctx.options.get("units")
     if not asked:
         return [], ""
@@ -156,13 +158,16 @@ def after_render(pages, files, ctx):
     progress = asked.progress or Progress()
     progress.start("各单位的 PDF", len(by_unit))
     batches = list(by_unit.values())
-    made = []
+    made, problems = [], []
     for start in range(0, len(batches), PDF_BATCH):
         batch = [page for unit_pages in batches[start:start + PDF_BATCH] for page in unit_pages]
-        for name, family in KIT:
-            extra, _ = family.after_render([p for p in batch if p.context["kit_family"] == name], files, ctx)
-            made += extra
+        pdfs, found = pdf_output.make_pdfs(printkit.printable([p for p in batch if p.context["kit_family"] == "print"]),
+                                           files, ctx.options["pdf"])
+        shop, _ = printshop.after_render([p for p in batch if p.context["kit_family"] == "printshop"], files, ctx)
+        made, problems = made + pdfs + shop, problems + found
         progress.update(min(start + PDF_BATCH, len(batches)))
+    if problems:  # every one at once: a page that cannot fit, a character no font has (a rare one in a unit's name)
+        raise ContentError(problems)
     for page in made:
         page.kit_of = ""
     return made, f"{built}，各单位的 PDF 和打印店文件 {len(made)} 个"

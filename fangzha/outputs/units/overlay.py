@@ -43,6 +43,7 @@ def with_local_numbers(model, numbers):
 
 # Context entries that link a kit's own files (the rest of `root`-relative links go to the shared site).
 OWN_LINKS = ("other", "others", "files")
+NOT_MADE = ("images", "long_images", "shelves")  # share images and office shelves: the site's, not made per unit
 
 
 def relocate(pages, folder, model, unit):
@@ -57,6 +58,9 @@ def relocate(pages, folder, model, unit):
         for key in OWN_LINKS:
             if key in context:
                 context[key] = moved(context[key], folder)
+        for key in NOT_MADE:
+            if key in context:
+                context[key] = []
         context.update(config=model.config, model=model, unit=unit)
     return pages
 
