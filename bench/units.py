@@ -5,7 +5,7 @@
 
 Each build is `build.py units FILE` as a user runs it (the website and every unit's print kit and
 print-shop items), wall time, in one run so the ratios share the machine's load. A plain `build.py
-build` is timed too: subtracting it leaves the units' own work. Today's alternative, one copy of the
+build` is timed too, and what each unit beyond the first adds. Today's alternative, one copy of the
 project per unit, costs 300 builds for 300 units (≥ 300× one unit's build). The target is ≤ 80×.
 """
 
@@ -54,8 +54,7 @@ def main(repeat):
     print(f"| units，300 个单位（{pages} 页） | {many:.1f} 秒 |")
     print()
     print(f"300 个单位 ÷ 1 个单位：{many / one:.1f} 倍（目标 ≤ 80 倍；每个单位复制一份项目分别构建要 300 倍）")
-    print(f"只算单位的部分（减去只有网站的构建）：{(many - plain) / max(one - plain, 1e-9):.0f} 倍，"
-          f"每个单位 {(many - plain) / 300 * 1000:.0f} 毫秒")
+    print(f"每多一个单位多用 {(many - one) / 299 * 1000:.0f} 毫秒（只有网站的构建 {plain:.1f} 秒；机器忙时请用 --repeat 3）")
 
 
 if __name__ == "__main__":
