@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""防范诈骗宣传生成器：python3 build.py [build|check|serve|pdf|video|new]（Windows：py build.py）."""
+"""防范诈骗宣传生成器：python3 build.py [build|check|serve|pdf|video|units|new]（Windows：py build.py）."""
 
 import argparse
 import datetime
@@ -90,8 +90,23 @@ def context_of(args):
     if args.command == "video":
         from fangzha.outputs.video import Options, Progress
         options["video"] = Options(progress=Progress(sys.stderr))
+    if args.command == "units":
+        options["units"] = units_options(args)
     today = {"today": args.date} if args.date else {}
     return BuildContext(args.root, strict=getattr(args, "strict", False), allow_empty=args.allow_empty, options=options, **today)
+
+
+def units_options(args):
+    """`units FILE`: the units read and checked (their problems are reported with the build's)."""
+    from fangzha.content.units import read_units
+    from fangzha.outputs.printkit.pdf import Options as PdfOptions
+    from fangzha.outputs.units import Options, Progress
+    path = args.file if args.file.is_absolute() else Path.cwd() / args.file
+    root = args.root.resolve()
+    shown = path.resolve().relative_to(root).as_posix() if path.resolve().is_relative_to(root) else str(args.file)
+    units, problems = read_units(path, shown)
+    return Options(shown, tuple(units), tuple(problems), args.shard, PdfOptions(bleed=args.bleed) if args.pdf else None,
+                   Progress(sys.stderr))
 
 
 def command_build(args):
@@ -165,7 +180,15 @@ def item_kind(text):
     return text
 
 
-COMMANDS = {"build": command_build, "pdf": command_build, "video": command_build, "check": command_check, "serve": command_serve, "new": command_new}
+def shard_part(text):
+    """--shard: K/N, the K-th of N parts (1 ≤ K ≤ N)."""
+    match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
+    if not match or not 1 <= int(match[1]) <= int(match[2]):
+        raise argparse.ArgumentTypeError(f"「{text}」不对，请写成 K/N，表示 N 份里的第 K 份，例如 2/3（K 从 1 数到 N）")
+    return int(match[1]), int(match[2])
+
+
+COMMANDS = {"build": command_build, "units": command_build, "pdf": command_build, "video": command_build, "check": command_check, "serve": command_serve, "new": command_new}
 
 
 def make_parser():
@@ -184,7 +207,15 @@ def make_parser():
     pdf_parser.add_argument("--pdf-dir", type=Path, help="PDF 放到这个文件夹（默认放在输出文件夹的 pdf/ 里）")
     video_parser = sub.add_parser("video", help="生成网站，并把每个大屏轮播做成 MP4 视频，放在输出文件夹的 video/ 里，给只能插 U 盘的电视和 LED 屏（需要 requirements-video.txt）")
     video_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")
-    for command_parser in (build_parser, check_parser, pdf_parser, video_parser):
+    units_parser = sub.add_parser("units", help="生成网站，并按单位名单给每个单位生成一套印着它自己名称和电话的印刷品，放在输出文件夹的 units/ 里（见 docs/units.md）")
+    units_parser.add_argument("file", type=Path, metavar="单位名单", help="单位名单文件：Excel 另存为的 CSV（第 1 行是列名：单位名称、联系电话、地址、派出所、派出所电话），或 YAML")
+    units_parser.add_argument("--shard", type=shard_part, default=(1, 1), metavar="K/N",
+                              help="只生成 N 份里的第 K 份单位（例如 2/3），给多台电脑分着做；各份的 units/ 合在一起和一次全做完全一样")
+    units_parser.add_argument("--pdf", action="store_true", help="同时把每个单位的印刷品另存为 PDF（需要 WeasyPrint）")
+    units_parser.add_argument("--bleed", action="store_true", help="和 --pdf 一起用：每页四边加 3 毫米出血和裁切线")
+    units_parser.add_argument("--output", help="输出文件夹（默认读 config.yaml 的 output）")
+    units_parser.add_argument("--strict", action="store_true", help="严格模式：还有没换掉的示例内容（如示例电话）时当作错误，不生成")
+    for command_parser in (build_parser, check_parser, pdf_parser, video_parser, units_parser):
         command_parser.add_argument("--allow-empty", action="store_true",
                                     help="允许没有 content/ 文件夹、或 content/scams/ 里一种诈骗类型也没有时照样生成（会用空网站替换原来的网站）")
     serve_parser = sub.add_parser("serve", help="边改边看：在浏览器里预览，保存后自动刷新")
@@ -197,7 +228,10 @@ def make_parser():
 
 
 def main(argv=None):
-    args = make_parser().parse_args(argv)
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if args.command == "units" and args.bleed and not args.pdf:
+        parser.error("--bleed（出血）只用于 PDF，请和 --pdf 一起写：units 单位名单 --pdf --bleed。")
     args.command = args.command or "build"
     args.output = getattr(args, "output", None)
     args.allow_empty = getattr(args, "allow_empty", False)

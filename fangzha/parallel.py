@@ -34,15 +34,16 @@ def _call(job):
     return function(_state["job"], item)
 
 
-def ordered_map(function, items, state=None, min_items=None):
+def ordered_map(function, items, state=None, min_items=None, progress=None):
     """[function(state, x) for x in items], in worker processes when it is worth it.
 
-    `function` must be a module-level function (spawned workers import it by name).
+    `function` must be a module-level function (spawned workers import it by name); `progress`, when
+    given, is called with the number of items done so far as results come in.
     """
     items = list(items)
     workers = min(cores(), 8, len(items))
     if len(items) < (MIN_ITEMS if min_items is None else min_items) or workers < 2:
-        return [function(state, item) for item in items]
+        return list(_counted((function(state, item) for item in items), progress))
     context = multiprocessing.get_context(START_METHOD)
     if START_METHOD == "fork":
         _state["job"] = state  # inherited by the forked workers: nothing is pickled
@@ -51,10 +52,20 @@ def ordered_map(function, items, state=None, min_items=None):
         pool = context.Pool(workers, initializer=_adopt, initargs=(state,))
     try:
         with pool:
-            return pool.map(_call, [(function, item) for item in items],
-                            chunksize=max(1, len(items) // (workers * 4)))
+            jobs, chunks = [(function, item) for item in items], max(1, len(items) // (workers * 4))
+            if progress is None:
+                return pool.map(_call, jobs, chunksize=chunks)
+            return list(_counted(pool.imap(_call, jobs, chunksize=chunks), progress))
     finally:
         _state.clear()
+
+
+def _counted(results, progress):
+    """The results, telling `progress` how many have come in."""
+    for done, result in enumerate(results, start=1):
+        if progress is not None:
+            progress(done)
+        yield result
 
 
 class Portable:

@@ -11,7 +11,7 @@ Adding a family means adding its package, its templates and one row here.
 
 from dataclasses import dataclass
 
-from .outputs import broadcast, kiosk, office, printkit, printshop, site, slides, video, wechat
+from .outputs import broadcast, kiosk, office, printkit, printshop, site, slides, units, video, wechat
 from .problems import Problem
 
 
@@ -33,6 +33,7 @@ FAMILIES = [
     Family("broadcast", "广播稿", "份", broadcast),
     Family("office", "办公文档", "份", office),
     Family("wechat", "微信推送", "份", wechat),
+    Family("units", "各单位印刷品", "页", units),
 ]
 
 

@@ -1,7 +1,7 @@
 """Which printed items exist, and what each draws on: posters, pledge sheets, letters, leaflets."""
 
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 from html import escape
 
 import segno
@@ -44,8 +44,14 @@ class QRCode:
         self.short = url.split("://", 1)[-1]  # printed under the code, to type in by hand
 
     def __html__(self):
-        svg = segno.make(self.url, error="m").svg_inline(omitsize=True, border=4, svgclass="qr", lineclass=None)
-        return svg.replace("<svg ", f'<svg role="img" aria-label="二维码：{escape(self.url)}" ', 1)
+        return qr_svg(self.url)
+
+
+@lru_cache(maxsize=4096)
+def qr_svg(url):
+    """One address's code, drawn once per process (every unit's kit prints the same addresses)."""
+    svg = segno.make(url, error="m").svg_inline(omitsize=True, border=4, svgclass="qr", lineclass=None)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="二维码：{escape(url)}" ', 1)
 
 
 def qr_code(base_url, dest):

@@ -67,7 +67,8 @@ def pages(model, ctx):
     groups = [(name, NOTES[name], [p for p in items if p.context["section"] == name]) for name in SECTIONS]
     index = Page(f"{FOLDER}/index.html", "printshop/index.html", {
         "heading": "打印店印制品：易拉宝、展板、台卡、横幅、上墙告示、宣传册", "howto": HOWTO,
-        "groups": [g for g in groups if g[2]], "pdf": bool(pdf) and not pdf.folder})
+        "groups": [g for g in groups if g[2]], "pdf": bool(pdf) and not pdf.folder,
+        "others": [{"href": "posters/index.html", "label": "海报、承诺书和告家长书"}, {"href": "leaflets/index.html", "label": "三折页"}]})
     return [index, Page(STYLE_SHEET, text=ADDED_CSS, kind="asset"), *items]
 
 
@@ -116,7 +117,7 @@ def after_render(pages, files, ctx):
 
 def item_files(page, planned, result, bleed):
     """The Pages of one item's folder: its PDFs, its picture, its 规格说明.txt."""
-    folder = f"{FOLDER}/{planned.name}"
+    folder = f"{page.dest.rsplit('/', 1)[0]}/{planned.name}"  # beside the item's page (print-shop/, or a unit's)
     data = {"pdf": result["pdf"], "print": result.get("print"), "tiled": result.get("tiles"),
             "jpg": (result.get("jpeg") or (None,))[0]}
     out, listed = [], []
