@@ -133,9 +133,9 @@ def test_links_and_nested_lists_in_the_content_become_what_the_editor_keeps(mini
     assert broken_rules(article) == []
     assert not re.search(r"<(ul|ol|li)\b", article)
     # the outside address is text with a numbered note; the WeChat one stays a link; a page of the site gets its full address
-    assert '详见国家反诈中心<span style="font-size:12px;color:#888888;">[1]</span>和' in article
+    assert '详见国家反诈中心<span style="font-size:12px;color:#717171;">[1]</span>和' in article
     assert '<a href="https://mp.weixin.qq.com/s/abc" style="font-size:16px;color:#1d4e89;">上一篇推送</a>' in article
-    assert '看举报求助<span style="font-size:12px;color:#888888;">[2]</span>或' in article
+    assert '看举报求助<span style="font-size:12px;color:#717171;">[2]</span>或' in article
     assert ">[1] https://www.example.org/app</p>" in article and ">[2] https://example.org/fz/report.html</p>" in article
     assert "[3]" not in article  # 96110 is its own text: no note
     # the nested list: every item kept, the inner ones indented under the outer one

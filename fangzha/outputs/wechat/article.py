@@ -14,7 +14,7 @@ from ...content.urls import scheme_of
 from . import flatten
 from .rules import MARK, WECHAT_HOST
 
-RED, BLUE, INK, GREY = "#a3161a", "#1d4e89", "#333333", "#888888"
+RED, BLUE, INK, GREY = "#a3161a", "#1d4e89", "#333333", "#717171"
 BODY = f"font-size:16px;color:{INK};line-height:1.75;"
 # One inline style per role (literal colours, a font size on every text element).
 STYLES = {
