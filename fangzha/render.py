@@ -64,6 +64,7 @@ def make_environment(templates_dir, model=None):
     )
     env.filters["cndate"] = cn_date
     env.filters["rooted"] = pictures.rooted
+    env.filters["phrases"] = blocks.split_phrases  # a big line in the pieces it may break between (deck heroes)
     env.globals.update(design.template_globals(), cell_rows=blocks.cell_rows, fact_label=blocks.fact_label)
     env.globals.update(content_security_policy=markupsafe.Markup(CONTENT_SECURITY_POLICY))
     if model is not None:

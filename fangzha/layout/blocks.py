@@ -12,14 +12,14 @@ from .text import line_count, paragraph_ems, wrapped_line_count
 
 
 def block_height(block, canvas, width):
-    """Height in pixels of one block, laid out as deck.css lays it out."""
+    """Height in pixels of one block of a slide or screen, laid out as deck.css lays it out."""
     kind = block["type"]
     body_line = canvas.body * canvas.line
     height = 0
     if block.get("label"):
         height += canvas.small * canvas.line
-    if kind == "hero":
-        height += line_count(block["text"], canvas.hero, width) * canvas.hero * canvas.title_line
+    if kind == "hero":  # kept in whole phrases: the line to remember breaks after its comma
+        height += phrase_lines(block["text"], canvas.hero, width) * canvas.hero * canvas.title_line
     elif kind == "lead":
         height += line_count(block["text"], canvas.lead, width) * canvas.lead * canvas.line
     elif kind == "para":
@@ -30,6 +30,14 @@ def block_height(block, canvas, width):
         inner = width - canvas.indent
         height += sum(line_count(item_text(i), canvas.body, inner) * body_line for i in block["items"])
         height += canvas.item_gap * max(0, len(block["items"]) - 1)
+    elif kind == "numbers":  # numbers to remember at number size, what each is for under it, in `columns`
+        columns = block.get("columns", 1)
+        column = (width - canvas.gap * (columns - 1)) / columns
+        items = block["items"]
+        rows = [items[i:i + columns] for i in range(0, len(items), columns)]
+        height += sum(max(line_count(i["number"], canvas.figure, column) * canvas.figure * canvas.title_line
+                          + line_count(i["text"], canvas.lead, column) * canvas.lead * canvas.line for i in row) for row in rows)
+        height += canvas.gap * max(0, len(rows) - 1)
     else:
         raise ValueError(f"unknown block type {kind}")
     return height
@@ -57,9 +65,8 @@ def text_height(text, role, s, width, first=False):
     return lines * size * role.line + (0 if first else role.before * size) + role.after * size
 
 
-def phrases_height(text, role, s, width, first=False):
-    """A big line kept in whole phrases (it breaks after a comma, never inside a phrase that fits a line)."""
-    size = role.size * s
+def phrase_lines(text, size, width):
+    """Lines a big line kept in whole phrases takes (it breaks after a comma, never inside a phrase that fits a line)."""
     usable = width * 0.97 / size
     lines, used = 0, 0.0
     for phrase in split_phrases(text):
@@ -69,7 +76,13 @@ def phrases_height(text, role, s, width, first=False):
         else:  # a phrase longer than a line wraps inside its own box, which then fills the line
             lines += max(1, math.ceil(ems / usable))
             used = usable if ems > usable else ems
-    return lines * size * role.line + (0 if first else role.before * size) + role.after * size
+    return lines
+
+
+def phrases_height(text, role, s, width, first=False):
+    """A big line kept in whole phrases."""
+    size = role.size * s
+    return phrase_lines(text, size, width) * size * role.line + (0 if first else role.before * size) + role.after * size
 
 
 PHRASE_END = re.compile(r"(?<=[，,、；;：:！!？?。])")

@@ -1,26 +1,62 @@
-"""Splitting content over as few fixed-size slides or screens as fit, and saying when one does not."""
+"""Splitting content over as few fixed-size slides or screens as fit, evenly, and saying when one does not.
+
+A slide is a dict: `kicker`, `title`, `blocks`, and optionally `icon` (a pictogram), `layout`
+("statement": a centred slide with a large pictogram; otherwise a heading band with the pictogram
+beside the kicker and title) and `scale` (its type set larger or smaller than the canvas's).
+"""
+
+import functools
+from itertools import combinations
+from math import comb
 
 from ..problems import StrictNotice
 from .blocks import block_height
 from .text import line_count
+
+MOST_SPLITS = 4000  # ways of cutting a list tried when balancing it; past that, filled in order
+CONTINUED = "（续）"
 
 
 class Overflow(StrictNotice):
     """A slide whose text does not fit; a warning, or an error with --strict."""
 
 
+def continued(title, start):
+    """The title of the slide whose list starts at item `start`: a continuation says so."""
+    return title + CONTINUED if start else title
+
+
+def band_icon(slide, canvas):
+    """The pictogram in a heading band: as tall as the kicker and a line of heading, or as the kicker alone."""
+    return canvas.icon if slide.get("title") else canvas.small * canvas.line
+
+
+def heading_height(slide, canvas, width):
+    """Height of what stands above the blocks: on a statement slide the large pictogram, the kicker
+    and the title stacked; elsewhere a band from the top edge holding the pictogram beside the kicker
+    and title (a kicker without a title: just its line)."""
+    kicker = canvas.small * canvas.line if slide.get("kicker") else 0
+    icon = bool(slide.get("icon"))
+    if slide.get("layout") == "statement":
+        title = line_count(slide["title"], canvas.title, width) * canvas.title * canvas.title_line + canvas.gap if slide.get("title") else 0
+        return (canvas.mark + canvas.gap if icon else 0) + kicker + title
+    icon_size = band_icon(slide, canvas) if icon else 0
+    text_width = width - (icon_size + canvas.gap if icon else 0)
+    title = line_count(slide["title"], canvas.title, text_width) * canvas.title * canvas.title_line if slide.get("title") else 0
+    band = max(icon_size, kicker + title)
+    if not title:  # a kicker alone (a quiz question's) is one line with its small pictogram, not a band
+        return band
+    return band + 3 * canvas.gap - canvas.pad_top  # from the top edge: a gap above, one below, one under the band
+
+
 def slide_height(slide, canvas):
-    """Height the slide's heading and blocks need."""
+    """Height the slide's heading and blocks need, at the slide's own type scale."""
+    canvas = canvas.scaled(slide.get("scale", 1))
     width = canvas.width - 2 * canvas.pad_x
-    height = 0
-    if slide.get("kicker"):
-        height += canvas.small * canvas.line
-    if slide.get("title"):
-        height += line_count(slide["title"], canvas.title, width) * canvas.title * canvas.title_line + canvas.gap
     blocks = slide["blocks"]
+    height = heading_height(slide, canvas, width)
     height += sum(block_height(b, canvas, width) for b in blocks)
-    height += canvas.gap * max(0, len(blocks) - 1)
-    return height
+    return height + canvas.gap * max(0, len(blocks) - 1)
 
 
 def room(canvas):
@@ -33,26 +69,63 @@ def fill_ratio(slide, canvases):
     return max(slide_height(slide, c) / room(c) for c in canvases)
 
 
-def paginate(items, make, canvases, limit=None):
-    """Split `items` over as few slides as fit: make(chunk, first_index) -> slide.
+def filling_scale(slide, canvas, largest, step=0.05):
+    """The largest type scale, from 1 up to `largest` in steps, at which the slide still fits its
+    canvas: a screen with little to say says it larger."""
+    scale = 1.0
+    while scale + step <= largest + 1e-9 and fill_ratio(dict(slide, scale=round(scale + step, 2)), [canvas]) <= 1:
+        scale = round(scale + step, 2)
+    return scale
 
-    A single item that does not fit alone still gets its own slide (and a warning later).
-    `limit` caps the items per slide ("fewer words per slide").
+
+def in_order(items, make, canvases, limit):
+    """(first, end) of each slide, filling every slide before starting the next: the fewest slides."""
+    cuts, start = [], 0
+    for index in range(1, len(items)):
+        trial = items[start:index + 1]
+        too_many = limit is not None and len(trial) > limit
+        if too_many or fill_ratio(make(trial, start), canvases) > 1:
+            cuts.append((start, index))
+            start = index
+    return cuts + [(start, len(items))]
+
+
+def paginate(items, make, canvases, limit=None):
+    """Split `items` over as few slides as fit, as evenly as they can be: make(chunk, first_index) -> slide.
+
+    Of the ways to cut the list into that many slides, the one with no slide holding a single item
+    of a longer list (if there is one), then with the least full fullest slide, is kept, so a list
+    never ends on a lone item. A single item that does not fit alone still gets its own slide (and a
+    warning later). `limit` caps the items per slide ("fewer words per slide").
     """
     items = list(items)
     if len(items) > 1 and (limit is None or len(items) <= limit):
         whole = make(items, 0)  # the usual case: all on one slide (a text only grows with more items)
         if fill_ratio(whole, canvases) <= 1:
             return [whole]
-    pages, chunk, start = [], [], 0
-    for index, item in enumerate(items):
-        trial = chunk + [item]
-        too_many = limit is not None and len(trial) > limit
-        if chunk and (too_many or fill_ratio(make(trial, start), canvases) > 1):
-            pages.append(make(chunk, start))
-            chunk, start = [item], index
-        else:
-            chunk = trial
-    if chunk or not pages:
-        pages.append(make(chunk, start))
-    return pages
+    if len(items) <= 1:
+        return [make(items, 0)]
+    chunks = in_order(items, make, canvases, limit)
+    if len(chunks) > 1 and comb(len(items) - 1, len(chunks) - 1) <= MOST_SPLITS:
+        chunks = balanced(items, make, canvases, limit, len(chunks)) or chunks
+    return [make(items[first:end], first) for first, end in chunks]
+
+
+def balanced(items, make, canvases, limit, count):
+    """The most even cut of `items` into `count` slides that all fit, or None."""
+    @functools.cache
+    def ratio(first, end):
+        return fill_ratio(make(items[first:end], first), canvases)
+
+    best, best_score = None, None
+    for cuts in combinations(range(1, len(items)), count - 1):
+        chunks = list(zip((0,) + cuts, cuts + (len(items),)))
+        if any(limit is not None and end - first > limit for first, end in chunks):
+            continue
+        ratios = [ratio(first, end) for first, end in chunks]
+        if any(r > 1 and end - first > 1 for r, (first, end) in zip(ratios, chunks)):
+            continue
+        score = (sum(end - first == 1 for first, end in chunks), max(ratios), -min(ratios))
+        if best_score is None or score < best_score:
+            best, best_score = chunks, score
+    return best

@@ -48,11 +48,12 @@
     slide.setAttribute("data-fit", fit.toFixed(2));
   };
 
-  /* Show one slide (and how far into its steps). */
+  /* Show one slide of deck.slides (and how far into its steps). The kiosk loop changes deck.slides to
+     the screens of the screen's orientation. */
   deck.show = function (index, step) {
-    var previous = slides[state.index];
-    index = Math.max(0, Math.min(slides.length - 1, index));
-    var slide = slides[index];
+    var shown = deck.slides, previous = shown[state.index];
+    index = Math.max(0, Math.min(shown.length - 1, index));
+    var slide = shown[index];
     step = Math.max(0, Math.min(deck.stepsOf(slide), step || 0));
     if (previous && previous !== slide) {
       previous.classList.remove("is-current");

@@ -6,10 +6,11 @@
   "use strict";
   var deck = window.FangzhaDeck;
   if (!deck || deck.root.getAttribute("data-mode") !== "loop") { return; }
-  var root = deck.root, stage = deck.stage, slides = deck.slides, pad = deck.pad;
+  var root = deck.root, stage = deck.stage, every = deck.slides.slice(), pad = deck.pad;
   var framed = window.parent !== window;  // a new version being tried out by the page that shows the old one
-  var fallback = stage.querySelector(".slide-fallback");
-  var items = slides.filter(function (s) { return s !== fallback; });
+  var fallback = null; // the standing card of that orientation
+  var items = [];     // the screens of the orientation being shown, in loop order
+  var leaving = null; // the screen the current one fades in over
   var clock = root.querySelector(".kiosk-clock");
   var version = root.getAttribute("data-version");
   var night = parseHours(root.getAttribute("data-night") || "");
@@ -22,21 +23,49 @@
   var START_WAIT_MS = 60000;  // a new version that has not started playing by then is given up
 
   if (root.getAttribute("data-night-mode") === "dim") { root.classList.add("night-dim"); }
-  items.forEach(function (item) {
+  every.forEach(function (item) {
     item.fangzhaWindow = { from: item.getAttribute("data-from") || "", until: item.getAttribute("data-until") || "",
                            hours: parseHours(item.getAttribute("data-hours") || "") };
   });
 
+  /* Each orientation has its own screens (laid out for its canvas): play those of the screen's shape.
+     Turned, the screen goes on with the same item in its other layout. */
   function chooseOrientation() {
+    root.classList.remove("is-drifting");  // a new size is drawn at once, not drifted to
     var wanted = window.innerHeight > window.innerWidth ? "portrait" : "landscape";
-    if (root.getAttribute("data-orientation") !== wanted) {
-      root.setAttribute("data-orientation", wanted);
-      slides.forEach(function (s) { s.removeAttribute("data-fit"); s.style.removeProperty("--fit"); });
-      if (slides[deck.state.index]) { deck.shrinkToFit(slides[deck.state.index]); }
+    if (root.getAttribute("data-orientation") === wanted && items.length) { return; }
+    var showing = deck.slides[deck.state.index];
+    var entry = showing && showing.classList.contains("is-current") && showing !== fallback ? showing.getAttribute("data-entry") : null;
+    every.forEach(function (s) {
+      s.classList.remove("is-current", "is-leaving");
+      s.removeAttribute("data-fit");
+      s.style.removeProperty("--fit");
+    });
+    leaving = null;
+    root.setAttribute("data-orientation", wanted);
+    var screens = Array.prototype.slice.call(stage.querySelectorAll('.kiosk-set[data-set="' + wanted + '"] .slide'));
+    fallback = screens.filter(function (s) { return s.classList.contains("slide-fallback"); })[0];
+    items = screens.filter(function (s) { return s !== fallback; });
+    deck.slides = items.concat([fallback]);
+    if (deck.shown) {
+      var again = entry === null ? -1 : items.findIndex(function (s) { return s.getAttribute("data-entry") === entry; });
+      position = again;
+      deck.show(again >= 0 ? again : deck.slides.length - 1, 0);
     }
   }
   deck.beforeLayout = chooseOrientation;
   deck.margin = 8;
+
+  /* Show a screen, fading it in over the one before (which stays beneath it until the next change). */
+  function present(index) {
+    var before = deck.slides[deck.state.index], target = deck.slides[index];
+    if (leaving) { leaving.classList.remove("is-leaving"); leaving = null; }
+    if (before && before !== target && before.classList.contains("is-current")) {
+      before.classList.add("is-leaving");
+      leaving = before;
+    }
+    deck.show(index, 0);
+  }
 
   function today(now) { return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate()); }
   function eligible(item, now) {
@@ -65,7 +94,7 @@
         var item = items[position];
         if (!eligible(item, now)) { continue; }
         try {
-          deck.show(slides.indexOf(item), 0);
+          present(deck.slides.indexOf(item));
           seconds = parseFloat(item.getAttribute("data-seconds")) || 15;
         } catch (error) {
           item.classList.remove("is-current");
@@ -74,7 +103,7 @@
       }
       if (!seconds) {  // nothing may show right now: the standing card with the numbers to call
         position = -1;
-        deck.show(slides.indexOf(fallback), 0);
+        present(deck.slides.indexOf(fallback));
         seconds = parseFloat(fallback.getAttribute("data-seconds")) || 60;
       }
       restartProgress(seconds);
@@ -96,9 +125,10 @@
     root.classList.toggle("is-night", !!night && inHours(night, now));
     timers.clock = setTimeout(tickClock, 60000 - (now.getTime() % 60000) + 50);
   }
-  function moveALittle() {  // burn-in care: never leave the same pixels lit for days
+  function moveALittle() {  // burn-in care: never leave the same pixels lit for days; slowly (deck.css)
     shiftIndex = (shiftIndex + 1) % offsets.length;
     deck.shift = offsets[shiftIndex];
+    root.classList.add("is-drifting");
     deck.scaleStage(stage, null, deck.margin);
   }
   function stopLooping() {

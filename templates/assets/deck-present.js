@@ -4,6 +4,7 @@
   "use strict";
   var deck = window.FangzhaDeck;
   if (!deck || deck.root.getAttribute("data-mode") !== "present") { return; }
+  var BAR_IDLE_MS = 3000;  // the bar hides this long after the mouse last moved
   var root = deck.root, stage = deck.stage, slides = deck.slides, state = deck.state;
   var show = deck.show, stepsOf = deck.stepsOf, pad = deck.pad;
 
@@ -101,7 +102,13 @@
     });
     root.addEventListener("click", function (event) {
       var button = event.target.closest ? event.target.closest("[data-action]") : null;
-      if (button) { actions[button.getAttribute("data-action")](); return; }
+      if (button) {
+        // A button pressed with the mouse gives its focus back, so the clicker's keys keep turning pages
+        // and the bar can hide again; one reached with Tab keeps it (event.detail is 0 for keys).
+        if (event.detail > 0 && button.blur) { button.blur(); }
+        actions[button.getAttribute("data-action")]();
+        return;
+      }
       if (event.target.closest && event.target.closest("a, .deck-help, .presenter-notes, .presenter-top")) { return; }
       if (state.blank) { setBlank(false); return; }
       if (presenter) { return; }
@@ -137,10 +144,32 @@
       setInterval(tickTimer, 1000);
       tickTimer();
     }
+    hideBarWhenIdle();
     var start = hashIndex();
     go(start === null ? 0 : start, 0, true);
     deck.layout();
     if (presenter) { channel.send({ type: "hello", from: id }); }
+  }
+
+  /* The control bar is for the teacher, not the class: a few seconds after the mouse last moved it
+     fades out (and the pointer with it). Moving the mouse or touching the screen brings it back, and so
+     does Tab: while a key has put the focus on one of its buttons it stays. */
+  function hideBarWhenIdle() {
+    var bar = root.querySelector(".deck-bar"), idle = null;
+    if (!bar || bar.hidden) { return; }
+    function focusedInBar() { return bar.contains(document.activeElement) && document.activeElement !== bar; }
+    function wake() {
+      root.classList.remove("is-idle");
+      clearTimeout(idle);
+      idle = setTimeout(function () {
+        if (!focusedInBar()) { root.classList.add("is-idle"); }
+      }, BAR_IDLE_MS);
+    }
+    document.addEventListener("mousemove", wake);
+    document.addEventListener("touchstart", wake, { passive: true });
+    bar.addEventListener("focusin", wake);
+    bar.addEventListener("focusout", wake);
+    wake();
   }
 
   function hashIndex() {

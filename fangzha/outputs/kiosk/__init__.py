@@ -5,68 +5,108 @@ same blocks as the decks. Playlists: one of everything (`all`), one per campaign
 and any in content/playlists/ (a file with the same name replaces a default one).
 Items past their review date are left out (and the build says so); items still
 fresh carry that date as their last day, so a screen left alone drops them in time.
+
+Each orientation gets its own screens, paginated evenly for its canvas (a portrait screen uses
+its height: more on a screen, or larger type), and every screen's type is set as large as its
+canvas allows, so none is left half empty. Between the content screens come a scam's line to
+remember and, now and then, the two numbers at full size.
 """
 
 import hashlib
 import json
 
+from ... import design
 from ...content.model import add_months, source_line
 from ...layout import fit
 from ...page import Page
 from ...problems import Notice
+from ..printkit.compose import REMEMBER_CHARS, remember_line
 
 CANVASES = [fit.KIOSK_LANDSCAPE, fit.KIOSK_PORTRAIT]
+ORIENTATIONS = {"landscape": "横屏", "portrait": "竖屏"}
 # What draws a loop page (its template, the runtime, the styles it loads): part of the version.
 DRAWN_BY = ["base.html", "deck", "kiosk", "assets/deck-core.js", "assets/deck-loop.js", "assets/deck.css", "assets/site.css"]
 NIGHT_MODES = {"黑屏": "blank", "调暗": "dim"}
-# Shown when nothing else may show (every item outside its window): numbers that do not go stale.
-FALLBACK = [{"strong": "110", "text": "钱已经转出去了，立即报警"}, {"strong": "96110", "text": "拿不准是不是诈骗，打这个电话咨询"}]
+# The two numbers, at full size between content screens, and on the standing card when nothing else may show.
+CALLS = [{"number": "110", "text": "钱已经转出去了，立即报警"}, {"number": "96110", "text": "拿不准是不是诈骗，打这个电话咨询"}]
 FALLBACK_SECONDS = 60
+BETWEEN_SECONDS = 8  # a line to remember or the numbers, between content screens (never longer than the item's own)
+CALLS_EVERY = 3      # content items, at most, between two screens with the numbers
+LARGEST_SCALE = 1.6  # type grows up to this much to fill a screen with little to say
+LARGEST_STATEMENT = 2.6  # on a statement screen (a slogan, a line to remember, the numbers) even more
 CLOCK_SAMPLE = "2026年12月30日　星期三　23:59"  # the widest the footer clock gets
 
 
-def card(kind, title, blocks, kicker=""):
-    return {"kind": kind, "title": title, "blocks": blocks, "kicker": kicker, "steps": 0, "name": title}
+def card(kind, title, blocks, kicker="", icon=None, accent="", layout="content"):
+    name = title or next((b["text"] for b in blocks if b.get("text")), kicker)
+    return {"kind": kind, "title": title, "blocks": blocks, "kicker": kicker, "steps": 0, "name": name,
+            "icon": icon, "accent": accent, "layout": layout}
 
 
-def paged(items, make, canvases):
-    """Split a list over as many screens as the canvases need (the web loop: both orientations)."""
-    return fit.paginate(items, make, canvases)
-
-
-def scam_cards(scam, canvases):
+def scam_cards(scam, canvas):
     def make(chunk, start):
         blocks = [{"type": "lead", "text": scam["summary"]}] if start == 0 else []
-        return card("scam", scam["title"], blocks + [{"type": "list", "label": "警惕信号", "items": chunk}], "防骗提醒")
-    return paged(scam["signs"], make, canvases)
+        return card("scam", fit.continued(scam["title"], start), blocks + [{"type": "list", "label": "警惕信号", "items": chunk}],
+                    "防骗提醒", design.icon_of(scam), design.accent(scam["category"]))
+    return fit.paginate(scam["signs"], make, [canvas])
 
 
-def rule_cards(rule, canvases):
+def rule_cards(rule, canvas):
     """A 凡是 list over as many screens as it needs, each with the list's source, as the site shows it."""
     items = [{"strong": f"{n}.", "text": t} for n, t in enumerate(rule["items"], start=1)]
     source = {"type": "meta", "items": [source_line(rule)]}
-    return paged(items, lambda chunk, start: card("rules", rule["title"], [{"type": "list", "items": chunk}, source], "凡是规则"), canvases)
+    return fit.paginate(items, lambda chunk, start: card(
+        "rules", fit.continued(rule["title"], start), [{"type": "list", "items": chunk}, source], "凡是规则", "list-checks",
+        design.ACCENTS["rules"]), [canvas])
 
 
-def report_cards(model, channel_ids, canvases):
+def report_cards(model, channel_ids, canvas):
     rows = [g for g in model.guide if not channel_ids or any(c["id"] in channel_ids for c in g["call"])]
     items = [{"strong": " / ".join(c["label"] for c in g["call"]), "text": g["situation"]} for g in rows]
-    return paged(items, lambda chunk, start: card("report", "该打哪个电话", [{"type": "list", "items": chunk}], "举报求助"), canvases)
+    return fit.paginate(items, lambda chunk, start: card(
+        "report", fit.continued("该打哪个电话", start), [{"type": "list", "items": chunk}], "举报求助", "phone-call",
+        design.ACCENTS["report"]), [canvas])
 
 
-def slogan_card(campaign):
-    meta = [campaign[k] for k in ("organiser", "date_text", "place") if campaign[k]]
+def slogan_card(campaign, canvas):
+    """A campaign's slogan (else its name) on the brand's colour: what kind of campaign, its name, who, when and
+    where (on one line of a wide screen, a line each on a tall one)."""
     blocks = [{"type": "hero", "text": campaign["slogan"] or campaign["title"]}]
     if campaign["slogan"]:
         blocks.append({"type": "lead", "text": campaign["title"]})
-    blocks.append({"type": "meta", "items": ["　".join(meta)]})
-    return [card("slogan", "", blocks)]
+    meta = [campaign[k] for k in ("organiser", "date_text", "place") if campaign[k]]
+    if meta:
+        blocks.append({"type": "meta", "items": meta if canvas.height > canvas.width else ["　".join(meta)]})
+    return [card("slogan", "", blocks, campaign["format"], campaign.get("icon") or "megaphone", layout="statement")]
 
 
-def fallback_card():
+def remember_card(scam):
+    """After a scam's screens: the one line to remember (the rule it breaks, else its first step), on its colour."""
+    line, _ = remember_line(scam)
+    size = "hero" if len(line) <= REMEMBER_CHARS else "lead"  # a long rule a size smaller, as on the poster
+    return card("remember", "", [{"type": size, "text": line}], scam["title"], design.icon_of(scam), design.accent(scam["category"]),
+                "statement")
+
+
+def numbers(canvas):
+    """The two numbers as a block: side by side on a wide screen, one under the other on a tall one."""
+    return {"type": "numbers", "items": CALLS, "columns": len(CALLS) if canvas.width > canvas.height else 1}
+
+
+def calls_card(canvas):
+    return card("calls", "", [numbers(canvas)], "记住这两个电话", "siren", layout="statement")
+
+
+def fallback_card(canvas):
     """The standing card, shown when nothing else may show, for a minute at a time."""
-    standing = card("fallback", "", [{"type": "hero", "text": "防范诈骗"}, {"type": "list", "items": FALLBACK}])
-    return dict(standing, attrs={"seconds": str(FALLBACK_SECONDS)})
+    standing = card("fallback", "", [{"type": "hero", "text": "防范诈骗"}, numbers(canvas)], icon="shield-check",
+                    layout="statement")
+    return dict(standing, scale=fit.filling_scale(standing, canvas, largest(standing)), attrs={"seconds": str(FALLBACK_SECONDS)})
+
+
+def largest(card):
+    """How much larger than the canvas's the type of a card may grow to fill its screen."""
+    return LARGEST_STATEMENT if card["layout"] == "statement" else LARGEST_SCALE
 
 
 def review_due(model, reviewed, review_by=None):
@@ -76,18 +116,31 @@ def review_due(model, reviewed, review_by=None):
     return add_months(reviewed, model.config["review_months"]) if reviewed else None
 
 
-def entry(model, item, canvases):
-    """One playlist item → (cards paginated for `canvases`, last day it may show, where its content lives)."""
+def entry(model, item, canvas):
+    """One playlist item → (cards paginated for `canvas`, last day it may show, where its content lives)."""
     if item.get("scam"):
         scam = item["scam"]
-        return scam_cards(scam, canvases), review_due(model, scam["reviewed"], scam["review_by"]), scam["file"]
+        return scam_cards(scam, canvas), review_due(model, scam["reviewed"], scam["review_by"]), scam["file"]
     if item.get("rules"):
         rule = item["rules"]
-        return rule_cards(rule, canvases), review_due(model, rule["reviewed"]), rule["file"]
+        return rule_cards(rule, canvas), review_due(model, rule["reviewed"]), rule["file"]
     if item.get("campaign"):
         campaign = next(c for c in model.campaigns if c["slug"] == item["campaign"])
-        return slogan_card(campaign), review_due(model, campaign["reviewed"]), campaign["file"]
-    return report_cards(model, item.get("channels"), canvases), review_due(model, model.channels_reviewed), "content/channels.yaml"
+        return slogan_card(campaign, canvas), review_due(model, campaign["reviewed"]), campaign["file"]
+    return report_cards(model, item.get("channels"), canvas), review_due(model, model.channels_reviewed), "content/channels.yaml"
+
+
+def between(item, following, since_calls, canvas):
+    """The screens after an item (a scam's line to remember; the numbers after a run of 凡是 lists or
+    every few items, never next to the report screens), and the content items since the numbers last showed."""
+    if item.get("report"):
+        return [], 0
+    made = [remember_card(item["scam"])] if item.get("scam") else []
+    since_calls += not item.get("campaign")
+    after_rules = item.get("rules") and not (following and following.get("rules"))
+    if (after_rules or since_calls >= CALLS_EVERY) and not (following and following.get("report")):
+        return made + [calls_card(canvas)], 0
+    return made, since_calls
 
 
 def default_playlists(model):
@@ -112,20 +165,27 @@ def loops(model):
     return sorted(found, key=lambda p: (p["slug"] != "all", p["slug"]))
 
 
-def build_loop(model, playlist, options, on, stale, canvases=CANVASES):
-    """The cards of one loop, each with its duration and windows, paginated for `canvases`."""
-    cards = []
+def build_loop(model, playlist, options, on, stale, canvas):
+    """The cards of one loop, each with its duration and windows, paginated for `canvas`, with the
+    screens between them; every card's type as large as its canvas allows (up to LARGEST_SCALE)."""
+    cards, since_calls = [], 0
     default_seconds = playlist["seconds"] or options["seconds"]
-    for item in playlist["items"]:
-        made, due, source = entry(model, item, canvases)
+    items = playlist["items"]
+    for number, item in enumerate(items):
+        made, due, source = entry(model, item, canvas)
         if due and due < on:
-            stale.setdefault((source, due), []).append(f"kiosk/{playlist['slug']}.html")
+            where = stale.setdefault((source, due), [])
+            if f"kiosk/{playlist['slug']}.html" not in where:
+                where.append(f"kiosk/{playlist['slug']}.html")
             continue
         until = min(d for d in (item.get("until"), due) if d) if (item.get("until") or due) else None
-        attrs = {"seconds": item.get("seconds") or default_seconds, "from": item.get("from") or "",
-                 "until": until or "", "hours": item.get("hours") or ""}
-        for c in made:
-            c["attrs"] = {k: str(v) for k, v in attrs.items() if v}
+        seconds = item.get("seconds") or default_seconds
+        attrs = {"seconds": seconds, "from": item.get("from") or "", "until": until or "", "hours": item.get("hours") or "",
+                 "entry": number}
+        extra, since_calls = between(item, items[number + 1] if number + 1 < len(items) else None, since_calls, canvas)
+        for c, shown_for in [(c, seconds) for c in made] + [(c, min(seconds, BETWEEN_SECONDS)) for c in extra]:
+            c["attrs"] = {k: str(v) for k, v in dict(attrs, seconds=shown_for).items() if v != ""}
+            c["scale"] = fit.filling_scale(c, canvas, largest(c))
             cards.append(c)
     return cards
 
@@ -147,7 +207,7 @@ def footer_fits(foot, canvases=CANVASES, clock=CLOCK_SAMPLE):
     for canvas in canvases:
         width = canvas.width - 2 * canvas.pad_x
         lines = fit.line_count(numbers, canvas.small, width) + fit.line_count(rest, canvas.small, width)
-        if lines * canvas.small * canvas.line > canvas.pad_bottom - 40 - 24:
+        if lines * canvas.small * canvas.line > canvas.foot - 2 * fit.FOOT_PAD:
             return False
     return True
 
@@ -172,13 +232,14 @@ def pages(model, ctx):
     foot = footer(model)
     for playlist in loops(model):
         shows.append(tuple(dict.fromkeys((("scam", i["scam"]["slug"]), "") for i in playlist["items"] if i.get("scam"))))
-        cards = build_loop(model, playlist, options, ctx.today, stale)
+        sets = [{"name": canvas.name, "cards": build_loop(model, playlist, options, ctx.today, stale, canvas),
+                 "fallback": fallback_card(canvas)} for canvas in CANVASES]
+        cards = sets[0]["cards"]  # the landscape screens: what the index and the manifest count
         seconds = sum(int(c["attrs"]["seconds"]) for c in cards)
-        contexts.append({"playlist": {k: playlist[k] for k in ("slug", "title", "description")}, "cards": cards,
-                         "loop_seconds": seconds})
+        contexts.append({"playlist": {k: playlist[k] for k in ("slug", "title", "description")}, "sets": sets,
+                         "cards": cards, "loop_seconds": seconds})
         sources.append(playlist["file"])
     shared = {"options": dict(options, night_mode=NIGHT_MODES[options["night_mode"]]), "foot": foot,
-              "fallback": fallback_card(),
               "landscape": fit.KIOSK_LANDSCAPE.css(), "portrait": fit.KIOSK_PORTRAIT.css()}
     version = version_of([shared, contexts], ctx.templates)
     campaigns = {x["slug"] for x in model.campaigns}
@@ -194,16 +255,18 @@ def pages(model, ctx):
 
 
 def check(model, pages, ctx):
-    """Screens whose text does not fit, loops with nothing to play, items past their review date,
-    a footer too long for a portrait screen."""
+    """Screens whose text does not fit (on their own orientation's canvas), loops with nothing to play,
+    items past their review date, a footer too long for a portrait screen."""
     found = []
+    canvases = {canvas.name: canvas for canvas in CANVASES}
     for page in pages:
         if page.kind == "kiosk-loop":
             slug, source = page.context["playlist"]["slug"], page.context["source"] or "content/"
-            for number, c in enumerate(page.context["cards"], start=1):
-                if fit.fill_ratio(c, CANVASES) > 1:
-                    found.append(fit.Overflow(source, 0, f"kiosk/{slug}.html 第 {number} 屏「{c['name']}」",
-                                              "文字太多，大屏上放不下。请删减这一屏的文字。"))
+            for screens in page.context["sets"]:
+                for number, c in enumerate(screens["cards"], start=1):
+                    if fit.fill_ratio(c, [canvases[screens["name"]]]) > 1:
+                        found.append(fit.Overflow(source, 0, f"kiosk/{slug}.html {ORIENTATIONS[screens['name']]}第 {number} 屏「{c['name']}」",
+                                                  "文字太多，大屏上放不下。请删减这一屏的文字。"))
             if not page.context["cards"]:
                 found.append(Notice(source, 0, f"kiosk/{slug}.html",
                                     "这个大屏轮播里没有可以播放的内容，屏幕上只会显示 110 和 96110。"))

@@ -4,8 +4,14 @@ The deck follows the class-meeting flow of the seeds (篇1, 篇4): title, 情境
 one slide per scam method, prevention measures, discussion, quiz, 凡是 rules, how to
 report, pledge. A part the campaign has no content for is left out. Every slide is a
 list of blocks (see templates/deck/blocks.html) so that fit.py can tell whether it fits.
+
+The title slide, 情境导入 and 承诺 are coloured statement slides, and a coloured divider opens
+the cases, the scam methods and the quiz. Every slide carries its part's pictogram (a scam its
+own, `icon:`) and a scam is drawn in its category's accent. A list too long for one slide is
+split evenly, its continuation titled "（续）".
 """
 
+from ... import design
 from ...content.model import source_line
 from ...layout import fit
 from ...problems import Notice
@@ -16,17 +22,28 @@ PARTS = {
     "title": "开场", "intro": "情境导入", "case": "案例", "scam": "诈骗手法", "prevention": "防范措施",
     "discussion": "分组讨论", "quiz": "测验", "rules": "凡是规则", "report": "举报电话", "pledge": "承诺",
 }
+# The pictogram of each part of the deck; a scam slide uses the scam's own (design.icon_of).
+PART_ICONS = {"title": "shield-check", "intro": "message-circle-question-mark", "case": "file-text",
+              "scam": "shield-alert", "prevention": "shield-check", "discussion": "users",
+              "quiz": "circle-question-mark", "rules": "list-checks", "report": "phone-call", "pledge": "pen-line"}
+# Parts opened by a divider slide, and what the divider counts.
+DIVIDED = {"case": ("案例", "个案例"), "scam": ("诈骗手法", "种诈骗手法"), "quiz": ("测验", "道题")}
 LETTERS = "ABCDEFGH"
 LARGE_LIST_LIMIT = 3  # older audiences: at most this many list items on a slide
+CANVASES = {("16:9", False): fit.SLIDE, ("16:9", True): fit.SLIDE_LARGE,
+            ("4:3", False): fit.SLIDE_4X3, ("4:3", True): fit.SLIDE_LARGE_4X3}
+HANDOUT_WIDTH = 688  # px: a slide's picture in the notes handout
 
 
-def canvas_for(campaign):
-    return fit.SLIDE_LARGE if campaign["large_type"] else fit.SLIDE
+def canvas_for(campaign, aspect="16:9"):
+    """The canvas of a campaign's slides: 16:9 or 4:3 (config.yaml slides.aspect), large type for older audiences."""
+    return CANVASES[(aspect, bool(campaign["large_type"]))]
 
 
-def slide(kind, title, blocks, notes, kicker="", steps=0, name=""):
+def slide(kind, title, blocks, notes, kicker="", steps=0, name="", icon=None, accent="", layout="content"):
     return {"kind": kind, "title": title, "blocks": blocks, "notes": [n for n in notes if n],
-            "kicker": kicker, "steps": steps, "name": name or title or PARTS[kind]}
+            "kicker": kicker, "steps": steps, "name": name or title or PARTS[kind],
+            "icon": icon or PART_ICONS[kind], "accent": accent, "layout": layout}
 
 
 def with_counters(slides, label):
@@ -42,7 +59,16 @@ def title_slide(campaign, notes):
     if campaign["slogan"]:
         blocks.append({"type": "lead", "text": campaign["slogan"]})
     blocks.append({"type": "meta", "items": meta})
-    return slide("title", "", blocks, [notes.get("title")], name=campaign["title"])
+    return slide("title", "", blocks, [notes.get("title")], name=campaign["title"], icon=campaign.get("icon"),
+                 layout="statement")
+
+
+def divider(kind, count):
+    """The coloured slide that opens a part: its name, how many there are, and a word for the teacher."""
+    label, unit = DIVIDED[kind]
+    blocks = [{"type": "hero", "text": label}, {"type": "lead", "text": f"共 {count} {unit}"}]
+    return dict(slide(kind, "", blocks, [f"过渡页：下面进入「{label}」（共 {count} {unit}）。"], name=label,
+                      layout="statement"), divider=True)
 
 
 def case_slides(campaign, notes):
@@ -56,24 +82,25 @@ def case_slides(campaign, notes):
 
 
 def scam_slides(campaign, canvas):
-    """One slide per method: how it works and its warning signs.
+    """One slide per method, with its pictogram in its category's colour: how it works and its warning signs.
 
-    Split in two (how; signs) when that does not fit, and always for older audiences.
+    Split (how; then the signs, continued) when that does not fit, and always for older audiences.
     Kickers are set as placeholders first so the fit check counts their line.
     """
     out, scams, large = [], campaign["scams"], campaign["large_type"]
     for scam in scams:
         notes = [scam["teacher_notes"], "遇到了怎么办：" + "；".join(scam["steps"]) if scam["steps"] else ""]
+        look = {"icon": design.icon_of(scam), "accent": design.accent(scam["category"]), "kicker": "诈骗手法"}
         how = {"type": "lead" if large else "para", "label": "怎么骗", "text": scam["summary"]}
 
-        def signs(chunk, start, scam=scam, notes=notes):
-            return slide("scam", scam["title"], [{"type": "list", "label": "警惕信号", "items": chunk}], notes, kicker="诈骗手法")
+        def signs(chunk, start, scam=scam, notes=notes, look=look):
+            return slide("scam", fit.continued(scam["title"], True), [{"type": "list", "label": "警惕信号", "items": chunk}], notes, **look)
 
-        whole = slide("scam", scam["title"], [how] + signs(scam["signs"], 0)["blocks"], notes, kicker="诈骗手法")
+        whole = slide("scam", scam["title"], [how, {"type": "list", "label": "警惕信号", "items": scam["signs"]}], notes, **look)
         if not large and fit.fill_ratio(whole, [canvas]) <= 1:
             out.append(whole)
         else:
-            out.append(slide("scam", scam["title"], [how], notes, kicker="诈骗手法"))
+            out.append(slide("scam", scam["title"], [how], notes, **look))
             out += fit.paginate(scam["signs"], signs, [canvas], LARGE_LIST_LIMIT if large else None)
     index = 0  # which method of how many, so the teacher can see how far along they are
     for item in out:
@@ -82,13 +109,13 @@ def scam_slides(campaign, canvas):
     return out
 
 
-def list_slides(kind, title, items, notes, canvas, large, label, block_type="list", extra=None):
-    """A titled list split over as many slides as it needs."""
+def list_slides(kind, title, items, notes, canvas, large, label, block_type="list", extra=None, accent=""):
+    """A titled list split evenly over as many slides as it needs."""
     def make(chunk, start):
         blocks = [{"type": block_type, "items": chunk}]
         if extra:
             blocks.append(extra)
-        return slide(kind, title, blocks, notes, kicker=label)  # with_counters sets the real kicker
+        return slide(kind, fit.continued(title, start), blocks, notes, kicker=label, accent=accent)  # with_counters sets the real kicker
     limit = LARGE_LIST_LIMIT if large else None
     return with_counters(fit.paginate(items, make, [canvas], limit), label)
 
@@ -135,7 +162,7 @@ def rule_slides(campaign, notes, canvas):
         items = [{"strong": f"{n}.", "text": text} for n, text in enumerate(rule["items"], start=1)]
         source = {"type": "meta", "items": [source_line(rule)]}
         out += list_slides("rules", rule["title"], items, [notes.get("rules")], canvas, campaign["large_type"],
-                           "凡是规则", extra=source)
+                           "凡是规则", extra=source, accent=design.ACCENTS["rules"])
     return out
 
 
@@ -146,7 +173,8 @@ def report_slides(model, campaign, notes, canvas):
     items = [{"strong": c["label"], "text": c["when"]} for c in channels if c["kind"] != "短信"]
     messages = [c for c in channels if c["kind"] == "短信"]
     extra = {"type": "para", "label": messages[0]["name"], "text": messages[0]["when"]} if messages else None
-    return list_slides("report", "遇到了，打哪个电话", items, [notes.get("report")], canvas, campaign["large_type"], "举报求助", extra=extra)
+    return list_slides("report", "遇到了，打哪个电话", items, [notes.get("report")], canvas, campaign["large_type"], "举报求助",
+                       extra=extra, accent=design.ACCENTS["report"])
 
 
 def pledge_slides(campaign, notes):
@@ -154,22 +182,28 @@ def pledge_slides(campaign, notes):
     if not pledge:
         return []
     blocks = [{"type": "lead", "text": pledge["text"]}, {"type": "meta", "items": ["签名：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿"]}]
-    return [slide("pledge", pledge["title"], blocks, [notes.get("pledge")], kicker="承诺")]
+    return [slide("pledge", pledge["title"], blocks, [notes.get("pledge")], kicker="承诺", layout="statement")]
 
 
-def deck(model, campaign):
+def opened(kind, slides, count):
+    """A part's slides, opened by its divider (the cases, the scam methods, the quiz)."""
+    return [divider(kind, count)] + slides if slides else []
+
+
+def deck(model, campaign, aspect="16:9"):
     """The slides of one campaign's deck, in the class-meeting order."""
     notes = campaign["slide_notes"]
-    canvas = canvas_for(campaign)
+    canvas = canvas_for(campaign, aspect)
     intro = campaign["intro"]
     parts = [
         [title_slide(campaign, notes)],
-        [slide("intro", "", [{"type": "hero", "text": intro["question"]}], [intro["notes"]], kicker="情境导入")] if intro else [],
-        case_slides(campaign, notes),
-        scam_slides(campaign, canvas),
+        [slide("intro", "", [{"type": "hero", "text": intro["question"]}], [intro["notes"]], kicker="情境导入",
+               layout="statement")] if intro else [],
+        opened("case", case_slides(campaign, notes), len(campaign["cases"])),
+        opened("scam", scam_slides(campaign, canvas), len(campaign["scams"])),
         prevention_slides(model, campaign, notes, canvas),
         discussion_slides(campaign, canvas),
-        quiz_slides(campaign, notes),
+        opened("quiz", quiz_slides(campaign, notes), sum(len(s["quiz"]) for s in campaign["scams"])),
         rule_slides(campaign, notes, canvas),
         report_slides(model, campaign, notes, canvas),
         pledge_slides(campaign, notes),
@@ -195,10 +229,9 @@ def attach_agenda(slides, agenda):
             seen.add(id(step))
 
 
-def check_deck(campaign, slides, dest):
+def check_deck(campaign, slides, dest, canvas):
     """Warnings: a slide whose text does not fit, a slide without teacher notes."""
     found = []
-    canvas = canvas_for(campaign)
     for number, item in enumerate(slides, start=1):
         where = f"{dest} 第 {number} 页「{item['name']}」"
         ratio = fit.fill_ratio(item, [canvas])
@@ -223,14 +256,21 @@ NOTES_HINT = {
 }
 
 
+def aspect_of(model):
+    """16:9, or 4:3 for old projectors (config.yaml slides.aspect)."""
+    return model.config["slides"]["aspect"]
+
+
 def pages(model, ctx):
     """slides/index.html, slides/<campaign>.html and its notes handout slides/notes/<campaign>.html."""
     out, decks = [], []
+    aspect = aspect_of(model)
     for campaign in model.campaigns:
-        slides = deck(model, campaign)
-        canvas = canvas_for(campaign)
+        slides = deck(model, campaign, aspect)
+        canvas = canvas_for(campaign, aspect)
         size = canvas.size()
-        context = {"campaign": campaign, "slides": slides, "canvas": canvas}
+        handout = f"--frame-w:{HANDOUT_WIDTH}px;--zoom:{HANDOUT_WIDTH / canvas.width:.4g}"
+        context = {"campaign": campaign, "slides": slides, "canvas": canvas, "handout": handout}
         out.append(Page(f"slides/{campaign['slug']}.html", "slides/deck.html", context, kit_of=campaign["slug"],
                         label="班会课件（幻灯片）", purpose="在教室电脑或电子白板上用浏览器放映，按 S 打开讲者视图",
                         kind="deck", size=size, sheets=len(slides), about=shown(campaign, slides)))
@@ -239,7 +279,7 @@ def pages(model, ctx):
                         purpose="每张幻灯片和它的讲解提示印在一页上，讲课时对照", kind="handout"))
         decks.append({"campaign": campaign, "count": len(slides),
                       "minutes": sum(a["minutes"] or 0 for a in campaign["agenda"])})
-    out.append(Page("slides/index.html", "slides/index.html", {"decks": decks}))
+    out.append(Page("slides/index.html", "slides/index.html", {"decks": decks, "aspect": aspect}))
     return out
 
 
@@ -255,4 +295,4 @@ def shown(campaign, slides):
 def check(model, pages, ctx):
     """Each deck's slides that do not fit or have no teacher notes."""
     return [problem for page in pages if page.kind == "deck"
-            for problem in check_deck(page.context["campaign"], page.context["slides"], page.dest)]
+            for problem in check_deck(page.context["campaign"], page.context["slides"], page.dest, page.context["canvas"])]

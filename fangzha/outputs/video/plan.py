@@ -80,8 +80,8 @@ def static_fit(card, canvas):
 def plan_video(model, playlist, shape, today, kit_of):
     """One video: its screens (card, seconds, type scale) and the first day its content changes."""
     canvas = shape.canvas
-    cards = kiosk.build_loop(model, playlist, model.config["kiosk"], today, {}, [canvas])
-    shown = [c for c in cards if open_on(c["attrs"], today)] or [kiosk.fallback_card()]
+    cards = kiosk.build_loop(model, playlist, model.config["kiosk"], today, {}, canvas)
+    shown = [c for c in cards if open_on(c["attrs"], today)] or [kiosk.fallback_card(canvas)]
     screens = [{"card": c, "seconds": int(c["attrs"]["seconds"]), "fit": static_fit(c, canvas)} for c in shown]
     changes = [datetime.date.fromisoformat(c["attrs"]["until"]) + datetime.timedelta(days=1) for c in shown if c["attrs"].get("until")]
     changes += [datetime.date.fromisoformat(c["attrs"]["from"]) for c in cards if c["attrs"].get("from", "") > today.isoformat()]
