@@ -1,16 +1,20 @@
 """Class-meeting decks in a real browser over file://: keys, clicker, touch, quiz, hash, presenter, sizes, print."""
 
 import io
+import json
 import re
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURES, ROOT, copy_project, run_build, serious_accessibility_problems
+from conftest import FIXTURES, ROOT, copy_project, edit, run_build, serious_accessibility_problems
+from fangzha import design
 from fangzha.content.load import load_project
+from fangzha.context import BuildContext
 from fangzha.layout import fit
 from fangzha.outputs import slides
 from fangzha.content.validate import validate
+from fangzha.pipeline import build
 
 MINI = FIXTURES / "mini"
 SIZES = [(1920, 1080), (1366, 768), (1024, 768)]
@@ -59,10 +63,15 @@ def test_shipped_decks_fit_and_every_slide_has_notes():
 def test_class_meeting_follows_the_seed_flow_with_notes_from_content():
     model = validate(load_project(ROOT))
     campaign = next(c for c in model.campaigns if c["slug"] == "campus-class-meeting")
-    deck = slides.deck(model, campaign)
-    kinds = [s["kind"] for s in deck]
+    whole = slides.deck(model, campaign)
+    kinds = [s["kind"] for s in whole]
     order = ["title", "intro", "case", "scam", "prevention", "quiz", "rules", "report", "pledge"]
     assert [k for i, k in enumerate(kinds) if i == 0 or kinds[i - 1] != k] == order
+    # a coloured divider opens the cases, the scam methods and the quiz, and says how many there are
+    assert [(s["kind"], [b["text"] for b in s["blocks"]]) for s in whole if s.get("divider")] == [
+        ("case", ["案例", "共 1 个案例"]), ("scam", ["诈骗手法", f"共 {len(campaign['scams'])} 种诈骗手法"]),
+        ("quiz", ["测验", f"共 {sum(len(s['quiz']) for s in campaign['scams'])} 道题"])]
+    deck = [s for s in whole if not s.get("divider")]
     assert deck[1]["blocks"][0]["text"] == "同学们，你们有没有上当受骗的经历？你们知道诈骗都有什么手段吗？"
     assert deck[2]["title"] == "经管学院学生被骗 8000 元"
     assert sum(1 for s in deck if s["kind"] == "scam") == len(campaign["scams"])
@@ -73,7 +82,123 @@ def test_class_meeting_follows_the_seed_flow_with_notes_from_content():
     assert numbers == ["1.", "2.", "3.", "4.", "5.", "6.", "8.", "9.", "10."]  # the seed has no 7th measure
     quiz = sum(len(s["quiz"]) for s in campaign["scams"])
     assert sum(1 for s in deck if s["kind"] == "quiz") == quiz
-    assert all(s["notes"] or s["agenda"]["notes"] for s in deck)
+    assert all(s["notes"] or s["agenda"]["notes"] for s in whole)
+
+
+def test_title_slides_and_scam_slides_carry_their_pictograms_and_colours(shipped_site):
+    model = validate(load_project(ROOT))
+    for campaign in model.campaigns:
+        page = (shipped_site / f"slides/{campaign['slug']}.html").read_text(encoding="utf-8")
+        title = page.split('<section class="slide slide-title layout-statement" id="slide-1"', 1)[1].split("</section>", 1)[0]
+        assert 'data-icon="' in title, campaign["slug"]
+        for number, item in enumerate(slides.deck(model, campaign), start=1):
+            if item["kind"] == "scam" and not item.get("divider"):
+                scam = next(s for s in campaign["scams"] if item["title"].removesuffix(fit.CONTINUED) == s["title"])
+                section = page.split(f'id="slide-{number}"', 1)[1].split("</section>", 1)[0]
+                assert f'data-icon="{design.scam_icon(scam)}"' in section and f"--accent:{design.accent(scam)}" in section
+    assert {design.accent(s) for s in model.scams} == {"#a3161a", "#1d4e89", "#0b6e5c"}  # the print kit's three
+
+
+def test_a_scam_that_names_its_own_icon_shows_it_on_its_slides():
+    model = validate(load_project(ROOT))
+    campaign = next(c for c in model.campaigns if c["slug"] == "class-meeting")
+    own = dict(campaign, scams=[dict(campaign["scams"][0], icon="phone-off")] + campaign["scams"][1:])
+    deck = slides.deck(model, own)
+    assert [s["icon"] for s in deck if s["kind"] == "scam" and s["title"] == own["scams"][0]["title"]] == ["phone-off"]
+    assert {s["icon"] for s in slides.deck(model, campaign) if s["kind"] == "scam" and not s.get("divider")} == {design.SCAM_ICON}
+
+
+def test_a_list_too_long_for_one_slide_is_split_evenly_and_continued():
+    """Never a lone bullet: five items of which four fit give 3 + 2, not 4 + 1; the continuation says （续）."""
+    def make(chunk, start):
+        return {"kind": "rules", "title": fit.continued("凡是规则", start), "kicker": "", "blocks": [{"type": "list", "items": chunk}]}
+    item = "一" * 30  # one line each on a 16:9 slide
+    fits = max(n for n in range(1, 20) if fit.fill_ratio(make([item] * n, 1), [fit.SLIDE]) <= 1)
+    split = fit.paginate([item] * (fits + 1), make, [fit.SLIDE])
+    assert [len(s["blocks"][0]["items"]) for s in split] == [(fits + 2) // 2, (fits + 1) // 2]
+    assert [s["title"] for s in split] == ["凡是规则", "凡是规则（续）"]
+    assert [len(s["blocks"][0]["items"]) for s in fit.paginate(["短"] * 4, make, [fit.SLIDE], limit=3)] == [2, 2]
+
+
+def test_no_shipped_slide_or_screen_holds_a_lone_item_of_a_split_list(shipped_site):
+    from fangzha.pipeline import check
+    found = []
+    for page in check(BuildContext(ROOT)).pages:
+        runs = [page.context["slides"]] if page.kind == "deck" else [s["cards"] for s in page.context["sets"]] if page.kind == "kiosk-loop" else []
+        for cards in runs:
+            for first, item in enumerate(cards):
+                if item["title"].endswith(fit.CONTINUED):
+                    continue
+                run = [item] + [c for c in cards[first + 1:first + 20] if c["title"] == item["title"] + fit.CONTINUED]
+                counts = [sum(len(b["items"]) for b in c["blocks"] if b["type"] == "list") for c in run]
+                if len(run) > 1 and 1 in counts:
+                    found.append((page.dest, item["title"], counts))
+    assert found == []
+
+
+def test_the_control_bar_hides_while_the_mouse_rests_and_keyboard_users_still_reach_it(shipped_site, watched):
+    view = watched(shipped_site, viewport={"width": 1366, "height": 768}, bypass_csp=True)  # the test's own waiting predicates are scripts the page's policy refuses
+    view.page.clock.install()
+    page = view.open("slides/class-meeting.html")
+
+    def bar_shown():
+        return page.evaluate("!document.querySelector('.deck').classList.contains('is-idle')")
+
+    def opacity(value):
+        page.wait_for_function(f"getComputedStyle(document.querySelector('.deck-bar')).opacity === '{value}'")  # after its fade
+
+    assert bar_shown()
+    page.clock.run_for(2500)
+    assert bar_shown()
+    page.clock.run_for(700)  # three seconds without the mouse
+    assert not bar_shown()
+    opacity("0")
+    assert page.locator(".deck").evaluate("e => getComputedStyle(e).cursor") == "none"
+    page.keyboard.press("ArrowRight")  # the clicker turns pages: the bar stays away
+    assert not bar_shown() and where(page) == [2, 0]
+    page.mouse.move(600, 300)
+    assert bar_shown()
+    opacity("1")
+    page.clock.run_for(3500)
+    assert not bar_shown()
+    page.keyboard.press("Tab")  # a keyboard user reaches the bar, and it stays while a button has the focus
+    assert bar_shown() and page.evaluate("document.activeElement.closest('.deck-bar') !== null")
+    page.clock.run_for(10_000)
+    assert bar_shown()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # 下一页, from the keyboard
+    assert where(page) == [3, 0] and bar_shown()
+    page.get_by_role("button", name="下一页").click()  # with the mouse: the button gives its focus back
+    assert where(page) == [4, 0] and page.evaluate("document.activeElement === document.body")
+    page.clock.run_for(3500)
+    assert not bar_shown()
+    assert view.errors == []
+
+
+def test_a_4_3_deck_for_old_projectors(tmp_path, watched):
+    project = copy_project(ROOT, tmp_path / "project")
+    edit(project, "config.yaml", 'aspect: "16:9"', 'aspect: "4:3"')
+    out = tmp_path / "site"
+    built = build(BuildContext(project), out)
+    assert [str(w) for w in built.warnings if "slides/" in str(w)] == []  # every slide fits the narrower canvas
+    rows = {r["path"]: r for r in json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]}
+    assert {rows[f"slides/{slug}.html"]["size"]["width"] for slug in decks(out)} == {1200}
+    assert {rows[f"slides/{slug}.html"]["size"]["height"] for slug in decks(out)} == {900}
+    view = watched(out, viewport={"width": 1024, "height": 768})
+    for slug in decks(out):
+        page = view.open(f"slides/{slug}.html")
+        box = page.locator(".deck-stage").bounding_box()
+        assert (round(box["width"]), round(box["height"]), round(box["x"]), round(box["y"])) == (1024, 768, 0, 0)  # fills the screen
+        assert page.evaluate(MEASURE) == [], slug
+    page = view.open("slides/notes/class-meeting.html")  # the handout draws the 4:3 slide whole
+    frame, slide = page.locator(".handout-frame").first.bounding_box(), page.locator(".handout .slide").first.bounding_box()
+    assert slide["width"] <= frame["width"] + 1 and slide["height"] / slide["width"] == pytest.approx(0.75, abs=0.01)
+    assert view.errors == [] and view.outside == []
+    edit(project, "config.yaml", 'aspect: "4:3"', 'aspect: "5:4"')
+    result = run_build("check", cwd=project)
+    line = (project / "config.yaml").read_text(encoding="utf-8").splitlines().index('  aspect: "5:4"') + 1
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0].startswith(f"config.yaml:{line}: slides.aspect: 只能是 16:9、4:3 之一")
 
 
 def test_older_people_deck_has_larger_type_and_fewer_words(shipped_site, watched):
@@ -87,7 +212,9 @@ def test_older_people_deck_has_larger_type_and_fewer_words(shipped_site, watched
     view = watched(shipped_site, viewport={"width": 1600, "height": 900})
     sizes = {}
     for slug in (elderly["slug"], "class-meeting"):
-        page = open_deck(view, f"slides/{slug}.html", 3)
+        page = open_deck(view, f"slides/{slug}.html")
+        first_list = page.evaluate("FangzhaDeck.slides.findIndex(s => s.querySelector('.items li')) + 1")
+        page = open_deck(view, f"slides/{slug}.html", first_list)
         sizes[slug] = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.slide.is-current .items li')).fontSize)")
     assert sizes[elderly["slug"]] >= sizes["class-meeting"] * 1.3
     assert view.errors == [] and view.outside == []
@@ -128,7 +255,7 @@ def test_keys_and_clicker_keys_move_through_every_slide_of_every_deck(shipped_si
 def test_quiz_shows_the_question_then_the_answer_on_the_next_press(shipped_site, watched):
     view = watched(shipped_site, bypass_csp=True)  # the test's own waiting predicates are scripts the page's policy refuses (test_security checks the policy)
     page = view.open("slides/class-meeting.html")
-    first_quiz = page.evaluate("FangzhaDeck.slides.findIndex(s => s.classList.contains('slide-quiz')) + 1")
+    first_quiz = page.evaluate("FangzhaDeck.slides.findIndex(s => s.matches('.slide-quiz:not(.slide-divider)')) + 1")
     page.evaluate(f"location.hash = '#{first_quiz}'")
     page.wait_for_function(f"FangzhaDeck.state.index === {first_quiz - 1}")
     answer = page.locator(".slide.is-current .block[data-step]")
@@ -214,32 +341,32 @@ def test_touch_swipe_and_click_on_a_whiteboard(shipped_site, watched):
 
 def test_presenter_window_follows_the_audience_window_and_back(shipped_site, watched):
     view = watched(shipped_site, viewport={"width": 1366, "height": 768}, bypass_csp=True)  # the test's own waiting predicates are scripts the page's policy refuses (test_security checks the policy)
-    page = open_deck(view, "slides/class-meeting.html", 3)
+    page = open_deck(view, "slides/class-meeting.html", 5)  # the first scam method, after its divider
     with page.context.expect_page() as opened:
         page.keyboard.press("s")
     presenter = opened.value
-    presenter.wait_for_function("window.FangzhaDeck && FangzhaDeck.state.index === 2")
+    presenter.wait_for_function("window.FangzhaDeck && FangzhaDeck.state.index === 4")
     notes = presenter.locator(".presenter-notes")
     assert "诈骗手法" in presenter.locator(".presenter-next .slide").inner_text() or presenter.locator(".presenter-next .slide").count() == 1
     scam = page.locator(".slide.is-current .slide-heading").inner_text()
     page.keyboard.press("ArrowRight")
-    presenter.wait_for_function("FangzhaDeck.state.index === 3")
+    presenter.wait_for_function("FangzhaDeck.state.index === 5")
     assert scam != page.locator(".slide.is-current .slide-heading").inner_text()
     atm_notes = page.locator(".slide.is-current .notes p").all_inner_texts()
     assert notes.locator("p").all_inner_texts() == atm_notes
-    assert presenter.locator(".presenter-now").inner_text() == f"第 4 / {slide_count(page)} 页"
+    assert presenter.locator(".presenter-now").inner_text() == f"第 6 / {slide_count(page)} 页"
     assert re.fullmatch(r"已用时 \d\d:\d\d", presenter.locator(".presenter-timer").inner_text())
     assert not presenter.locator(".deck-bar").is_visible()
     presenter.keyboard.press("PageDown")  # the teacher drives from the presenter window
-    page.wait_for_function("FangzhaDeck.state.index === 4")
-    assert page.url.endswith("#5")
+    page.wait_for_function("FangzhaDeck.state.index === 6")
+    assert page.url.endswith("#7")
     presenter.keyboard.press("b")
     page.wait_for_function("document.querySelector('.deck').classList.contains('is-blank')")
     presenter.keyboard.press("b")
     page.wait_for_function("!document.querySelector('.deck').classList.contains('is-blank')")
     next_title = presenter.locator(".presenter-next .slide-heading").inner_text()
     page.keyboard.press("ArrowRight")
-    presenter.wait_for_function("FangzhaDeck.state.index === 5")
+    presenter.wait_for_function("FangzhaDeck.state.index === 7")
     assert presenter.locator(".presenter-current .slide.is-current .slide-heading").inner_text() == next_title
     assert view.errors == [] and view.outside == []
 
@@ -306,7 +433,7 @@ def test_printing_gives_one_page_per_slide_and_a_notes_version(shipped_site, wat
 def test_too_much_text_warns_naming_the_slide_and_strict_fails(tmp_path):
     project = copy_project(MINI, tmp_path / "project")
     scam = project / "content/scams/shuadan.md"
-    long_text = "骗子会反复要求你先垫付一笔钱才能继续做任务，并承诺马上返还本金和佣金。" * 12
+    long_text = "骗子会反复要求你先垫付一笔钱才能继续做任务，并承诺马上返还本金和佣金。" * 24  # too much even set smaller
     scam.write_text(scam.read_text(encoding="utf-8").replace("explanation: 凡是刷单，都是诈骗。", f"explanation: {long_text}"), encoding="utf-8")
     result = run_build(cwd=project)
     assert result.returncode == 0, result.stderr

@@ -69,13 +69,16 @@ def fill_ratio(slide, canvases):
     return max(slide_height(slide, c) / room(c) for c in canvases)
 
 
-def filling_scale(slide, canvas, largest, step=0.05):
-    """The largest type scale, from 1 up to `largest` in steps, at which the slide still fits its
-    canvas: a screen with little to say says it larger."""
-    scale = 1.0
-    while scale + step <= largest + 1e-9 and fill_ratio(dict(slide, scale=round(scale + step, 2)), [canvas]) <= 1:
-        scale = round(scale + step, 2)
-    return scale
+def fitting_scale(slide, canvas, largest=1.0, smallest=1.0, step=0.05):
+    """The largest type scale from `largest` down to `smallest` (in steps) at which the slide fits its
+    canvas: a screen with little to say says it larger, a slide a little too full says it a little
+    smaller. 1 when none fits (and the check will say so)."""
+    scale = largest
+    while scale >= smallest - 1e-9:
+        if fill_ratio(dict(slide, scale=round(scale, 2)), [canvas]) <= 1:
+            return round(scale, 2)
+        scale -= step
+    return 1.0
 
 
 def in_order(items, make, canvases, limit):
@@ -125,7 +128,8 @@ def balanced(items, make, canvases, limit, count):
         ratios = [ratio(first, end) for first, end in chunks]
         if any(r > 1 and end - first > 1 for r, (first, end) in zip(ratios, chunks)):
             continue
-        score = (sum(end - first == 1 for first, end in chunks), max(ratios), -min(ratios))
+        score = (sum(end - first == 1 for first, end in chunks), max(ratios), -min(ratios),
+                 [first - end for first, end in chunks])  # at a tie, the fuller slides first
         if best_score is None or score < best_score:
             best, best_score = chunks, score
     return best

@@ -101,7 +101,7 @@ def fallback_card(canvas):
     """The standing card, shown when nothing else may show, for a minute at a time."""
     standing = card("fallback", "", [{"type": "hero", "text": "防范诈骗"}, numbers(canvas)], icon="shield-check",
                     layout="statement")
-    return dict(standing, scale=fit.filling_scale(standing, canvas, largest(standing)), attrs={"seconds": str(FALLBACK_SECONDS)})
+    return dict(standing, scale=fit.fitting_scale(standing, canvas, largest(standing)), attrs={"seconds": str(FALLBACK_SECONDS)})
 
 
 def largest(card):
@@ -185,7 +185,7 @@ def build_loop(model, playlist, options, on, stale, canvas):
         extra, since_calls = between(item, items[number + 1] if number + 1 < len(items) else None, since_calls, canvas)
         for c, shown_for in [(c, seconds) for c in made] + [(c, min(seconds, BETWEEN_SECONDS)) for c in extra]:
             c["attrs"] = {k: str(v) for k, v in dict(attrs, seconds=shown_for).items() if v != ""}
-            c["scale"] = fit.filling_scale(c, canvas, largest(c))
+            c["scale"] = fit.fitting_scale(c, canvas, largest(c))
             cards.append(c)
     return cards
 

@@ -33,6 +33,7 @@ LARGE_LIST_LIMIT = 3  # older audiences: at most this many list items on a slide
 CANVASES = {("16:9", False): fit.SLIDE, ("16:9", True): fit.SLIDE_LARGE,
             ("4:3", False): fit.SLIDE_4X3, ("4:3", True): fit.SLIDE_LARGE_4X3}
 HANDOUT_WIDTH = 688  # px: a slide's picture in the notes handout
+SMALLEST_SCALE = 0.75  # a slide too full is set down to this much of its canvas's type before it is reported
 
 
 def canvas_for(campaign, aspect="16:9"):
@@ -209,6 +210,8 @@ def deck(model, campaign, aspect="16:9"):
         pledge_slides(campaign, notes),
     ]
     slides = [s for part in parts for s in part]
+    for item in slides:  # a slide a little too full (a 4:3 canvas, long quiz options) is set a little smaller
+        item["scale"] = fit.fitting_scale(item, canvas, smallest=SMALLEST_SCALE)
     attach_agenda(slides, campaign["agenda"])
     return slides
 
