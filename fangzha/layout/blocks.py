@@ -8,35 +8,37 @@ so the numbers here and on the page are the same numbers.
 import math
 import re
 
-from .text import line_count, paragraph_ems, wrapped_line_count
+from .text import paragraph_ems, wrapped_line_count
 
 
 def block_height(block, canvas, width):
-    """Height in pixels of one block of a slide or screen, laid out as deck.css lays it out."""
+    """Height in pixels of one block of a slide or screen, laid out as deck.css lays it out. Lines are
+    counted as the browser breaks them (whole characters and words): at display sizes a line holds only
+    a few characters, and the part of one that does not fit moves whole to the next line."""
     kind = block["type"]
     body_line = canvas.body * canvas.line
     height = 0
     if block.get("label"):
         height += canvas.small * canvas.line
     if kind == "hero":  # kept in whole phrases: the line to remember breaks after its comma
-        height += phrase_lines(block["text"], canvas.hero, width) * canvas.hero * canvas.title_line
+        height += phrase_lines(block["text"], canvas.hero, width, whole_characters=True) * canvas.hero * canvas.title_line
     elif kind == "lead":
-        height += line_count(block["text"], canvas.lead, width) * canvas.lead * canvas.line
+        height += wrapped_line_count(block["text"], canvas.lead, width) * canvas.lead * canvas.line
     elif kind == "para":
-        height += line_count(block["text"], canvas.body, width) * body_line
+        height += wrapped_line_count(block["text"], canvas.body, width) * body_line
     elif kind == "meta":
-        height += sum(line_count(t, canvas.small, width) for t in block["items"]) * canvas.small * canvas.line
+        height += sum(wrapped_line_count(t, canvas.small, width) for t in block["items"]) * canvas.small * canvas.line
     elif kind in ("list", "options"):
         inner = width - canvas.indent
-        height += sum(line_count(item_text(i), canvas.body, inner) * body_line for i in block["items"])
+        height += sum(wrapped_line_count(item_text(i), canvas.body, inner) * body_line for i in block["items"])
         height += canvas.item_gap * max(0, len(block["items"]) - 1)
     elif kind == "numbers":  # numbers to remember at number size, what each is for under it, in `columns`
         columns = block.get("columns", 1)
         column = (width - canvas.gap * (columns - 1)) / columns
         items = block["items"]
         rows = [items[i:i + columns] for i in range(0, len(items), columns)]
-        height += sum(max(line_count(i["number"], canvas.figure, column) * canvas.figure * canvas.title_line
-                          + line_count(i["text"], canvas.lead, column) * canvas.lead * canvas.line for i in row) for row in rows)
+        height += sum(max(wrapped_line_count(i["number"], canvas.figure, column) * canvas.figure * canvas.title_line
+                          + wrapped_line_count(i["text"], canvas.lead, column) * canvas.lead * canvas.line for i in row) for row in rows)
         height += canvas.gap * max(0, len(rows) - 1)
     else:
         raise ValueError(f"unknown block type {kind}")
@@ -65,8 +67,10 @@ def text_height(text, role, s, width, first=False):
     return lines * size * role.line + (0 if first else role.before * size) + role.after * size
 
 
-def phrase_lines(text, size, width):
-    """Lines a big line kept in whole phrases takes (it breaks after a comma, never inside a phrase that fits a line)."""
+def phrase_lines(text, size, width, whole_characters=False):
+    """Lines a big line kept in whole phrases takes (it breaks after a comma, never inside a phrase that fits a line).
+    `whole_characters`: a phrase longer than a line is wrapped as the browser wraps it, a whole character at a time
+    (what counts when a line holds only a few characters of display type)."""
     usable = width * 0.97 / size
     lines, used = 0, 0.0
     for phrase in split_phrases(text):
@@ -74,7 +78,7 @@ def phrase_lines(text, size, width):
         if lines and used + ems <= usable:
             used += ems
         else:  # a phrase longer than a line wraps inside its own box, which then fills the line
-            lines += max(1, math.ceil(ems / usable))
+            lines += wrapped_line_count(phrase, size, width) if whole_characters else max(1, math.ceil(ems / usable))
             used = usable if ems > usable else ems
     return lines
 

@@ -11,7 +11,7 @@ from math import comb
 
 from ..problems import StrictNotice
 from .blocks import block_height
-from .text import line_count
+from .text import wrapped_line_count
 
 MOST_SPLITS = 4000  # ways of cutting a list tried when balancing it; past that, filled in order
 CONTINUED = "（续）"
@@ -35,15 +35,18 @@ def heading_height(slide, canvas, width):
     """Height of what stands above the blocks: on a statement slide the large pictogram, the kicker
     and the title stacked; elsewhere a band from the top edge holding the pictogram beside the kicker
     and title (a kicker without a title: just its line)."""
-    kicker = canvas.small * canvas.line if slide.get("kicker") else 0
     icon = bool(slide.get("icon"))
+
+    def kicker(within):
+        return wrapped_line_count(slide.get("kicker", ""), canvas.small, within) * canvas.small * canvas.line
+
     if slide.get("layout") == "statement":
-        title = line_count(slide["title"], canvas.title, width) * canvas.title * canvas.title_line + canvas.gap if slide.get("title") else 0
-        return (canvas.mark + canvas.gap if icon else 0) + kicker + title
+        title = wrapped_line_count(slide["title"], canvas.title, width) * canvas.title * canvas.title_line + canvas.gap if slide.get("title") else 0
+        return (canvas.mark + canvas.gap if icon else 0) + kicker(width) + title
     icon_size = band_icon(slide, canvas) if icon else 0
     text_width = width - (icon_size + canvas.gap if icon else 0)
-    title = line_count(slide["title"], canvas.title, text_width) * canvas.title * canvas.title_line if slide.get("title") else 0
-    band = max(icon_size, kicker + title)
+    title = wrapped_line_count(slide["title"], canvas.title, text_width) * canvas.title * canvas.title_line if slide.get("title") else 0
+    band = max(icon_size, kicker(text_width) + title)
     if not title:  # a kicker alone (a quiz question's) is one line with its small pictogram, not a band
         return band
     return band + 3 * canvas.gap - canvas.pad_top  # from the top edge: a gap above, one below, one under the band
