@@ -95,8 +95,8 @@ def test_title_slides_and_scam_slides_carry_their_pictograms_and_colours(shipped
             if item["kind"] == "scam" and not item.get("divider"):
                 scam = next(s for s in campaign["scams"] if item["title"].removesuffix(fit.CONTINUED) == s["title"])
                 section = page.split(f'id="slide-{number}"', 1)[1].split("</section>", 1)[0]
-                assert f'data-icon="{design.scam_icon(scam)}"' in section and f"--accent:{design.accent(scam)}" in section
-    assert {design.accent(s) for s in model.scams} == {"#a3161a", "#1d4e89", "#0b6e5c"}  # the print kit's three
+                assert f'data-icon="{design.icon_of(scam)}"' in section and f"--accent:{design.accent(scam['category'])}" in section
+    assert {design.accent(s["category"]) for s in model.scams} == {"#a3161a", "#1d4e89", "#0b6e5c"}  # the print kit's three
 
 
 def test_a_scam_that_names_its_own_icon_shows_it_on_its_slides():
@@ -105,7 +105,10 @@ def test_a_scam_that_names_its_own_icon_shows_it_on_its_slides():
     own = dict(campaign, scams=[dict(campaign["scams"][0], icon="phone-off")] + campaign["scams"][1:])
     deck = slides.deck(model, own)
     assert [s["icon"] for s in deck if s["kind"] == "scam" and s["title"] == own["scams"][0]["title"]] == ["phone-off"]
-    assert {s["icon"] for s in slides.deck(model, campaign) if s["kind"] == "scam" and not s.get("divider")} == {design.SCAM_ICON}
+    others = {s["title"]: s for s in campaign["scams"]}  # a scam naming none gets its category's pictogram
+    assert {s["title"].removesuffix(fit.CONTINUED): s["icon"] for s in slides.deck(model, campaign)
+                                                  if s["kind"] == "scam" and not s.get("divider")} == {
+        title: design.CATEGORY_ICONS[scam["category"]] for title, scam in others.items()}
 
 
 def test_a_list_too_long_for_one_slide_is_split_evenly_and_continued():
