@@ -22,8 +22,9 @@ from fangzha.outputs.video import frames
 from fangzha.pipeline import check
 
 TODAY = datetime.date(2026, 11, 27)
-# A short loop: one screen of a scam, the numbers, the eight 凡是 (four landscape screens, three
-# portrait ones), a campaign card whose window opens later, and a scam shown only in the morning.
+# A short loop: one screen of a scam and its line to remember, the numbers, the eight 凡是 (four landscape
+# screens, three portrait ones) and the two numbers after them, a campaign card whose window opens later,
+# and a scam shown only in the morning (with its line to remember).
 PLAYLIST = """title: 测试短轮播
 items:
   - scam: shuadan
@@ -100,6 +101,7 @@ def difference(a, b):
 def web_loop_screens(site, slug):
     """(heading, seconds) of each screen the web loop shows on TODAY (outside its windows: left out)."""
     html = (site / f"kiosk/{slug}.html").read_text(encoding="utf-8")
+    html = html.split('data-set="landscape"', 1)[1].split('<div class="kiosk-set"', 1)[0]  # the landscape screens
     shown = []
     for attrs, body in re.findall(r'<section class="slide slide-(?!fallback)[^"]*"([^>]*)>(.*?)</section>', html, re.S):
         values = dict(re.findall(r'data-(\w+)="([^"]*)"', attrs))
@@ -112,18 +114,18 @@ def web_loop_screens(site, slug):
 
 def test_summary_and_progress(made):
     _, result = made
-    assert re.fullmatch(r"已生成 site/：(.+ \d+ [页份]，)+MP4 视频 2 个（共 39 秒）；用时 \d+\.\d\d 秒。", result.stdout.strip().splitlines()[-1])
+    assert re.fullmatch(r"已生成 site/：(.+ \d+ [页份]，)+MP4 视频 2 个（共 57 秒）；用时 \d+\.\d\d 秒。", result.stdout.strip().splitlines()[-1])
     said = result.stderr.splitlines()
-    assert "视频：画好画面 13/13 屏" in said  # 7 landscape + 6 portrait screens, each drawn once
-    assert said[said.index("视频：画好画面 13/13 屏") + 1] == "视频：编码 0/39 秒"
-    assert "视频：编码 39/39 秒" in said
-    assert "视频：已生成 video/short.mp4（21 秒，7 屏）" in said
-    assert "视频：已生成 video/short-portrait.mp4（18 秒，6 屏）" in said
+    assert "视频：画好画面 19/19 屏" in said  # 10 landscape + 9 portrait screens, each drawn once
+    assert said[said.index("视频：画好画面 19/19 屏") + 1] == "视频：编码 0/57 秒"
+    assert "视频：编码 57/57 秒" in said
+    assert "视频：已生成 video/short.mp4（30 秒，10 屏）" in said
+    assert "视频：已生成 video/short-portrait.mp4（27 秒，9 屏）" in said
 
 
 def test_what_cheap_players_need(made):
     project, _ = made
-    for name, size, seconds in (("short.mp4", (1920, 1080), 21), ("short-portrait.mp4", (1080, 1920), 18)):
+    for name, size, seconds in (("short.mp4", (1920, 1080), 30), ("short-portrait.mp4", (1080, 1920), 27)):
         info = probe(project / "site/video" / name)
         picture, sound = info["streams"]
         assert (picture["codec_name"], picture["profile"], picture["pix_fmt"]) == ("h264", "Main", "yuv420p")
@@ -142,15 +144,17 @@ def test_landscape_video_has_the_web_loops_screens_and_durations(made):
     videos = {v["dest"]: v for v in planned(project)["videos"]}
     landscape = videos["video/short.mp4"]
     assert [(s["card"]["title"], s["seconds"]) for s in landscape["screens"]] == web_loop_screens(project / "site", "short")
-    assert [s["card"]["title"] for s in landscape["screens"]] == ["刷单返利诈骗", "该打哪个电话", *["八个凡是"] * 4, "冒充公检法诈骗"]
+    assert [(s["card"]["kind"], s["card"]["title"]) for s in landscape["screens"]] == [
+        ("scam", "刷单返利诈骗"), ("remember", ""), ("report", "该打哪个电话"), ("rules", "八个凡是"), *[("rules", "八个凡是（续）")] * 3,
+        ("calls", ""), ("scam", "冒充公检法诈骗"), ("remember", "")]
 
 
 def test_portrait_video_is_paginated_for_the_portrait_screen(made):
     project, _ = made
     portrait = next(v for v in planned(project)["videos"] if v["dest"] == "video/short-portrait.mp4")
     titles = [s["card"]["title"] for s in portrait["screens"]]
-    assert titles.count("八个凡是") == 3 and len(titles) == 6  # four screens on the landscape one
-    assert sum(s["seconds"] for s in portrait["screens"]) == 18
+    assert [t for t in titles if t.startswith("八个凡是")] == ["八个凡是", "八个凡是（续）", "八个凡是（续）"]  # four on the landscape one
+    assert len(titles) == 9 and sum(s["seconds"] for s in portrait["screens"]) == 27
 
 
 def drawn(project, planned_video, foot):
@@ -191,7 +195,7 @@ def test_manifest_lists_the_videos_and_the_index_says_when_to_make_them_again(ma
     site = project / "site"
     rows = {row["path"]: row for row in json.loads((site / "manifest.json").read_text(encoding="utf-8"))["files"]}
     assert rows["video/short.mp4"] == {"path": "video/short.mp4", "family": "video", "kind": "video", "campaign": None,
-                                       "size": {"unit": "px", "width": 1920, "height": 1080}, "pages": 7}
+                                       "size": {"unit": "px", "width": 1920, "height": 1080}, "pages": 10}
     assert rows["video/short-portrait.mp4"]["size"] == {"unit": "px", "width": 1080, "height": 1920}
     written = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     assert set(rows) == written - {"manifest.json", ".fangzha-site", ".fangzha-drawn"}
@@ -214,7 +218,7 @@ def test_a_size_of_ones_own_and_no_sound(tmp_path):
     info = probe(project / "site/video/short-640x360.mp4")
     assert [(s["codec_type"], s["width"], s["height"]) for s in info["streams"]] == [("video", 640, 360)]
     # laid out on a landscape canvas and scaled down: the same screens as the landscape video
-    assert int(info["streams"][0]["nb_read_frames"]) == 21 * 25
+    assert int(info["streams"][0]["nb_read_frames"]) == 30 * 25
 
 
 def test_plain_build_makes_no_video_but_says_how(tmp_path):
