@@ -11,6 +11,9 @@ import re
 from .text import paragraph_ems, wrapped_line_count
 
 
+SMALLEST_PICTURE = 0.4  # of the canvas's picture height: what a picture is measured at until it is given the spare room
+
+
 def block_height(block, canvas, width):
     """Height in pixels of one block of a slide or screen, laid out as deck.css lays it out. Lines are
     counted as the browser breaks them (whole characters and words): at display sizes a line holds only
@@ -40,6 +43,10 @@ def block_height(block, canvas, width):
         height += sum(max(wrapped_line_count(i["number"], canvas.figure, column) * canvas.figure * canvas.title_line
                           + wrapped_line_count(i["text"], canvas.lead, column) * canvas.lead * canvas.line for i in row) for row in rows)
         height += canvas.gap * max(0, len(rows) - 1)
+    elif kind == "picture":  # a box of its share of the canvas's picture height, the picture contained in it
+        height += canvas.picture * block["share"]
+    elif kind == "logo":
+        height += canvas.logo
     else:
         raise ValueError(f"unknown block type {kind}")
     return height
@@ -65,6 +72,12 @@ def text_height(text, role, s, width, first=False):
     size = role.size * s
     lines = wrapped_line_count(text, size, width) if text else 0
     return lines * size * role.line + (0 if first else role.before * size) + role.after * size
+
+
+def screen_picture(image, kind="picture"):
+    """A slide or screen block showing a picture from content/ (as content.pictures checked it), or the logo."""
+    block = {"type": kind, **{key: image[key] for key in ("dest", "alt", "width", "height")}}
+    return dict(block, share=SMALLEST_PICTURE) if kind == "picture" else block
 
 
 def phrase_lines(text, size, width, whole_characters=False):

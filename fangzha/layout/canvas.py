@@ -9,7 +9,7 @@ type is set larger to fill its canvas is measured on `scaled(s)`; the page gives
 
 from dataclasses import dataclass, replace
 
-SIZES = ("hero", "title", "lead", "body", "small")
+SIZES = ("hero", "title", "lead", "body", "small", "picture")  # what grows and shrinks with a screen's type
 FOOT_PAD = 12  # above and below the lines of a kiosk screen's foot band
 
 
@@ -28,6 +28,7 @@ class Canvas:
     lead: float    # the one big sentence
     body: float    # paragraphs and list items
     small: float   # labels, dates, places
+    picture: float = 0        # the most a picture from content/ is given (contained in that box, centred)
     number: float = 0         # a number to remember, on its own screen (0: 1.6 × hero)
     line: float = 1.45        # line height of body text
     title_line: float = 1.25  # line height of headings
@@ -63,6 +64,11 @@ class Canvas:
         """The large pictogram of a title, divider or slogan screen."""
         return self.hero * 1.25
 
+    @property
+    def logo(self):
+        """The organisation's logo: on a title slide, in a kiosk screen's foot band."""
+        return self.small * self.line * 1.6
+
     def scaled(self, scale):
         """The same canvas with every type size (and the spacing that follows it) times `scale`."""
         if scale == 1:
@@ -81,6 +87,7 @@ class Canvas:
             "pad-bottom": self.pad_bottom, "fs-hero": self.hero, "fs-title": self.title,
             "fs-lead": self.lead, "fs-body": self.body, "fs-small": self.small, "fs-number": self.figure,
             "gap": self.gap, "item-gap": self.item_gap, "indent": self.indent, "icon": self.icon, "mark": self.mark,
+            "picture": self.picture, "logo": self.logo,
             "foot": self.foot, "foot-pad": FOOT_PAD,
         }
         props = [f"--{k}:{round(v, 3):g}px" for k, v in values.items()]
@@ -89,17 +96,19 @@ class Canvas:
 
 
 # A 16:9 slide; the large-type one keeps the same canvas with bigger letters.
-SLIDE = Canvas("slide", 1600, 900, 80, 56, 96, hero=84, title=60, lead=46, body=38, small=30)
-SLIDE_LARGE = Canvas("slide-large", 1600, 900, 72, 50, 92, hero=96, title=72, lead=58, body=52, small=38)
+SLIDE = Canvas("slide", 1600, 900, 80, 56, 96, hero=84, title=60, lead=46, body=38, small=30,
+               picture=400)
+SLIDE_LARGE = Canvas("slide-large", 1600, 900, 72, 50, 92, hero=96, title=72, lead=58, body=52, small=38,
+                     picture=380)
 # For old projectors: a 4:3 slide keeps the type and is narrower (as the PowerPoint deck does).
 SLIDE_4X3 = replace(SLIDE, name="slide-4x3", width=1200)
 SLIDE_LARGE_4X3 = replace(SLIDE_LARGE, name="slide-large-4x3", width=1200)
 # Kiosk screens: sizes chosen to be read from five metres on a 43–55 inch screen; the foot band
 # (numbers, organisation, clock) sits in the bottom margin.
 KIOSK_LANDSCAPE = Canvas("landscape", 1920, 1080, 90, 64, 200, hero=120, title=92, lead=68, body=58, small=44,
-                         number=210, foot=160)
+                         picture=460, number=210, foot=160)
 KIOSK_PORTRAIT = Canvas("portrait", 1080, 1920, 64, 90, 330, hero=108, title=88, lead=64, body=56, small=42,
-                        number=200, foot=290)
+                        picture=760, number=200, foot=290)
 
 
 def kiosk_canvas(width, height):

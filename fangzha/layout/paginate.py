@@ -6,6 +6,7 @@ beside the kicker and title) and `scale` (its type set larger or smaller than th
 """
 
 import functools
+import math
 from itertools import combinations
 from math import comb
 
@@ -82,6 +83,19 @@ def fitting_scale(slide, canvas, largest=1.0, smallest=1.0, step=0.05):
             return round(scale, 2)
         scale -= step
     return 1.0
+
+
+def grow_pictures(slide, canvas):
+    """Give a slide's pictures the room its text leaves: they were measured (for splitting and for the
+    type scale) at their smallest share of the canvas's picture height, and grow up to all of it."""
+    pictures = [b for b in slide["blocks"] if b["type"] == "picture"]
+    spare = room(canvas) - slide_height(slide, canvas)
+    if not pictures or spare <= 0:
+        return slide
+    full = canvas.scaled(slide.get("scale", 1)).picture
+    for block in pictures:  # rounded down: never past the room
+        block["share"] = math.floor(1000 * min(1, block["share"] + spare / len(pictures) / full)) / 1000
+    return slide
 
 
 def in_order(items, make, canvases, limit):

@@ -34,6 +34,7 @@ BETWEEN_SECONDS = 8  # a line to remember or the numbers, between content screen
 CALLS_EVERY = 3      # content items, at most, between two screens with the numbers
 LARGEST_SCALE = 1.6  # type grows up to this much to fill a screen with little to say
 LARGEST_STATEMENT = 2.6  # on a statement screen (a slogan, a line to remember, the numbers) even more
+SMALLEST_SCALE = 0.85    # a screen a little too full (a picture beside its text) is set a little smaller
 CLOCK_SAMPLE = "2026年12月30日　星期三　23:59"  # the widest the footer clock gets
 
 
@@ -46,6 +47,7 @@ def card(kind, title, blocks, kicker="", icon=None, accent="", layout="content")
 def scam_cards(scam, canvas):
     def make(chunk, start):
         blocks = [{"type": "lead", "text": scam["summary"]}] if start == 0 else []
+        blocks += [fit.screen_picture(scam["image"])] if start == 0 and scam.get("image") else []
         return card("scam", fit.continued(scam["title"], start), blocks + [{"type": "list", "label": "警惕信号", "items": chunk}],
                     "防骗提醒", design.icon_of(scam), design.accent(scam["category"]))
     return fit.paginate(scam["signs"], make, [canvas])
@@ -74,6 +76,8 @@ def slogan_card(campaign, canvas):
     blocks = [{"type": "hero", "text": campaign["slogan"] or campaign["title"]}]
     if campaign["slogan"]:
         blocks.append({"type": "lead", "text": campaign["title"]})
+    if campaign.get("image"):
+        blocks.append(fit.screen_picture(campaign["image"]))
     meta = [campaign[k] for k in ("organiser", "date_text", "place") if campaign[k]]
     if meta:
         blocks.append({"type": "meta", "items": meta if canvas.height > canvas.width else ["　".join(meta)]})
@@ -185,7 +189,8 @@ def build_loop(model, playlist, options, on, stale, canvas):
         extra, since_calls = between(item, items[number + 1] if number + 1 < len(items) else None, since_calls, canvas)
         for c, shown_for in [(c, seconds) for c in made] + [(c, min(seconds, BETWEEN_SECONDS)) for c in extra]:
             c["attrs"] = {k: str(v) for k, v in dict(attrs, seconds=shown_for).items() if v != ""}
-            c["scale"] = fit.fitting_scale(c, canvas, largest(c))
+            c["scale"] = fit.fitting_scale(c, canvas, largest(c), SMALLEST_SCALE)
+            fit.grow_pictures(c, canvas)
             cards.append(c)
     return cards
 
@@ -197,7 +202,7 @@ def footer(model):
     contact = model.config["contact"]
     if contact["police_phone"] and contact["police_phone"] not in {n["number"] for n in numbers}:
         numbers.append({"number": contact["police_phone"], "label": contact["police_station"] or "辖区派出所"})
-    return {"numbers": numbers, "organisation": model.config["organisation"]}
+    return {"numbers": numbers, "organisation": model.config["organisation"], "logo": model.config.get("logo")}
 
 
 def footer_fits(foot, canvases=CANVASES, clock=CLOCK_SAMPLE):
@@ -206,6 +211,8 @@ def footer_fits(foot, canvases=CANVASES, clock=CLOCK_SAMPLE):
     rest = f"{foot['organisation']}　{clock}"
     for canvas in canvases:
         width = canvas.width - 2 * canvas.pad_x
+        if foot.get("logo"):  # the logo stands left of the lines, as tall as the canvas's logo
+            width -= canvas.logo * foot["logo"]["width"] / foot["logo"]["height"] + canvas.gap
         lines = fit.line_count(numbers, canvas.small, width) + fit.line_count(rest, canvas.small, width)
         if lines * canvas.small * canvas.line > canvas.foot - 2 * fit.FOOT_PAD:
             return False

@@ -54,12 +54,17 @@ def with_counters(slides, label):
     return slides
 
 
-def title_slide(campaign, notes):
+def title_slide(campaign, notes, logo=None):
+    """The campaign's name and slogan, its picture (`image:`), who, when and where, and the organisation's logo."""
     meta = [f"{label}：{campaign[key]}" for key, label in (("organiser", "主办"), ("date_text", "时间"), ("place", "地点")) if campaign[key]]
     blocks = [{"type": "hero", "text": campaign["title"]}]
     if campaign["slogan"]:
         blocks.append({"type": "lead", "text": campaign["slogan"]})
+    if campaign.get("image"):
+        blocks.append(fit.screen_picture(campaign["image"]))
     blocks.append({"type": "meta", "items": meta})
+    if logo:
+        blocks.append(fit.screen_picture(logo, "logo"))
     return slide("title", "", blocks, [notes.get("title")], name=campaign["title"], icon=campaign.get("icon"),
                  layout="statement")
 
@@ -92,16 +97,17 @@ def scam_slides(campaign, canvas):
     for scam in scams:
         notes = [scam["teacher_notes"], "遇到了怎么办：" + "；".join(scam["steps"]) if scam["steps"] else ""]
         look = {"icon": design.icon_of(scam), "accent": design.accent(scam["category"]), "kicker": "诈骗手法"}
-        how = {"type": "lead" if large else "para", "label": "怎么骗", "text": scam["summary"]}
+        how = [{"type": "lead" if large else "para", "label": "怎么骗", "text": scam["summary"]}]
+        how += [fit.screen_picture(scam["image"])] if scam.get("image") else []
 
         def signs(chunk, start, scam=scam, notes=notes, look=look):
             return slide("scam", fit.continued(scam["title"], True), [{"type": "list", "label": "警惕信号", "items": chunk}], notes, **look)
 
-        whole = slide("scam", scam["title"], [how, {"type": "list", "label": "警惕信号", "items": scam["signs"]}], notes, **look)
+        whole = slide("scam", scam["title"], how + [{"type": "list", "label": "警惕信号", "items": scam["signs"]}], notes, **look)
         if not large and fit.fill_ratio(whole, [canvas]) <= 1:
             out.append(whole)
         else:
-            out.append(slide("scam", scam["title"], [how], notes, **look))
+            out.append(slide("scam", scam["title"], how, notes, **look))
             out += fit.paginate(scam["signs"], signs, [canvas], LARGE_LIST_LIMIT if large else None)
     index = 0  # which method of how many, so the teacher can see how far along they are
     for item in out:
@@ -197,7 +203,7 @@ def deck(model, campaign, aspect="16:9"):
     canvas = canvas_for(campaign, aspect)
     intro = campaign["intro"]
     parts = [
-        [title_slide(campaign, notes)],
+        [title_slide(campaign, notes, model.config.get("logo"))],
         [slide("intro", "", [{"type": "hero", "text": intro["question"]}], [intro["notes"]], kicker="情境导入",
                layout="statement")] if intro else [],
         opened("case", case_slides(campaign, notes), len(campaign["cases"])),
@@ -212,6 +218,7 @@ def deck(model, campaign, aspect="16:9"):
     slides = [s for part in parts for s in part]
     for item in slides:  # a slide a little too full (a 4:3 canvas, long quiz options) is set a little smaller
         item["scale"] = fit.fitting_scale(item, canvas, smallest=SMALLEST_SCALE)
+        fit.grow_pictures(item, canvas)
     attach_agenda(slides, campaign["agenda"])
     return slides
 

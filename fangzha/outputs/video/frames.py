@@ -39,7 +39,7 @@ def draw(env, assets, jobs, progress):
     batches = [(frames_html(env, canvas, screens[i:i + BATCH], foot), width, height)
                for canvas, width, height, screens, foot in jobs for i in range(0, len(screens), BATCH)]
     total = sum(len(job[3]) for job in jobs)
-    styles = {name: assets[name] for name in STYLES}
+    styles = {name: assets[name] for name in assets if name in STYLES or name.startswith("images/")}  # and the pictures shown
     drawn, per_round = [], 2 * cores()
     progress.update("画好画面", 0, total, "屏")
     for start in range(0, len(batches), per_round):
