@@ -1,0 +1,84 @@
+"""Pictures of the screens for docs/design.md: a deck's title slide, a scam slide, and a kiosk screen
+in each orientation, drawn by Debian's Chromium at their canvas's own size.
+
+    python3 scripts/screenshots.py OUTDIR [--root PROJECT]
+
+builds the project (default: this repository's shipped content) into a temporary folder and writes
+title-slide.png, scam-slide.png, kiosk-landscape.png and kiosk-portrait.png into OUTDIR.
+`shoot(site, outdir)` does the same for a site already built.
+"""
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from fangzha.layout import fit  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CLEAN = ".deck-bar, .deck-progress { display: none !important; }"  # the picture shows the slide, not the controls
+
+
+def first_deck(site):
+    return sorted(p for p in (site / "slides").glob("*.html") if p.name != "index.html")[0]
+
+
+def shot(page, selector, index, path):
+    """Show slide or screen `index` of the page and save the stage as PNG."""
+    page.evaluate(f"FangzhaDeck.show({index}, 0)")
+    page.locator(selector).screenshot(path=str(path), animations="disabled")
+
+
+def shoot(site, outdir):
+    """Write the four pictures of `site` (a built site/ folder) into `outdir`; return their paths."""
+    from playwright.sync_api import sync_playwright
+    site, outdir = Path(site), Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": fit.SLIDE.width, "height": fit.SLIDE.height}, reduced_motion="reduce")
+            page.goto(first_deck(site).as_uri())
+            page.add_style_tag(content=CLEAN)
+            scam = page.evaluate("FangzhaDeck.slides.findIndex(s => s.matches('.slide-scam:not(.slide-divider)'))")
+            for name, index in (("title-slide.png", 0), ("scam-slide.png", scam)):
+                shot(page, ".deck-stage", index, outdir / name)
+                written.append(outdir / name)
+            for canvas in (fit.KIOSK_LANDSCAPE, fit.KIOSK_PORTRAIT):
+                page = browser.new_page(viewport={"width": canvas.width, "height": canvas.height}, reduced_motion="reduce")
+                page.goto((site / "kiosk/all.html").as_uri())
+                page.add_style_tag(content=CLEAN)
+                margin = page.evaluate("FangzhaDeck.margin")  # kept round the canvas for the burn-in shift: drawn at 1:1 inside it
+                page.set_viewport_size({"width": canvas.width + 2 * margin, "height": canvas.height + 2 * margin})
+                page.wait_for_function(f"document.querySelector('.deck').dataset.orientation === '{canvas.name}'")
+                index = page.evaluate("FangzhaDeck.slides.findIndex(s => s.matches('.slide-scam'))")
+                name = f"kiosk-{canvas.name}.png"
+                shot(page, ".deck-stage", index, outdir / name)
+                written.append(outdir / name)
+        finally:
+            browser.close()
+    return written
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="把课件标题页、诈骗手法页和大屏横竖屏各一屏截图成 PNG。")
+    parser.add_argument("outdir", help="放截图的文件夹")
+    parser.add_argument("--root", default=str(ROOT), help="项目文件夹（默认是本仓库）")
+    args = parser.parse_args(argv)
+    from fangzha.context import BuildContext
+    from fangzha.pipeline import build
+    with tempfile.TemporaryDirectory(prefix="fangzha-shots-") as folder:
+        site = Path(folder) / "site"
+        build(BuildContext(Path(args.root).resolve()), site)
+        for path in shoot(site, args.outdir):
+            print(f"已保存 {path}")
+
+
+if __name__ == "__main__":
+    main()

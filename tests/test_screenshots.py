@@ -1,0 +1,27 @@
+"""scripts/screenshots.py: the pictures docs/design.md shows, at each canvas's own size."""
+
+import importlib.util
+
+from PIL import Image
+
+from conftest import ROOT
+from fangzha.layout import fit
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("screenshots", ROOT / "scripts/screenshots.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_title_slide_a_scam_slide_and_a_kiosk_screen_each_way(shipped_site, tmp_path):
+    written = load_script().shoot(shipped_site, tmp_path / "shots")
+    sizes = {path.name: Image.open(path).size for path in written}
+    assert sizes == {"title-slide.png": (fit.SLIDE.width, fit.SLIDE.height), "scam-slide.png": (fit.SLIDE.width, fit.SLIDE.height),
+                     "kiosk-landscape.png": (fit.KIOSK_LANDSCAPE.width, fit.KIOSK_LANDSCAPE.height),
+                     "kiosk-portrait.png": (fit.KIOSK_PORTRAIT.width, fit.KIOSK_PORTRAIT.height)}
+    title = Image.open(tmp_path / "shots/title-slide.png").convert("RGB")
+    assert max(title.getcolors(title.width * title.height))[1] == (163, 22, 26)  # the coloured title slide: the brand's red
+    scam = Image.open(tmp_path / "shots/scam-slide.png").convert("RGB")
+    assert scam.getpixel((scam.width // 2, 10)) != (255, 255, 255)  # the scam slide's heading band, not the controls or a blank
