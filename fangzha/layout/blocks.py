@@ -10,7 +10,6 @@ import re
 
 from .text import paragraph_ems, wrapped_line_count
 
-
 SMALLEST_PICTURE = 0.4  # of the canvas's picture height: what a picture is measured at until it is given the spare room
 
 

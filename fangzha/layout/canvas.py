@@ -28,7 +28,7 @@ class Canvas:
     lead: float    # the one big sentence
     body: float    # paragraphs and list items
     small: float   # labels, dates, places
-    picture: float = 0        # the most a picture from content/ is given (contained in that box, centred)
+    picture: float = 0        # the tallest a picture from content/ is drawn (given the room the text leaves)
     number: float = 0         # a number to remember, on its own screen (0: 1.6 × hero)
     line: float = 1.45        # line height of body text
     title_line: float = 1.25  # line height of headings

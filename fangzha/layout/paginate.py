@@ -6,9 +6,8 @@ beside the kicker and title) and `scale` (its type set larger or smaller than th
 """
 
 import functools
-import math
 from itertools import combinations
-from math import comb
+from math import comb, floor
 
 from ..problems import StrictNotice
 from .blocks import block_height
@@ -94,7 +93,7 @@ def grow_pictures(slide, canvas):
         return slide
     full = canvas.scaled(slide.get("scale", 1)).picture
     for block in pictures:  # rounded down: never past the room
-        block["share"] = math.floor(1000 * min(1, block["share"] + spare / len(pictures) / full)) / 1000
+        block["share"] = floor(1000 * min(1, block["share"] + spare / len(pictures) / full)) / 1000
     return slide
 
 
