@@ -34,35 +34,43 @@ def shot(page, selector, index, path):
     page.locator(selector).screenshot(path=str(path), animations="disabled")
 
 
-def shoot(site, outdir):
-    """Write the four pictures of `site` (a built site/ folder) into `outdir`; return their paths."""
-    from playwright.sync_api import sync_playwright
+def shoot(site, outdir, browser=None):
+    """Write the four pictures of `site` (a built site/ folder) into `outdir` with `browser` (a Playwright
+    Chromium; None: Debian's, started here); return their paths."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            try:
+                return shoot(site, outdir, launched)
+            finally:
+                launched.close()
     site, outdir = Path(site), Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": fit.SLIDE.width, "height": fit.SLIDE.height}, reduced_motion="reduce")
-            page.goto(first_deck(site).as_uri())
+    context = browser.new_context(viewport={"width": fit.SLIDE.width, "height": fit.SLIDE.height}, reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        page.goto(first_deck(site).as_uri())
+        page.add_style_tag(content=CLEAN)
+        scam = page.evaluate("FangzhaDeck.slides.findIndex(s => s.matches('.slide-scam:not(.slide-divider)'))")
+        for name, index in (("title-slide.png", 0), ("scam-slide.png", scam)):
+            shot(page, ".deck-stage", index, outdir / name)
+            written.append(outdir / name)
+        for canvas in (fit.KIOSK_LANDSCAPE, fit.KIOSK_PORTRAIT):
+            page = context.new_page()
+            page.set_viewport_size({"width": canvas.width, "height": canvas.height})
+            page.goto((site / "kiosk/all.html").as_uri())
             page.add_style_tag(content=CLEAN)
-            scam = page.evaluate("FangzhaDeck.slides.findIndex(s => s.matches('.slide-scam:not(.slide-divider)'))")
-            for name, index in (("title-slide.png", 0), ("scam-slide.png", scam)):
-                shot(page, ".deck-stage", index, outdir / name)
-                written.append(outdir / name)
-            for canvas in (fit.KIOSK_LANDSCAPE, fit.KIOSK_PORTRAIT):
-                page = browser.new_page(viewport={"width": canvas.width, "height": canvas.height}, reduced_motion="reduce")
-                page.goto((site / "kiosk/all.html").as_uri())
-                page.add_style_tag(content=CLEAN)
-                margin = page.evaluate("FangzhaDeck.margin")  # kept round the canvas for the burn-in shift: drawn at 1:1 inside it
-                page.set_viewport_size({"width": canvas.width + 2 * margin, "height": canvas.height + 2 * margin})
-                page.wait_for_function(f"document.querySelector('.deck').dataset.orientation === '{canvas.name}'")
-                index = page.evaluate("FangzhaDeck.slides.findIndex(s => s.matches('.slide-scam'))")
-                name = f"kiosk-{canvas.name}.png"
-                shot(page, ".deck-stage", index, outdir / name)
-                written.append(outdir / name)
-        finally:
-            browser.close()
+            margin = page.evaluate("FangzhaDeck.margin")  # kept round the canvas for the burn-in shift: drawn at 1:1 inside it
+            page.set_viewport_size({"width": canvas.width + 2 * margin, "height": canvas.height + 2 * margin})
+            page.wait_for_function(f"document.querySelector('.deck').dataset.orientation === '{canvas.name}'")
+            index = page.evaluate("FangzhaDeck.slides.findIndex(s => s.matches('.slide-scam'))")
+            name = f"kiosk-{canvas.name}.png"
+            shot(page, ".deck-stage", index, outdir / name)
+            written.append(outdir / name)
+    finally:
+        context.close()
     return written
 
 

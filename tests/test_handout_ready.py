@@ -130,7 +130,7 @@ def test_home_page_statistic_has_its_date_and_figure_and_the_2025_list_stands_al
 
 def test_kiosk_rule_screens_carry_their_source(shipped_site):
     loop = text_of(shipped_site, "kiosk/all.html")
-    screens = re.findall(r'<section class="slide slide-rules".*?</section>', loop, re.S)
+    screens = re.findall(r'<section class="slide slide-rules[ "].*?</section>', loop, re.S)
     assert len(screens) >= 4
     assert all("<p>出处：" in screen for screen in screens)
     assert "<p>出处：西安警方（华商报），2016年5月18日</p>" in loop
@@ -267,7 +267,7 @@ def test_strict_fails_for_every_placeholder_and_keeps_the_last_good_site(project
 def test_strict_reports_placeholders_and_text_that_does_not_fit_together(project):
     with_placeholders(project)
     scam = project / "content/scams/shuadan.md"
-    scam.write_text(scam.read_text(encoding="utf-8").replace("explanation: 凡是刷单，都是诈骗。", "explanation: " + "骗子会反复要求你先垫付一笔钱。" * 30), encoding="utf-8")
+    scam.write_text(scam.read_text(encoding="utf-8").replace("explanation: 凡是刷单，都是诈骗。", "explanation: " + "骗子会反复要求你先垫付一笔钱。" * 80), encoding="utf-8")
     result = run_build("build", "--strict", cwd=project)
     assert result.returncode == 1
     lines = result.stderr.splitlines()

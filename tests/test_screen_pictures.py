@@ -56,6 +56,8 @@ def test_the_pictures_and_the_logo_are_on_their_slides_and_screens(site):
     how = section(deck, f'alt="{SCAM_ALT}"')
     assert "刷单返利诈骗</h2>" in how and "怎么骗" in how  # on the scam's first slide, under how it works
     assert deck.count(f'src="../images/{scam}"') == 1
+    handout = (site / "slides/notes/class-meeting.html").read_text(encoding="utf-8")  # one folder deeper
+    assert all(f'src="../../images/{name}"' in handout for name in (scam, campaign, logo))
     loop = (site / "kiosk/class-meeting.html").read_text(encoding="utf-8")
     for orientation in ("landscape", "portrait"):
         screens = loop.split(f'data-set="{orientation}"', 1)[1].split('<div class="kiosk-set"', 1)[0]

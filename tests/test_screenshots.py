@@ -15,8 +15,8 @@ def load_script():
     return module
 
 
-def test_the_title_slide_a_scam_slide_and_a_kiosk_screen_each_way(shipped_site, tmp_path):
-    written = load_script().shoot(shipped_site, tmp_path / "shots")
+def test_the_title_slide_a_scam_slide_and_a_kiosk_screen_each_way(shipped_site, browser, tmp_path):
+    written = load_script().shoot(shipped_site, tmp_path / "shots", browser)  # the suite's Chromium: one Playwright at a time
     sizes = {path.name: Image.open(path).size for path in written}
     assert sizes == {"title-slide.png": (fit.SLIDE.width, fit.SLIDE.height), "scam-slide.png": (fit.SLIDE.width, fit.SLIDE.height),
                      "kiosk-landscape.png": (fit.KIOSK_LANDSCAPE.width, fit.KIOSK_LANDSCAPE.height),
