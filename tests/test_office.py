@@ -51,11 +51,11 @@ def html_slides(site, slug):
     """(kind, steps, title, notes paragraphs) of each slide of the HTML deck, as the browser gets them."""
     page = (site / f"slides/{slug}.html").read_text(encoding="utf-8")
     out = []
-    for match in re.finditer(r'<section class="slide slide-(\w+)"[^>]*data-steps="(\d+)"[^>]*>(.*?)</section>', page, re.S):
+    for match in re.finditer(r'<section class="slide slide-(\w+)[ "][^>]*data-steps="(\d+)"[^>]*>(.*?)</section>', page, re.S):
         kind, steps, inner = match.group(1), int(match.group(2)), match.group(3)
         heading = re.search(r'<h2 class="slide-heading">(.*?)</h2>', inner, re.S)
         first = re.search(r'<p class="(?:hero|lead)-text">(.*?)</p>', inner, re.S)
-        title = html.unescape((heading or first).group(1)) if (heading or first) else ""
+        title = html.unescape(re.sub(r"<[^>]+>", "", (heading or first).group(1))) if (heading or first) else ""  # a hero in phrases
         notes = re.search(r'<aside class="notes"[^>]*>(.*?)</aside>', inner, re.S)
         texts = [html.unescape(re.sub(r"<[^>]+>", "", p)) for p in re.findall(r"<p[^>]*>(.*?)</p>", notes.group(1), re.S)] if notes else []
         out.append((kind, steps, title, texts))

@@ -109,7 +109,7 @@ def block_paragraphs(block, g, revealed):
             # A numbered item ({strong, text}) carries its own mark, as in the HTML deck: no bullet.
             bullet = kind == "list" and not isinstance(item, dict)
             out.append(paragraph(runs, g.body, g.line, before, bullet=bullet, indent=g.indent))
-    else:
+    elif kind not in ("picture", "logo"):  # pictures are drawn by the HTML deck only, for now
         raise ValueError(f"unknown block type {kind}")
     return out
 
