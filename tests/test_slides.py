@@ -105,10 +105,10 @@ def test_a_scam_that_names_its_own_icon_shows_it_on_its_slides():
     own = dict(campaign, scams=[dict(campaign["scams"][0], icon="phone-off")] + campaign["scams"][1:])
     deck = slides.deck(model, own)
     assert [s["icon"] for s in deck if s["kind"] == "scam" and s["title"] == own["scams"][0]["title"]] == ["phone-off"]
-    others = {s["title"]: s for s in campaign["scams"]}  # a scam naming none gets its category's pictogram
+    others = {s["title"]: s for s in campaign["scams"]}  # the others their own (else their category's)
     assert {s["title"].removesuffix(fit.CONTINUED): s["icon"] for s in slides.deck(model, campaign)
                                                   if s["kind"] == "scam" and not s.get("divider")} == {
-        title: design.CATEGORY_ICONS[scam["category"]] for title, scam in others.items()}
+        title: design.icon_of(scam) for title, scam in others.items()}
 
 
 def test_a_list_too_long_for_one_slide_is_split_evenly_and_continued():
