@@ -1,10 +1,11 @@
-"""Pictures of the screens for docs/design.md: a deck's title slide, a scam slide, and a kiosk screen
-in each orientation, drawn by Debian's Chromium at their canvas's own size.
+"""Pictures of the design system for docs/design.md, drawn by Debian's Chromium from a built site: a deck's
+title slide, a scam slide and a kiosk screen in each orientation (at their canvas's own size), and the
+home page, a scam's page, a poster, a leaflet's outside and a roll-up banner (as printed).
 
-    python3 scripts/screenshots.py OUTDIR [--root PROJECT]
+    python3 scripts/screenshots.py OUTDIR [--root PROJECT] [--width PX]
 
-builds the project (default: this repository's shipped content) into a temporary folder and writes
-title-slide.png, scam-slide.png, kiosk-landscape.png and kiosk-portrait.png into OUTDIR.
+builds the project (default: this repository's shipped content) into a temporary folder and writes the
+pictures into OUTDIR (`--width`: scaled down to at most PX wide, in fewer colours, for the docs).
 `shoot(site, outdir)` does the same for a site already built.
 """
 
@@ -71,13 +72,54 @@ def shoot(site, outdir, browser=None):
             written.append(outdir / name)
     finally:
         context.close()
+    return written + shoot_pages(site, outdir, browser)
+
+
+PAGES = [  # (picture, page, what is shown: the top of a web page, or a printed sheet)
+    ("home.png", "index.html", None),
+    ("scam-page.png", "scams/shuadan.html", None),
+    ("poster.png", "posters/scam-shuadan.html", ".pr-sheet"),
+    ("leaflet.png", "leaflets/audience-elderly.html", ".pr-sheet"),
+    ("rollup.png", "print-shop/rollup-community-telecom.html", ".pr-sheet"),
+]
+
+
+def shoot_pages(site, outdir, browser):
+    """The website's pages (the first screen of each) and printed sheets (the first sheet, as printed)."""
+    written = []
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        for name, relative, sheet in PAGES:
+            page.goto((site / relative).as_uri())
+            path = outdir / name
+            if sheet:
+                page.wait_for_function("document.querySelector('#main') && document.querySelector('#main').dataset.fit")
+                page.emulate_media(media="print")
+                page.locator(sheet).first.screenshot(path=str(path), animations="disabled")
+                page.emulate_media(media="screen")
+            else:
+                page.screenshot(path=str(path), animations="disabled")
+            written.append(path)
+    finally:
+        context.close()
     return written
 
 
+def smaller(path, width):
+    """The picture at most `width` pixels wide, in 256 colours (small enough to keep in the repository)."""
+    from PIL import Image
+    image = Image.open(path).convert("RGB")
+    if image.width > width:
+        image = image.resize((width, round(image.height * width / image.width)), Image.LANCZOS)
+    image.quantize(256).save(path, optimize=True)
+
+
 def main(argv=None):
-    parser = argparse.ArgumentParser(description="把课件标题页、诈骗手法页和大屏横竖屏各一屏截图成 PNG。")
+    parser = argparse.ArgumentParser(description="把网站、海报、折页、易拉宝、课件和大屏横竖屏各截一张 PNG。")
     parser.add_argument("outdir", help="放截图的文件夹")
     parser.add_argument("--root", default=str(ROOT), help="项目文件夹（默认是本仓库）")
+    parser.add_argument("--width", type=int, help="把截图缩小到最多这么宽（像素），给文档用")
     args = parser.parse_args(argv)
     from fangzha.context import BuildContext
     from fangzha.pipeline import build
@@ -85,6 +127,8 @@ def main(argv=None):
         site = Path(folder) / "site"
         build(BuildContext(Path(args.root).resolve()), site)
         for path in shoot(site, args.outdir):
+            if args.width:
+                smaller(path, args.width)
             print(f"已保存 {path}")
 
 

@@ -18,9 +18,14 @@ def load_script():
 def test_the_title_slide_a_scam_slide_and_a_kiosk_screen_each_way(shipped_site, browser, tmp_path):
     written = load_script().shoot(shipped_site, tmp_path / "shots", browser)  # the suite's Chromium: one Playwright at a time
     sizes = {path.name: Image.open(path).size for path in written}
-    assert sizes == {"title-slide.png": (fit.SLIDE.width, fit.SLIDE.height), "scam-slide.png": (fit.SLIDE.width, fit.SLIDE.height),
-                     "kiosk-landscape.png": (fit.KIOSK_LANDSCAPE.width, fit.KIOSK_LANDSCAPE.height),
-                     "kiosk-portrait.png": (fit.KIOSK_PORTRAIT.width, fit.KIOSK_PORTRAIT.height)}
+    screens = {name: sizes.pop(name) for name in ("title-slide.png", "scam-slide.png", "kiosk-landscape.png", "kiosk-portrait.png")}
+    assert screens == {"title-slide.png": (fit.SLIDE.width, fit.SLIDE.height), "scam-slide.png": (fit.SLIDE.width, fit.SLIDE.height),
+                       "kiosk-landscape.png": (fit.KIOSK_LANDSCAPE.width, fit.KIOSK_LANDSCAPE.height),
+                       "kiosk-portrait.png": (fit.KIOSK_PORTRAIT.width, fit.KIOSK_PORTRAIT.height)}
+    # the web pages' first screen, and printed sheets at their paper's proportions (A4 portrait, A4 landscape, 80 × 200 cm)
+    assert sizes["home.png"] == sizes["scam-page.png"] == (1280, 900)
+    for name, (width, height) in (("poster.png", (210, 297)), ("leaflet.png", (297, 210)), ("rollup.png", (800, 2000))):
+        assert abs(sizes[name][0] / sizes[name][1] - width / height) < .01, name
     title = Image.open(tmp_path / "shots/title-slide.png").convert("RGB")
     assert max(title.getcolors(title.width * title.height))[1] == (163, 22, 26)  # the coloured title slide: the brand's red
     scam = Image.open(tmp_path / "shots/scam-slide.png").convert("RGB")
