@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from . import design
+from . import design, i18n
 from .content import pictures
 from .layout import blocks
 from .parallel import Portable, ordered_map
@@ -61,11 +61,16 @@ def make_environment(templates_dir, model=None):
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
     env.filters["cndate"] = cn_date
     env.filters["rooted"] = pictures.rooted
     env.globals.update(design.template_globals(), cell_rows=blocks.cell_rows, fact_label=blocks.fact_label)
     env.globals.update(content_security_policy=markupsafe.Markup(CONTENT_SECURITY_POLICY))
+    config = model.config if model is not None else {}
+    env.install_gettext_translations(i18n.of(config), newstyle=True)
+    env.filters["ui"] = i18n.of(config).gettext  # a choice shown as written (分类 常见手法) in the site's language
+    env.globals.update(html_lang=i18n.page_lang(config), other_lang=lambda item: i18n.other_lang(item, config))
     if model is not None:
         env.globals.update(model=model, config=model.config)
     return env

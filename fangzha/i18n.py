@@ -1,0 +1,128 @@
+"""The words the public reads around the content (navigation, headings, labels, buttons, footers):
+one message catalogue per language, read through gettext.
+
+Templates and Python write these strings in simplified Chinese, marked `_("…")`; simplified Chinese
+is the catalogue's source, so it needs no catalogue of its own. English is
+fangzha/locale/en/LC_MESSAGES/messages.po, compiled by Babel when a build first needs it (the
+repository keeps text only). 繁體中文 needs no catalogue either: every string is converted by OpenCC,
+like the content (convert.py). Messages to the editor (problems, the summary line) stay Chinese.
+
+    python3 -m fangzha.i18n      # after adding or changing a marked string: updates messages.pot and en's .po
+"""
+
+import functools
+import gettext
+import io
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+from babel.messages.mofile import write_mo
+
+from .content.languages import html_lang
+
+LOCALE = Path(__file__).resolve().parent / "locale"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+DOMAIN = "messages"
+
+
+class Converted(gettext.NullTranslations):
+    """Traditional Chinese: each simplified string converted (once, then remembered)."""
+
+    def __init__(self, variant):
+        super().__init__()
+        from .content.convert import converter
+        self.convert = functools.lru_cache(maxsize=None)(converter(variant))
+
+    def gettext(self, message):
+        return self.convert(message)
+
+    def ngettext(self, singular, plural, n):
+        return self.convert(singular if n == 1 else plural)
+
+
+def catalogue_path(language):
+    return LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@functools.cache
+def translations(language, variant="s2twp"):
+    """The gettext translations of a site language (cached per process: workers build their own once)."""
+    if language == "zh-Hant":
+        return Converted(variant)
+    path = catalogue_path(language)
+    if language == "zh-Hans" or not path.is_file():
+        return gettext.NullTranslations()
+    with path.open("rb") as source:
+        catalog = read_po(source, locale=language.replace("-", "_"))
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def of(config):
+    """The translations of a built site (its config)."""
+    return translations(config.get("language", "zh-Hans"), config.get("chinese_variant", "s2twp"))
+
+
+def gettext_for(config):
+    """`_` for Python that writes public text: _("海报") is "Poster" on an English site."""
+    return of(config).gettext
+
+
+def page_lang(config):
+    """What <html lang> says on every page of the site."""
+    return html_lang(config.get("language", "zh-Hans"))
+
+
+def other_lang(item, config):
+    """An item's lang where it differs from the page's (its elements say lang="…"), else ""."""
+    lang = html_lang(shown_language(item, config))
+    return lang if lang and lang != page_lang(config) else ""
+
+
+def shown_language(item, config):
+    """The language an item is shown in: simplified Chinese on a traditional site is converted, so it is shown traditional."""
+    lang = (item or {}).get("lang") if hasattr(item, "get") else None
+    if not lang:
+        return ""
+    if lang == "zh-Hans" and config.get("language") == "zh-Hant":
+        return "zh-Hant"
+    return lang
+
+
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+
+
+def extract():
+    """Every marked string of the templates and the Python code, as a Babel catalogue."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    catalog = Catalog(project="fangzha", charset="utf-8")
+    methods = [("**.py", "python"), ("**.html", "jinja2.ext:babel_extract"), ("**.txt", "jinja2.ext:babel_extract")]
+    options = {"**.html": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"},
+               "**.txt": {"extensions": "jinja2.ext.i18n", "trim_blocks": "True", "lstrip_blocks": "True"}}
+    for folder, method_map in ((Path(__file__).resolve().parent, methods[:1]), (TEMPLATES, methods[1:])):
+        for filename, line, message, comments, context in extract_from_dir(str(folder), method_map, options, KEYWORDS):
+            catalog.add(message, None, [(f"{folder.name}/{filename}", line)], auto_comments=comments, context=context)
+    return catalog
+
+
+def update():
+    """Write messages.pot and bring each language's .po up to date with it (new strings untranslated)."""
+    from babel.messages.pofile import write_po
+
+    template = extract()
+    with (LOCALE / f"{DOMAIN}.pot").open("wb") as out:
+        write_po(out, template, omit_header=True, sort_output=True, width=120)
+    for po in sorted(LOCALE.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        with po.open("rb") as source:
+            catalog = read_po(source)
+        catalog.update(template, no_fuzzy_matching=True)
+        with po.open("wb") as out:
+            write_po(out, catalog, omit_header=True, sort_output=True, width=120, ignore_obsolete=True)
+
+
+if __name__ == "__main__":
+    update()
