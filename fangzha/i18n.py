@@ -65,6 +65,10 @@ def of(config):
     return translations(config.get("language", "zh-Hans"), config.get("chinese_variant", "s2twp"))
 
 
+def ui_of(language, message):
+    return translations(language).gettext(message)
+
+
 def gettext_for(config):
     """`_` for Python that writes public text: _("海报") is "Poster" on an English site."""
     return of(config).gettext
@@ -91,7 +95,29 @@ def shown_language(item, config):
     return lang
 
 
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+_active = [gettext.NullTranslations()]
+
+
+def activate(config):
+    """The build's language for the Python that writes public text while planning (in the main process)."""
+    _active[0] = of(config)
+
+
+def ui(message):
+    """A marked public string in the active build's language: imported as `_` by the families."""
+    return _active[0].gettext(message)
+
+
+def N_(message):
+    """Marks a string for the catalogue where it is translated later (choices shown through the `ui` filter)."""
+    return message
+
+
+# Values of choices that pages show as written (a scam's 分类, a channel's 类型, a campaign's 形式).
+SHOWN_CHOICES = [N_("常见手法"), N_("高发类型"), N_("专项治理"), N_("电话"), N_("短信"), N_("平台"),
+                 N_("主题班会"), N_("签字活动"), N_("专项宣传"), N_("宣传周"), N_("专项行动")]
+
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
 
 
 def extract():

@@ -30,6 +30,17 @@ def cn_date(day):
     return f"{day.year}年{day.month}月{day.day}日" if day else "未注明"
 
 
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def date_filter(language):
+    """How pages write a date: 2026年11月27日 in Chinese (either script), 27 November 2026 in English."""
+    if language != "en":
+        return lambda day: cn_date(day) if day else i18n.ui_of(language, "未注明")
+    return lambda day: f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "not given"
+
+
 class MemoryBytecodeCache(jinja2.BytecodeCache):
     """Compiled templates kept between builds of one process (`serve` rebuilds on every save).
 
@@ -63,13 +74,13 @@ def make_environment(templates_dir, model=None):
         lstrip_blocks=True,
         extensions=["jinja2.ext.i18n"],
     )
-    env.filters["cndate"] = cn_date
     env.filters["rooted"] = pictures.rooted
     env.globals.update(design.template_globals(), cell_rows=blocks.cell_rows, fact_label=blocks.fact_label)
     env.globals.update(content_security_policy=markupsafe.Markup(CONTENT_SECURITY_POLICY))
     config = model.config if model is not None else {}
     env.install_gettext_translations(i18n.of(config), newstyle=True)
-    env.filters["ui"] = i18n.of(config).gettext  # a choice shown as written (分类 常见手法) in the site's language
+    env.filters["ui"] = i18n.of(config).gettext
+    env.filters["cndate"] = date_filter(config.get("language", "zh-Hans"))  # a choice shown as written (分类 常见手法) in the site's language
     env.globals.update(html_lang=i18n.page_lang(config), other_lang=lambda item: i18n.other_lang(item, config))
     if model is not None:
         env.globals.update(model=model, config=model.config)

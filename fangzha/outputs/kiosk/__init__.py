@@ -12,6 +12,7 @@ import json
 
 from ...content.model import add_months, source_line
 from ...layout import fit
+from ...i18n import ui as _
 from ...page import Page
 from ...problems import Notice
 
@@ -20,7 +21,9 @@ CANVASES = [fit.KIOSK_LANDSCAPE, fit.KIOSK_PORTRAIT]
 DRAWN_BY = ["base.html", "deck", "kiosk", "assets/deck-core.js", "assets/deck-loop.js", "assets/deck.css", "assets/site.css"]
 NIGHT_MODES = {"黑屏": "blank", "调暗": "dim"}
 # Shown when nothing else may show (every item outside its window): numbers that do not go stale.
-FALLBACK = [{"strong": "110", "text": "钱已经转出去了，立即报警"}, {"strong": "96110", "text": "拿不准是不是诈骗，打这个电话咨询"}]
+def fallback_items():
+    """The standing screen's two numbers (a function: its words are in the build's language)."""
+    return [{"strong": "110", "text": _("钱已经转出去了，立即报警")}, {"strong": "96110", "text": _("拿不准是不是诈骗，打这个电话咨询")}]
 FALLBACK_SECONDS = 60
 CLOCK_SAMPLE = "2026年12月30日　星期三　23:59"  # the widest the footer clock gets
 
@@ -37,7 +40,7 @@ def paged(items, make, canvases):
 def scam_cards(scam, canvases):
     def make(chunk, start):
         blocks = [{"type": "lead", "text": scam["summary"]}] if start == 0 else []
-        return card("scam", scam["title"], blocks + [{"type": "list", "label": "警惕信号", "items": chunk}], "防骗提醒")
+        return card("scam", scam["title"], blocks + [{"type": "list", "label": _("警惕信号"), "items": chunk}], _("防骗提醒"))
     return paged(scam["signs"], make, canvases)
 
 
@@ -45,13 +48,13 @@ def rule_cards(rule, canvases):
     """A 凡是 list over as many screens as it needs, each with the list's source, as the site shows it."""
     items = [{"strong": f"{n}.", "text": t} for n, t in enumerate(rule["items"], start=1)]
     source = {"type": "meta", "items": [source_line(rule)]}
-    return paged(items, lambda chunk, start: card("rules", rule["title"], [{"type": "list", "items": chunk}, source], "凡是规则"), canvases)
+    return paged(items, lambda chunk, start: card("rules", rule["title"], [{"type": "list", "items": chunk}, source], _("凡是规则")), canvases)
 
 
 def report_cards(model, channel_ids, canvases):
     rows = [g for g in model.guide if not channel_ids or any(c["id"] in channel_ids for c in g["call"])]
     items = [{"strong": " / ".join(c["label"] for c in g["call"]), "text": g["situation"]} for g in rows]
-    return paged(items, lambda chunk, start: card("report", "该打哪个电话", [{"type": "list", "items": chunk}], "举报求助"), canvases)
+    return paged(items, lambda chunk, start: card("report", _("该打哪个电话"), [{"type": "list", "items": chunk}], _("举报求助")), canvases)
 
 
 def slogan_card(campaign):
@@ -65,7 +68,7 @@ def slogan_card(campaign):
 
 def fallback_card():
     """The standing card, shown when nothing else may show, for a minute at a time."""
-    standing = card("fallback", "", [{"type": "hero", "text": "防范诈骗"}, {"type": "list", "items": FALLBACK}])
+    standing = card("fallback", "", [{"type": "hero", "text": _("防范诈骗")}, {"type": "list", "items": fallback_items()}])
     return dict(standing, attrs={"seconds": str(FALLBACK_SECONDS)})
 
 
@@ -94,7 +97,7 @@ def default_playlists(model):
     """Everything, then one per campaign (its slogan, scams, rules and numbers)."""
     everything = [{"report": True}] + [{"rules": r} for r in model.rules]
     everything += [{"scam": s} for s in model.scams] + [{"campaign": c["slug"]} for c in model.campaigns]
-    lists = [{"slug": "all", "title": "全部内容", "description": "所有诈骗类型、凡是规则、该打哪个电话和各活动口号。",
+    lists = [{"slug": "all", "title": _("全部内容"), "description": _("所有诈骗类型、凡是规则、该打哪个电话和各活动口号。"),
               "seconds": None, "items": everything, "file": ""}]
     for c in model.campaigns:
         items = [{"campaign": c["slug"]}, {"report": True, "channels": [ch["id"] for ch in c["channels"]]}]
@@ -132,11 +135,11 @@ def build_loop(model, playlist, options, on, stale, canvases=CANVASES):
 
 def footer(model):
     """The numbers that stay on screen: 110, 96110, the local ones; the organiser."""
-    numbers = [{"number": "110", "label": "报警"}, {"number": "96110", "label": "反诈咨询"}]
+    numbers = [{"number": "110", "label": _("报警")}, {"number": "96110", "label": _("反诈咨询")}]
     numbers += [{"number": c["dial"], "label": c["name"]} for c in model.channels if c["local"] and c["dial"]]
     contact = model.config["contact"]
     if contact["police_phone"] and contact["police_phone"] not in {n["number"] for n in numbers}:
-        numbers.append({"number": contact["police_phone"], "label": contact["police_station"] or "辖区派出所"})
+        numbers.append({"number": contact["police_phone"], "label": contact["police_station"] or _("辖区派出所")})
     return {"numbers": numbers, "organisation": model.config["organisation"]}
 
 
@@ -184,7 +187,7 @@ def pages(model, ctx):
     campaigns = {x["slug"] for x in model.campaigns}
     out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, source=source, **shared), about=about,
                 kit_of=c["playlist"]["slug"] if c["playlist"]["slug"] in campaigns else "",
-                label="大屏轮播", purpose="在服务大厅或走廊的大屏上用浏览器全屏循环播放",
+                label=_("大屏轮播"), purpose=_("在服务大厅或走廊的大屏上用浏览器全屏循环播放"),
                 kind="kiosk-loop", size=fit.KIOSK_LANDSCAPE.size(), sheets=len(c["cards"]))
            for c, source, about in zip(contexts, sources, shows)]
     out.append(Page("kiosk/index.html", "kiosk/index.html", {"loops": contexts, "options": shared["options"],

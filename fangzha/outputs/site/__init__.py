@@ -6,6 +6,7 @@ from xml.sax.saxutils import escape
 from pathlib import Path
 
 from ... import icons
+from ...i18n import ui as _
 from ...page import Page
 
 
@@ -17,7 +18,7 @@ def copy_picture(path):
 def search_index(model):
     """The search index as a script, so search works from file:// (no fetch)."""
     entries = [{
-        "k": "诈骗手法",
+        "k": _("诈骗手法"),
         "t": scam["title"],
         "a": " ".join(scam["aliases"]),
         "s": scam["summary"],
@@ -25,9 +26,9 @@ def search_index(model):
         "u": f"scams/{scam['slug']}.html",
         "g": scam["audiences"],
     } for scam in model.scams]
-    entries += [{"k": "凡是规则", "t": rule["title"], "a": "凡是", "s": rule["source"], "b": " ".join(rule["items"]),
+    entries += [{"k": _("凡是规则"), "t": rule["title"], "a": _("凡是"), "s": rule["source"], "b": " ".join(rule["items"]),
                  "u": "rules.html", "g": []} for rule in model.rules]
-    entries += [{"k": "宣传活动", "t": campaign["title"], "a": campaign["slogan"], "s": campaign["organiser"],
+    entries += [{"k": _("宣传活动"), "t": campaign["title"], "a": campaign["slogan"], "s": campaign["organiser"],
                  "b": campaign["text"], "u": f"campaigns/{campaign['slug']}.html", "g": campaign["audiences"]}
                 for campaign in model.campaigns]
     body = json.dumps(entries, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

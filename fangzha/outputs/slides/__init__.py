@@ -7,6 +7,7 @@ list of blocks (see templates/deck/blocks.html) so that fit.py can tell whether 
 """
 
 from ...content.model import source_line
+from ...i18n import ui as _
 from ...layout import fit
 from ...problems import Notice
 from ...page import Page
@@ -37,7 +38,8 @@ def with_counters(slides, label):
 
 
 def title_slide(campaign, notes):
-    meta = [f"{label}：{campaign[key]}" for key, label in (("organiser", "主办"), ("date_text", "时间"), ("place", "地点")) if campaign[key]]
+    meta = [_("{label}：{value}").format(label=label, value=campaign[key])
+            for key, label in (("organiser", _("主办")), ("date_text", _("时间")), ("place", _("地点"))) if campaign[key]]
     blocks = [{"type": "hero", "text": campaign["title"]}]
     if campaign["slogan"]:
         blocks.append({"type": "lead", "text": campaign["slogan"]})
@@ -48,11 +50,12 @@ def title_slide(campaign, notes):
 def case_slides(campaign, notes):
     out = []
     for case in campaign["cases"]:
-        meta = [f"{label}：{case[key]}" for key, label in (("date_text", "时间"), ("place", "地点"), ("loss", "损失")) if case[key]]
-        blocks = [{"type": "meta", "items": ["　".join(meta)]}] if meta else []
+        meta = [_("{label}：{value}").format(label=label, value=case[key])
+                for key, label in (("date_text", _("时间")), ("place", _("地点")), ("loss", _("损失"))) if case[key]]
+        blocks = [{"type": "meta", "items": [_("　").join(meta)]}] if meta else []
         blocks += [{"type": "para", "text": text} for text in case["text"].split("\n") if text.strip()]
         out.append(slide("case", case["title"], blocks, [notes.get("case")]))
-    return with_counters(out, "案例")
+    return with_counters(out, _("案例"))
 
 
 def scam_slides(campaign, canvas):
@@ -63,22 +66,22 @@ def scam_slides(campaign, canvas):
     """
     out, scams, large = [], campaign["scams"], campaign["large_type"]
     for scam in scams:
-        notes = [scam["teacher_notes"], "遇到了怎么办：" + "；".join(scam["steps"]) if scam["steps"] else ""]
-        how = {"type": "lead" if large else "para", "label": "怎么骗", "text": scam["summary"]}
+        notes = [scam["teacher_notes"], _("遇到了怎么办：") + _("；").join(scam["steps"]) if scam["steps"] else ""]
+        how = {"type": "lead" if large else "para", "label": _("怎么骗"), "text": scam["summary"]}
 
         def signs(chunk, start, scam=scam, notes=notes):
-            return slide("scam", scam["title"], [{"type": "list", "label": "警惕信号", "items": chunk}], notes, kicker="诈骗手法")
+            return slide("scam", scam["title"], [{"type": "list", "label": _("警惕信号"), "items": chunk}], notes, kicker=_("诈骗手法"))
 
-        whole = slide("scam", scam["title"], [how] + signs(scam["signs"], 0)["blocks"], notes, kicker="诈骗手法")
+        whole = slide("scam", scam["title"], [how] + signs(scam["signs"], 0)["blocks"], notes, kicker=_("诈骗手法"))
         if not large and fit.fill_ratio(whole, [canvas]) <= 1:
             out.append(whole)
         else:
-            out.append(slide("scam", scam["title"], [how], notes, kicker="诈骗手法"))
+            out.append(slide("scam", scam["title"], [how], notes, kicker=_("诈骗手法")))
             out += fit.paginate(scam["signs"], signs, [canvas], LARGE_LIST_LIMIT if large else None)
     index = 0  # which method of how many, so the teacher can see how far along they are
     for item in out:
-        index += item["blocks"][0].get("label") == "怎么骗"
-        item["kicker"] = f"诈骗手法 {index}/{len(scams)}"
+        index += item["blocks"][0].get("label") == _("怎么骗")
+        item["kicker"] = _("诈骗手法 {index}/{count}").format(index=index, count=len(scams))
     return out
 
 
@@ -100,15 +103,15 @@ def prevention_slides(model, campaign, notes, canvas):
     items = [{"strong": f"{m['number']}.", "text": m["text"]} for m in prevention["measures"]]
     source = {"type": "meta", "items": [source_line(prevention)]}
     return list_slides("prevention", prevention["title"], items, [notes.get("prevention")], canvas,
-                       campaign["large_type"], "防范措施", extra=source)
+                       campaign["large_type"], _("防范措施"), extra=source)
 
 
 def discussion_slides(campaign, canvas):
     discussion = campaign["discussion"]
     if not discussion:
         return []
-    return list_slides("discussion", "分组讨论", discussion["prompts"], [discussion["notes"]], canvas,
-                       campaign["large_type"], "分组讨论")
+    return list_slides("discussion", _("分组讨论"), discussion["prompts"], [discussion["notes"]], canvas,
+                       campaign["large_type"], _("分组讨论"))
 
 
 def quiz_slides(campaign, notes):
@@ -122,11 +125,11 @@ def quiz_slides(campaign, notes):
             blocks = [
                 {"type": "lead", "text": item["question"]},
                 {"type": "options", "items": options},
-                {"type": "para", "label": f"答案：{letter}", "text": item["explanation"], "step": 1},
+                {"type": "para", "label": _("答案：{letter}").format(letter=letter), "text": item["explanation"], "step": 1},
             ]
-            out.append(slide("quiz", "", blocks, [notes.get("quiz"), f"正确答案：{letter}。{item['explanation']}"],
+            out.append(slide("quiz", "", blocks, [notes.get("quiz"), _("正确答案：{letter}。").format(letter=letter) + item["explanation"]],
                              steps=1, name=item["question"]))
-    return with_counters(out, "小测验")
+    return with_counters(out, _("小测验"))
 
 
 def rule_slides(campaign, notes, canvas):
@@ -135,7 +138,7 @@ def rule_slides(campaign, notes, canvas):
         items = [{"strong": f"{n}.", "text": text} for n, text in enumerate(rule["items"], start=1)]
         source = {"type": "meta", "items": [source_line(rule)]}
         out += list_slides("rules", rule["title"], items, [notes.get("rules")], canvas, campaign["large_type"],
-                           "凡是规则", extra=source)
+                           _("凡是规则"), extra=source)
     return out
 
 
@@ -143,18 +146,18 @@ def report_slides(model, campaign, notes, canvas):
     """The numbers to call (a platform by its name); an SMS service (12381) is a message to take
     seriously, never a number to call, so it gets its own line under the list."""
     channels = campaign["channels"] or [c for c in model.channels if c["id"] in ("110", "96110")]
-    items = [{"strong": c["label"], "text": c["when"]} for c in channels if c["kind"] != "短信"]
-    messages = [c for c in channels if c["kind"] == "短信"]
+    items = [{"strong": c["label"], "text": c["when"]} for c in channels if c["kind"] != _("短信")]
+    messages = [c for c in channels if c["kind"] == _("短信")]
     extra = {"type": "para", "label": messages[0]["name"], "text": messages[0]["when"]} if messages else None
-    return list_slides("report", "遇到了，打哪个电话", items, [notes.get("report")], canvas, campaign["large_type"], "举报求助", extra=extra)
+    return list_slides("report", _("遇到了，打哪个电话"), items, [notes.get("report")], canvas, campaign["large_type"], _("举报求助"), extra=extra)
 
 
 def pledge_slides(campaign, notes):
     pledge = campaign["pledge"]
     if not pledge:
         return []
-    blocks = [{"type": "lead", "text": pledge["text"]}, {"type": "meta", "items": ["签名：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿"]}]
-    return [slide("pledge", pledge["title"], blocks, [notes.get("pledge")], kicker="承诺")]
+    blocks = [{"type": "lead", "text": pledge["text"]}, {"type": "meta", "items": [_("签名：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿")]}]
+    return [slide("pledge", pledge["title"], blocks, [notes.get("pledge")], kicker=_("承诺"))]
 
 
 def deck(model, campaign):
@@ -164,7 +167,7 @@ def deck(model, campaign):
     intro = campaign["intro"]
     parts = [
         [title_slide(campaign, notes)],
-        [slide("intro", "", [{"type": "hero", "text": intro["question"]}], [intro["notes"]], kicker="情境导入")] if intro else [],
+        [slide("intro", "", [{"type": "hero", "text": intro["question"]}], [intro["notes"]], kicker=_("情境导入"))] if intro else [],
         case_slides(campaign, notes),
         scam_slides(campaign, canvas),
         prevention_slides(model, campaign, notes, canvas),
@@ -232,11 +235,11 @@ def pages(model, ctx):
         size = canvas.size()
         context = {"campaign": campaign, "slides": slides, "canvas": canvas}
         out.append(Page(f"slides/{campaign['slug']}.html", "slides/deck.html", context, kit_of=campaign["slug"],
-                        label="班会课件（幻灯片）", purpose="在教室电脑或电子白板上用浏览器放映，按 S 打开讲者视图",
+                        label=_("班会课件（幻灯片）"), purpose=_("在教室电脑或电子白板上用浏览器放映，按 S 打开讲者视图"),
                         kind="deck", size=size, sheets=len(slides), about=shown(campaign, slides)))
         out.append(Page(f"slides/notes/{campaign['slug']}.html", "slides/notes.html", dict(context),
-                        kit_of=campaign["slug"], label="课件讲稿（含讲解提示，可打印）",
-                        purpose="每张幻灯片和它的讲解提示印在一页上，讲课时对照", kind="handout"))
+                        kit_of=campaign["slug"], label=_("课件讲稿（含讲解提示，可打印）"),
+                        purpose=_("每张幻灯片和它的讲解提示印在一页上，讲课时对照"), kind="handout"))
         decks.append({"campaign": campaign, "count": len(slides),
                       "minutes": sum(a["minutes"] or 0 for a in campaign["agenda"])})
     out.append(Page("slides/index.html", "slides/index.html", {"decks": decks}))
