@@ -112,6 +112,7 @@ AUDIENCE = Group("人群", {
     "lang": LANG,
     "id": Text("英文编号", required=True, pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
     "name": Text("名称", required=True),
+    "source_name": Text("原文里的名称（翻译的人群表写：原来的内容仍然可以用这个名称引用它）"),
     "description": Text("说明（只给编辑看，不会印出来）"),
     "tagline": Text("印在这份折页封面上的一句话（写给这群人看）"),
     "leaflet": Bool("是否印一份折页"),

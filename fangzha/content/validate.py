@@ -402,6 +402,8 @@ def _known(records, items, channels, audiences, problems):
     for audience in audiences:
         known["audiences"][audience["name"]] = audience
         known["audiences"][audience["id"]] = audience
+        if audience["source_name"]:  # a translated list: the original content still names it in Chinese
+            known["audiences"].setdefault(audience["source_name"], audience)
     for kind in ("scams", "rules", "cases"):
         for record in records[kind]:
             if record.broken:  # already reported; do not add "not found" noise for it
