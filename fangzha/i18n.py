@@ -15,6 +15,7 @@ import gettext
 import io
 from pathlib import Path
 
+import markupsafe
 from babel.messages.pofile import read_po
 from babel.messages.mofile import write_mo
 
@@ -83,6 +84,12 @@ def other_lang(item, config):
     """An item's lang where it differs from the page's (its elements say lang="…"), else ""."""
     lang = html_lang(shown_language(item, config))
     return lang if lang and lang != page_lang(config) else ""
+
+
+def lang_attr(item, config):
+    """` lang="en"` for an item's element where its language differs from the page's, else nothing."""
+    lang = other_lang(item, config)
+    return markupsafe.Markup(' lang="{}"').format(lang) if lang else ""
 
 
 def shown_language(item, config):

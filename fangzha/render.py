@@ -81,7 +81,7 @@ def make_environment(templates_dir, model=None):
     env.install_gettext_translations(i18n.of(config), newstyle=True)
     env.filters["ui"] = i18n.of(config).gettext
     env.filters["cndate"] = date_filter(config.get("language", "zh-Hans"))  # a choice shown as written (分类 常见手法) in the site's language
-    env.globals.update(html_lang=i18n.page_lang(config), other_lang=lambda item: i18n.other_lang(item, config))
+    env.globals.update(html_lang=i18n.page_lang(config), lang_attr=lambda item: i18n.lang_attr(item, config))
     if model is not None:
         env.globals.update(model=model, config=model.config)
     return env

@@ -59,6 +59,7 @@
     found.forEach(function (p) {
       var entry = p[1];
       var li = document.createElement("li");
+      if (entry.l) { li.lang = entry.l; }  /* an item in another language than the page's */
       var heading = document.createElement("p");
       heading.className = "result-title";
       if (entry.k) {

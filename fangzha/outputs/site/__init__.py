@@ -5,7 +5,7 @@ from xml.sax.saxutils import escape
 
 from pathlib import Path
 
-from ... import icons
+from ... import i18n, icons
 from ...i18n import ui as _
 from ...page import Page
 
@@ -31,6 +31,11 @@ def search_index(model):
     entries += [{"k": _("宣传活动"), "t": campaign["title"], "a": campaign["slogan"], "s": campaign["organiser"],
                  "b": campaign["text"], "u": f"campaigns/{campaign['slug']}.html", "g": campaign["audiences"]}
                 for campaign in model.campaigns]
+    items = list(model.scams) + list(model.rules) + list(model.campaigns)
+    for entry, item in zip(entries, items):
+        lang = i18n.other_lang(item, model.config)
+        if lang:  # the result is shown in its own language (only where it differs from the page's)
+            entry["l"] = lang
     body = json.dumps(entries, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"window.SEARCH_INDEX={body};\n"
 
