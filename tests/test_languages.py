@@ -39,9 +39,18 @@ def traditional(tmp_path_factory):
     return with_language(tmp_path_factory.mktemp("zh-hant"), "zh-Hant")
 
 
-def visible_text(html):
-    """A page's text as readers see it, leaving out elements marked as written in Chinese."""
+# Chinese names the English content quotes on purpose: an app and a menu are found by these names.
+QUOTED_NAMES = ("国家反诈中心", "政民互动", "打击欺诈骗保举报")
+
+
+def visible_text(html, title=True):
+    """A page's text as readers see it, leaving out elements marked as written in Chinese and quoted names
+    (and the <title>, which cannot mark its parts, when `title` is false: a Chinese item's title is its name)."""
+    if not title:
+        html = re.sub(r"<title>.*?</title>", "", html, flags=re.S)
     html = re.sub(r'<(\w+)[^>]*\blang="zh[^"]*"[^>]*>.*?</\1>', "", html, flags=re.S)
+    for name in QUOTED_NAMES:
+        html = html.replace(name, "")
     return MARKUP.sub(" ", html)
 
 
@@ -70,7 +79,7 @@ def test_english_ui_strings_around_chinese_items(english):
     assert '<article class="scam" lang="zh-CN"' in page
     for name in CATALOGUED:
         for path in [english / name] if name.endswith(".html") else sorted((english / name).glob("*.html")):
-            assert HAN.findall(visible_text(path.read_text(encoding="utf-8"))) == [], path.relative_to(english).as_posix()
+            assert HAN.findall(visible_text(path.read_text(encoding="utf-8"), title=False)) == [], path.relative_to(english).as_posix()
 
 
 def test_the_translated_rule_list_says_it_is_a_translation(english):

@@ -255,7 +255,7 @@ class _Composer:
             self.trailing_comment(event.end_mark)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1)
-        if self.stack and self.stack[-1].is_list and self.stack[-1].flow and event.style is None:
+        if self.stack and self.stack[-1].is_list and self.stack[-1].flow and not event.style:  # plain: "" or None
             self.stack[-1].value.comma_split = True
         self.add(value, typed, 1, event.start_mark.line + self.offset)
 

@@ -146,8 +146,8 @@ def report_slides(model, campaign, notes, canvas):
     """The numbers to call (a platform by its name); an SMS service (12381) is a message to take
     seriously, never a number to call, so it gets its own line under the list."""
     channels = campaign["channels"] or [c for c in model.channels if c["id"] in ("110", "96110")]
-    items = [{"strong": c["label"], "text": c["when"]} for c in channels if c["kind"] != _("短信")]
-    messages = [c for c in channels if c["kind"] == _("短信")]
+    items = [{"strong": c["label"], "text": c["when"]} for c in channels if c["kind"] != "短信"]
+    messages = [c for c in channels if c["kind"] == "短信"]
     extra = {"type": "para", "label": messages[0]["name"], "text": messages[0]["when"]} if messages else None
     return list_slides("report", _("遇到了，打哪个电话"), items, [notes.get("report")], canvas, campaign["large_type"], _("举报求助"), extra=extra)
 
