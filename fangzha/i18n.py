@@ -102,17 +102,52 @@ def shown_language(item, config):
     return lang
 
 
-_active = [gettext.NullTranslations()]
+_active = [gettext.NullTranslations(), "zh-Hans", "s2twp"]
 
 
 def activate(config):
-    """The build's language for the Python that writes public text while planning (in the main process)."""
-    _active[0] = of(config)
+    """The build's language for the Python that writes public text: in the main process before planning,
+    and in a worker before it draws (spawned workers do not inherit it)."""
+    _active[:] = [of(config), config.get("language", "zh-Hans"), config.get("chinese_variant", "s2twp")]
 
 
 def ui(message):
     """A marked public string in the active build's language: imported as `_` by the families."""
     return _active[0].gettext(message)
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def written_date(day, language):
+    """2026年11月27日 in Chinese (either script), 27 November 2026 in English; "" for no date."""
+    if not day:
+        return ""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}" if language == "en" else f"{day.year}年{day.month}月{day.day}日"
+
+
+def date(day):
+    """A date as the active build writes it."""
+    return written_date(day, _active[1])
+
+
+def active_language():
+    return _active[1]
+
+
+def in_script(text):
+    """Words the code writes itself (a number spelled as it is read: 幺幺零, 八千) in the site's script:
+    converted on a 繁體中文 site, as they are written."""
+    if _active[1] != "zh-Hant":
+        return text
+    from .content.convert import converter
+    return converter(_active[2])(text)
+
+
+def shown(value):
+    """A value written in simplified Chinese and marked elsewhere with N_ (a choice, a colour's name), in the site's language."""
+    return _active[0].gettext(value)
 
 
 def N_(message):

@@ -25,20 +25,9 @@ from .write import make_folders, write_file
 CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'none'"
 
 
-def cn_date(day):
-    """2026-11-27 → 2026年11月27日."""
-    return f"{day.year}年{day.month}月{day.day}日" if day else "未注明"
-
-
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-
-
 def date_filter(language):
     """How pages write a date: 2026年11月27日 in Chinese (either script), 27 November 2026 in English."""
-    if language != "en":
-        return lambda day: cn_date(day) if day else i18n.ui_of(language, "未注明")
-    return lambda day: f"{day.day} {MONTHS[day.month - 1]} {day.year}" if day else "not given"
+    return lambda day: i18n.written_date(day, language) or i18n.ui_of(language, "未注明")
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):

@@ -1,18 +1,21 @@
 """Languages: an English kit from the shipped content, 繁體中文 by conversion, an English item in a Chinese site."""
 
+import json
 import re
-import shutil
+from html.parser import HTMLParser
 
 import pytest
 
 from conftest import FIXTURES, ROOT, copy_project, run_build
 
 HAN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
-MARKUP = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S)
-# The families whose public words all come from the catalogue (print and print-shop sheets, broadcast
-# scripts and the video page still write some in Python: see the issue's report).
+# Pages around content of either language: their own words must all be English on an English site.
 CATALOGUED = ("scams/", "campaigns/", "rules.html", "report.html", "search.html", "404.html",
-              "slides/")
+              "slides/", "posters/index.html", "leaflets/index.html", "print-shop/index.html", "video/index.html")
+# Printed items whose content is English in the shipped content (besides the class meeting's kit).
+ENGLISH_PRINTS = ("posters/rules-new-ten.html", "posters/rules-sanbu-yiduo.html", "posters/scam-shuadan.html",
+                  "posters/scam-atm.html", "posters/report.html", "posters/fakes.html", "print-shop/tent-guide.html",
+                  "print-shop/wall-report-a3.html")
 
 
 def with_language(tmp_path, language):
@@ -43,15 +46,40 @@ def traditional(tmp_path_factory):
 QUOTED_NAMES = ("国家反诈中心", "政民互动", "打击欺诈骗保举报")
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Visible(HTMLParser):
+    """The text of a page outside <script>, <style>, elements marked lang="zh…" (and <title>, if asked)."""
+
+    def __init__(self, skip):
+        super().__init__(convert_charrefs=True)
+        self.skip, self.stack, self.text = skip, [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        hidden = tag in self.skip or (dict(attrs).get("lang") or "").startswith("zh")
+        self.stack.append((tag, hidden or bool(self.stack and self.stack[-1][1])))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1][1]):
+            self.text.append(data)
+
+
 def visible_text(html, title=True):
     """A page's text as readers see it, leaving out elements marked as written in Chinese and quoted names
     (and the <title>, which cannot mark its parts, when `title` is false: a Chinese item's title is its name)."""
-    if not title:
-        html = re.sub(r"<title>.*?</title>", "", html, flags=re.S)
-    html = re.sub(r'<(\w+)[^>]*\blang="zh[^"]*"[^>]*>.*?</\1>', "", html, flags=re.S)
     for name in QUOTED_NAMES:
         html = html.replace(name, "")
-    return MARKUP.sub(" ", html)
+    parser = _Visible({"script", "style"} | (set() if title else {"title"}))
+    parser.feed(html)
+    return " ".join(parser.text)
 
 
 def test_every_english_page_says_lang_en(english):
@@ -60,14 +88,22 @@ def test_every_english_page_says_lang_en(english):
     assert [p.name for p in pages if '<html lang="en">' not in p.read_text(encoding="utf-8")] == []
 
 
+def kit_files(site, slug):
+    """Every page and script the manifest puts in a campaign's kit."""
+    files = json.loads((site / "manifest.json").read_text(encoding="utf-8"))["files"]
+    return [site / f["path"] for f in files if f["campaign"] == slug and f["path"].endswith((".html", ".txt"))]
+
+
 def test_the_english_class_meeting_kit_has_no_chinese_character(english):
-    # (the campaign page itself still lists the print kit's labels, written in Python: not yet catalogued)
-    kit = [english / "slides/class-meeting.html",
-           english / "slides/notes/class-meeting.html", english / "rules.html", english / "report.html"]
+    kit = kit_files(english, "class-meeting")
+    folders = {p.relative_to(english).parts[0] for p in kit}
+    assert folders >= {"slides", "kiosk", "posters", "leaflets", "print-shop", "broadcast"}, folders
+    kit += [english / "campaigns/class-meeting.html", english / "rules.html", english / "report.html"]
     kit += [english / f"scams/{slug}.html" for slug in ("shuadan", "atm", "student-info", "sms-scam")]
+    kit += [english / name for name in ENGLISH_PRINTS]
     for page in kit:
-        text = visible_text(page.read_text(encoding="utf-8"))
-        assert HAN.findall(text) == [], page.name
+        text = visible_text(page.read_text(encoding="utf-8-sig"))
+        assert HAN.findall(text) == [], page.relative_to(english).as_posix()
     campaign = (english / "campaigns/class-meeting.html").read_text(encoding="utf-8")
     assert "Class meeting on preventing fraud" in campaign and "Campaign kit" in campaign
     assert (english / "slides/class-meeting.html").read_text(encoding="utf-8").count('class="slide ') > 20
@@ -89,14 +125,18 @@ def test_the_translated_rule_list_says_it_is_a_translation(english):
 
 
 def test_traditional_build_converts_content_and_catalogue(traditional):
-    pages = [p for p in sorted(traditional.rglob("*.html"))
-             if p.relative_to(traditional).as_posix().startswith(CATALOGUED)]
-    assert len(pages) > 40
-    for path in pages:
-        html = path.read_text(encoding="utf-8")
-        assert '<html lang="zh-Hant">' in html, path.name
-        for simplified in ("诈骗", "举报", "电话", "凡是规则", "该打哪个电话"):
-            assert simplified not in html, (path.relative_to(traditional).as_posix(), simplified)
+    """Every page, printed item, print-shop note and broadcast script; only the build's notes to the editor
+    (marked lang="zh-CN") stay simplified."""
+    files = [p for p in sorted(traditional.rglob("*")) if p.suffix in (".html", ".txt")]
+    assert {p.relative_to(traditional).parts[0] for p in files} >= {"posters", "leaflets", "print-shop", "broadcast", "kiosk"}
+    assert len(files) > 150
+    for path in files:
+        text = path.read_text(encoding="utf-8-sig")
+        if path.suffix == ".html":
+            assert '<html lang="zh-Hant">' in text, path.relative_to(traditional).as_posix()
+        text = re.sub(r'<(\w+)[^>]*\blang="zh-CN"[^>]*>.*?</\1>', "", text, flags=re.S)
+        for simplified in ("诈骗", "举报", "电话", "凡是规则", "该打哪个电话", "这些骗局要当心", "打印设置", "广播稿", "规格说明："):
+            assert simplified not in text, (path.relative_to(traditional).as_posix(), simplified)
     index = (traditional / "index.html").read_text(encoding="utf-8")
     assert "該打哪個電話" in index and "詐騙" in index
 

@@ -77,7 +77,9 @@ def source_line(item):
     if item.get("lang") == "en":  # an English list is cited in English
         when = f", {day.day}/{day.month}/{day.year}" if day else ""
         return f"Source: {item['source']}{when}" + (f" ({item['date_note']})" if item.get("date_note") else "")
-    return f"出处：{item['source']}{when}{note}"
+    from ..i18n import active_language, ui  # (imported here: i18n reads the content package)
+    said = "出处：" if active_language() == "en" else ui("出处：")  # a Chinese list on an English site stays Chinese
+    return f"{said}{item['source']}{when}{note}"
 
 
 def add_months(day, months):

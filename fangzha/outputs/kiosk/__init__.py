@@ -62,7 +62,7 @@ def slogan_card(campaign):
     blocks = [{"type": "hero", "text": campaign["slogan"] or campaign["title"]}]
     if campaign["slogan"]:
         blocks.append({"type": "lead", "text": campaign["title"]})
-    blocks.append({"type": "meta", "items": ["　".join(meta)]})
+    blocks.append({"type": "meta", "items": [_("　").join(meta)]})
     return [card("slogan", "", blocks)]
 
 
