@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from . import design, i18n
+from . import design, i18n, script_words
 from .content import pictures
 from .layout import blocks
 from .parallel import Portable, ordered_map
@@ -70,7 +70,8 @@ def make_environment(templates_dir, model=None):
     env.install_gettext_translations(i18n.of(config), newstyle=True)
     env.filters["ui"] = i18n.of(config).gettext
     env.filters["cndate"] = date_filter(config.get("language", "zh-Hans"))  # a choice shown as written (分类 常见手法) in the site's language
-    env.globals.update(html_lang=i18n.page_lang(config), lang_attr=lambda item: i18n.lang_attr(item, config))
+    env.globals.update(html_lang=i18n.page_lang(config), lang_attr=lambda item: i18n.lang_attr(item, config),
+                       script_words=script_words.needed(config))
     if model is not None:
         env.globals.update(model=model, config=model.config)
     return env

@@ -2,11 +2,13 @@
 
 import json
 import re
+import subprocess
 from html.parser import HTMLParser
 
 import pytest
 
 from conftest import FIXTURES, ROOT, copy_project, run_build
+from fangzha.outputs.printkit.pdf import fit_pdf
 
 HAN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 # Pages around content of either language: their own words must all be English on an English site.
@@ -137,6 +139,8 @@ def test_traditional_build_converts_content_and_catalogue(traditional):
         text = re.sub(r'<(\w+)[^>]*\blang="zh-CN"[^>]*>.*?</\1>', "", text, flags=re.S)
         for simplified in ("诈骗", "举报", "电话", "凡是规则", "该打哪个电话", "这些骗局要当心", "打印设置", "广播稿", "规格说明："):
             assert simplified not in text, (path.relative_to(traditional).as_posix(), simplified)
+    words = (traditional / "assets/words.js").read_text(encoding="utf-8")  # what the scripts write
+    assert "講者視圖" in words and "讲者视图" not in words
     index = (traditional / "index.html").read_text(encoding="utf-8")
     assert "該打哪個電話" in index and "詐騙" in index
 
@@ -222,3 +226,38 @@ def test_english_length_limits_count_words(tmp_path):
         f"summary: {long_summary}"))
     assert result.returncode == 1
     assert "content/scams/fake-refund.md:6: summary: 太长了：33 个词（英文按词计：最多 30 个词）。请删减 3 个词。" in result.stdout + result.stderr
+
+
+def test_the_scripts_write_english_on_an_english_site(english, watched):
+    """Search status, the presenter view and the kiosk clock take their words from assets/words.js."""
+    site = watched(english)
+    page = site.open("search.html")
+    page.fill("#q", "brushing")
+    assert re.fullmatch(r"Results found: [1-9]\d*", page.locator("#search-status").inner_text())
+    page.fill("#q", "qqqzzz")
+    assert page.locator("#search-status").inner_text() == "Nothing found for “qqqzzz”"
+    presenter = site.open("slides/class-meeting.html?presenter")
+    presenter.wait_for_selector(".presenter-now")
+    assert presenter.locator(".presenter-top [data-action=restart]").inner_text() == "Restart timer"
+    slides = (english / "slides/class-meeting.html").read_text(encoding="utf-8").count('class="slide ')
+    assert presenter.locator(".presenter-now").inner_text() == f"Slide 1 of {slides}"
+    kiosk = site.open("kiosk/class-meeting.html")
+    clock = kiosk.locator(".kiosk-clock").text_content()
+    assert re.fullmatch(r"(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day \d{1,2} [A-Z][a-z]+ 20\d\d  \d\d:\d\d", clock), clock
+    assert site.errors == [] and site.outside == []
+
+
+def test_english_pages_set_latin_letters_in_a_latin_font_and_the_pdf_embeds_it(english, watched):
+    page = watched(english).open("scams/fake-police.html")  # an English page around a Chinese scam
+    first = page.evaluate("getComputedStyle(document.body).fontFamily.split(',')[0]")
+    chinese = page.evaluate("getComputedStyle(document.querySelector('article[lang=zh-CN]')).fontFamily.split(',')[0]")
+    assert (first, chinese) == ('"Segoe UI"', '"Noto Sans CJK SC"')
+    dest = "posters/campaign-class-meeting.html"
+    assets = {p.relative_to(english).as_posix(): p.read_bytes() for p in (english / "assets").rglob("*") if p.is_file()}
+    pdf, too_long = fit_pdf(dest, (english / dest).read_text(encoding="utf-8"), 0.5, "", 1, assets)
+    assert too_long == ""
+    (english.parent / "poster.pdf").write_bytes(pdf)
+    fonts = subprocess.run(["pdffonts", str(english.parent / "poster.pdf")], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(re.search(r"\byes\s+yes\s+yes\b", row) for row in rows), fonts  # embedded, subset, unicode
+    assert not any("CJK" in row for row in rows), fonts  # an English poster does not draw its letters from a CJK font

@@ -5,7 +5,7 @@ from xml.sax.saxutils import escape
 
 from pathlib import Path
 
-from ... import i18n, icons
+from ... import i18n, icons, script_words
 from ...i18n import ui as _
 from ...page import Page
 
@@ -69,6 +69,8 @@ def pages(model, ctx):
         Page("assets/search-index.js", text=search_index(model), kind="asset"),
         Page("assets/favicon.svg", text=favicon(model.config["design"]["brand"]), kind="asset"),
     ]
+    if script_words.needed(model.config):
+        out.append(Page(script_words.DEST, text=script_words.words_script(_), kind="asset"))
     out += [Page(f"scams/{scam['slug']}.html", "site/scam.html", {"scam": scam, "about_for": ("scam", scam["slug"])})
             for scam in model.scams]
     out += [Page(dest, make=(copy_picture, str(Path(ctx.root) / source)), kind="image") for dest, source in sorted(model.images.items())]
