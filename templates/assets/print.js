@@ -3,12 +3,12 @@
    地址里带 ?mono（或点“黑白版”）显示黑白版；带 ?print 时排好后直接打开打印窗口。
    build.py pdf 用同样的字号生成 PDF（fangzha/outputs/printkit/pdf.py）。 */
 (function () {
+  "use strict";
   /* A word the script writes: the site's language from assets/words.js, else simplified Chinese as written here. */
   function say(key, fallback, values) {
     var word = (window.fangzhaWords || {})[key] || fallback;
     return word.replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
   }
-  "use strict";
   var root = document.documentElement;
   var main = document.getElementById("main");
   var warning = document.getElementById("fit-warning");
