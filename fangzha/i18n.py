@@ -136,6 +136,11 @@ def active_language():
     return _active[1]
 
 
+def active_config():
+    """The language settings of the active build, as config.yaml names them."""
+    return {"language": _active[1], "chinese_variant": _active[2]}
+
+
 def in_script(text):
     """Words the code writes itself (a number spelled as it is read: 幺幺零, 八千) in the site's script:
     converted on a 繁體中文 site, as they are written."""

@@ -66,7 +66,7 @@ def make_environment(templates_dir, model=None):
     env.filters["rooted"] = pictures.rooted
     env.globals.update(design.template_globals(), cell_rows=blocks.cell_rows, fact_label=blocks.fact_label)
     env.globals.update(content_security_policy=markupsafe.Markup(CONTENT_SECURITY_POLICY))
-    config = model.config if model is not None else {}
+    config = model.config if model is not None else i18n.active_config()  # drawn after the build: its language
     env.install_gettext_translations(i18n.of(config), newstyle=True)
     env.filters["ui"] = i18n.of(config).gettext
     env.filters["cndate"] = date_filter(config.get("language", "zh-Hans"))  # a choice shown as written (分类 常见手法) in the site's language

@@ -32,6 +32,8 @@ WORDS = {
     "months": N_("1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月"),
     "weekdays": N_("日,一,二,三,四,五,六"),
     "new_version": N_("大屏轮播（新版本）"),
+    "copied": N_("已复制。到公众号编辑器的正文里按 Ctrl+V 粘贴。"),
+    "copy_by_hand": N_("没能自动复制：文章已经选中了，请按 Ctrl+C 复制。"),
 }
 DEST = "assets/words.js"
 

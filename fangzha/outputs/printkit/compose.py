@@ -85,13 +85,14 @@ def local_lines(model, channels):
     who to ask, the police station."""
     contact = model.config["contact"]
     who = contact["name"] or model.config["organisation"]
-    lines = [f"{c['name']}：{c['label']}（{c['when']}）" for c in channels if c["local"]]
+    lines = [c["name"] + _("：") + c["label"] + noted(c["when"]) for c in channels if c["local"]]
     if contact["phone"]:
-        lines.append(f"{who}：电话 {contact['phone']}" + (f"，地址：{contact['address']}" if contact["address"] else ""))
+        lines.append(who + _("：") + _("电话 %(phone)s") % {"phone": contact["phone"]}
+                     + (_("，地址：%(address)s") % {"address": contact["address"]} if contact["address"] else ""))
     elif contact["address"]:
-        lines.append(f"{who}：{contact['address']}")
+        lines.append(who + _("：") + contact["address"])
     if contact["police_phone"] and contact["police_phone"] not in NATIONAL:
-        lines.append(f"{contact['police_station'] or '辖区派出所'}：电话 {contact['police_phone']}")
+        lines.append((contact["police_station"] or _("辖区派出所")) + _("：") + _("电话 %(phone)s") % {"phone": contact["police_phone"]})
     return lines
 
 
