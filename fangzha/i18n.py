@@ -70,11 +70,6 @@ def ui_of(language, message):
     return translations(language).gettext(message)
 
 
-def gettext_for(config):
-    """`_` for Python that writes public text: _("海报") is "Poster" on an English site."""
-    return of(config).gettext
-
-
 def page_lang(config):
     """What <html lang> says on every page of the site."""
     return html_lang(config.get("language", "zh-Hans"))

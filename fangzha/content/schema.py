@@ -33,7 +33,6 @@ QUIZ = Group("测验题", {
 })
 
 SCAM = {
-    "lang": LANG,
     "title": Text("诈骗类型名称", required=True, max_len=30),
     "slug": Text("网页文件名", pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
     "aliases": List("别名", Text("别名")),
@@ -55,6 +54,7 @@ SCAM = {
     "reviewed": Date("最近审核日期", required=True),
     "review_by": Date("下次审核截止日期"),
     "editor_note": EditorNote(),
+    "lang": LANG,  # last: a new file (build.py new) lists it after what must be filled in
 }
 
 RULE_LIST = {
@@ -186,7 +186,6 @@ FORM = Group("附件表格", {
 })
 
 CAMPAIGN = {
-    "lang": LANG,
     "title": Text("活动名称", required=True, max_len=40),
     "slug": Text("网页文件名", pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
     "source": Text("依据的方案", required=True),
@@ -249,6 +248,7 @@ CAMPAIGN = {
     "sources": List("出处", SOURCE, required=True, min_items=1),
     "reviewed": Date("最近审核日期", required=True),
     "editor_note": EditorNote(),
+    "lang": LANG,  # last: a new file (build.py new) lists it after what must be filled in
 }
 
 TOP_TYPES = {

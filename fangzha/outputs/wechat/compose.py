@@ -62,18 +62,18 @@ def campaign_article(model, campaign, dest, detail="lists"):
     article.p(campaign["title"], "title")
     if campaign["slogan"]:
         article.p(campaign["slogan"], "slogan")
-    article.picture(share.image_of(campaign_poster(campaign["slug"])), "本次活动的海报")
+    article.picture(share.image_of(campaign_poster(campaign["slug"])), _("本次活动的海报"))
     article.body(campaign["html"], f"campaigns/{campaign['slug']}.html")
     facts = [(k, v) for k, v in ((_("时间"), campaign["date_text"]), (_("地点"), campaign["place"]), (_("主办"), campaign["organiser"])) if v]
     for key, value in facts:
-        article.labelled(f"{key}：", value)
+        article.labelled(key + _("："), value)
     article.heading(_("这些骗局要当心"))
     for scam in campaign["scams"]:
         scam_part(article, scam, detail)
     rule_lists(article, campaign["rules"] or ([model.featured_rules] if model.featured_rules else []))
     numbers(article, model, campaign["channels"] or printed.default_calls(model))
     if model.guide:
-        article.picture(share.image_of("posters/report.html"), "“遇到诈骗，打哪个电话”海报")
+        article.picture(share.image_of("posters/report.html"), _("“%(title)s”海报") % {"title": _("遇到诈骗，打哪个电话")})
     foot(article, campaign["sources"], campaign["reviewed"])
     return article.html()
 
@@ -83,7 +83,7 @@ def scam_article(model, scam, dest):
     article = Article(model.config["base_url"], dest)
     article.p(scam["title"], "title")
     article.p(scam["summary"], "slogan")
-    article.picture(share.image_of(scam_poster(scam["slug"])), "这种骗局的海报")
+    article.picture(share.image_of(scam_poster(scam["slug"])), _("这种骗局的海报"))
     article.body(scam["html"], f"scams/{scam['slug']}.html")
     article.heading(_("警惕信号"))
     article.items(scam["signs"])
