@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import manifest, plan as planner, write
+from . import i18n, manifest, plan as planner, write
+from .content.convert import to_site_language
 from .content.load import load_project
 from .content.validate import PER_FILE, check_record, validate
 from .problems import ContentError, split_notices
@@ -48,7 +49,8 @@ def check(ctx, output=None, loaded=None):
     collecting = gc.isenabled()
     gc.disable()  # many long-lived objects, none freed until the end: the cyclic collector would rescan them
     try:
-        model = validate(loaded or load(ctx), today=ctx.today, allow_empty=ctx.allow_empty)
+        model = to_site_language(validate(loaded or load(ctx), today=ctx.today, allow_empty=ctx.allow_empty))
+        i18n.activate(model.config)
         ctx = ctx.with_output(Path(output) if output else output_dir(ctx, model))
         pages = planner.plan(model, ctx)
         errors, warnings = split_notices(model.warnings + planner.check(model, pages, ctx), ctx.strict)

@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from . import design
+from . import design, i18n, script_words
 from .content import pictures
 from .layout import blocks
 from .parallel import Portable, ordered_map
@@ -25,9 +25,9 @@ from .write import make_folders, write_file
 CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'none'"
 
 
-def cn_date(day):
-    """2026-11-27 → 2026年11月27日."""
-    return f"{day.year}年{day.month}月{day.day}日" if day else "未注明"
+def date_filter(language):
+    """How pages write a date: 2026年11月27日 in Chinese (either script), 27 November 2026 in English."""
+    return lambda day: i18n.written_date(day, language) or i18n.ui_of(language, "未注明")
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -61,12 +61,18 @@ def make_environment(templates_dir, model=None):
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
-    env.filters["cndate"] = cn_date
     env.filters["rooted"] = pictures.rooted
     env.filters["phrases"] = blocks.split_phrases  # a big line in the pieces it may break between (deck heroes)
     env.globals.update(design.template_globals(), cell_rows=blocks.cell_rows, fact_label=blocks.fact_label)
     env.globals.update(content_security_policy=markupsafe.Markup(CONTENT_SECURITY_POLICY))
+    config = model.config if model is not None else i18n.active_config()  # drawn after the build: its language
+    env.install_gettext_translations(i18n.of(config), newstyle=True)
+    env.filters["ui"] = i18n.of(config).gettext
+    env.filters["cndate"] = date_filter(config.get("language", "zh-Hans"))  # a choice shown as written (分类 常见手法) in the site's language
+    env.globals.update(html_lang=i18n.page_lang(config), lang_attr=lambda item: i18n.lang_attr(item, config),
+                       script_words=script_words.needed(config))
     if model is not None:
         env.globals.update(model=model, config=model.config)
     return env

@@ -10,6 +10,7 @@ import re
 
 from ..problems import Problem
 from . import placeholders
+from .languages import is_latin, word_count, words_allowed
 from .urls import url_problem
 from .yamlread import FULLWIDTH_HINT, Sequence
 
@@ -73,7 +74,11 @@ class Text(Spec):
         text = str(value).strip()
         if self.pattern and not self.pattern.match(text):
             where.report(problems, f"「{text}」不合适：{self.pattern_hint}")
-        if self.max_len and len(text) > self.max_len:
+        if self.max_len and is_latin(text):
+            words, allowed = word_count(text), words_allowed(self.max_len)
+            if words > allowed:
+                where.report(problems, f"太长了：{words} 个词（英文按词计：最多 {allowed} 个词）。请删减 {words - allowed} 个词。")
+        elif self.max_len and len(text) > self.max_len:
             where.report(problems, f"太长了：{len(text)} 个字，最多 {self.max_len} 个字。请删减 {len(text) - self.max_len} 个字。")
         placeholders.scan(text, self.label, where)
         return text
@@ -157,6 +162,23 @@ class Int(Spec):
         if self.maximum is not None and value > self.maximum:
             where.report(problems, f"最多 {self.maximum}（{self.label}），现在是 {value}。")
         return value
+
+
+class Answer(Spec):
+    """A quiz's right option: its number (from 1), or its text copied exactly (checked against the options later)."""
+
+    def clean(self, value, where, problems):
+        if isinstance(value, int) and not isinstance(value, bool) and (where.typed is None or DECIMAL.match(where.typed)):
+            if value < 1:
+                where.report(problems, f"应当不小于 1（{self.label}），现在是 {value}。")
+                return None
+            return value
+        if isinstance(value, str) and value.strip() and not value.strip().isdigit():
+            return value.strip()
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value.strip())
+        where.report(problems, f"应当是正确选项的序号（从 1 数起），或者把正确选项原样抄一遍（{self.label}），现在是{kind_of(value)}。")
+        return None
 
 
 class Bool(Spec):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..parallel import ordered_map
+from .languages import LANGUAGES
 from ..problems import Notice, Problem
 from .yamlread import Mapping, Sequence, parse_yaml  # noqa: F401 (Mapping, Sequence: the loaded data's types)
 
@@ -191,6 +192,30 @@ CONTENT_LAYOUT = {
 }
 
 
+def _place_files(path, place, root, notices):
+    """The files of one place of CONTENT_LAYOUT (a folder, or one file) in one content folder."""
+    label = path.relative_to(root).as_posix()
+    if not os.path.lexists(path):
+        return []
+    if place.endswith("/"):
+        if path.is_dir():
+            return folder_files(path, root, notices)
+        notices.append(Notice(label, 0, "", f"跳过：{skip_reason(path) or '这是一个文件，不是文件夹'}。"))
+    elif skip_reason(path):
+        notices.append(Notice(label, 0, "", f"跳过：{skip_reason(path)}。"))
+    else:
+        return [(path, label, path.stem, False)]
+    return []
+
+
+def site_language(config):
+    """config.yaml's `language` as written (checked later), so its content folder is read with the rest; a
+    simplified-Chinese site reads none (its content is content/ itself)."""
+    data = config.data if config is not None else None
+    value = data.get("language") if isinstance(data, dict) else None
+    return value if value in LANGUAGES and value != "zh-Hans" else None
+
+
 def _read_and_check(per_file, job):
     """Read one file and, when a per-file check applies to its kind, run it in the same worker."""
     kind, file_job = job
@@ -223,21 +248,17 @@ def load_project(root, config_name="config.yaml", check=None, kinds=()):
     jobs = []  # (kind, (path, label, stem, is_markdown))
     content = root / "content"
     loaded.content_found = content.is_dir()
+    language = site_language(loaded.config)
+    translated = content / language if language else None  # content/en/…: translations that replace their originals
+    folders = (content, translated) if translated and translated.is_dir() else (content,)
     for kind, place in CONTENT_LAYOUT.items():
         loaded.records[kind] = []
-        path = content / place.rstrip("/")
-        label = path.relative_to(root).as_posix()
-        if not loaded.content_found or not os.path.lexists(path):
+        if not loaded.content_found:
             continue
-        if place.endswith("/"):
-            if path.is_dir():
-                jobs += [(kind, job) for job in folder_files(path, root, loaded.warnings)]
-            else:
-                loaded.warnings.append(Notice(label, 0, "", f"跳过：{skip_reason(path) or '这是一个文件，不是文件夹'}。"))
-        elif skip_reason(path):
-            loaded.warnings.append(Notice(label, 0, "", f"跳过：{skip_reason(path)}。"))
-        else:
-            jobs.append((kind, (path, label, path.stem, False)))
+        found = {}
+        for folder in folders:
+            found.update((job[2], job) for job in _place_files(folder / place.rstrip("/"), place, root, loaded.warnings))
+        jobs += [(kind, job) for job in found.values()]
     per_file = (check, frozenset(kinds), loaded.config.data if loaded.config else None, root)
     results = ordered_map(_read_and_check, jobs, per_file)
     for (kind, _), (record, problems, warnings) in zip(jobs, results):

@@ -64,7 +64,8 @@ def show_channel(channel):
     a 电话 shows its number and is dialled; a 短信 service is "12381 短信", never dialled; a 平台 shows its name."""
     kind, number = channel["kind"], channel["number"]
     channel["dial"] = number if kind == "电话" else ""
-    channel["label"] = number if kind == "电话" and number else f"{number} 短信" if kind == "短信" and number else channel["name"]
+    sms = "SMS" if channel.get("lang") == "en" else "短信"
+    channel["label"] = number if kind == "电话" and number else f"{number} {sms}" if kind == "短信" and number else channel["name"]
     return channel
 
 
@@ -73,7 +74,12 @@ def source_line(item):
     day = item.get("date")
     when = f"，{day.year}年{day.month}月{day.day}日" if day else ""
     note = f"（{item['date_note']}）" if item.get("date_note") else ""
-    return f"出处：{item['source']}{when}{note}"
+    if item.get("lang") == "en":  # an English list is cited in English
+        when = f", {day.day}/{day.month}/{day.year}" if day else ""
+        return f"Source: {item['source']}{when}" + (f" ({item['date_note']})" if item.get("date_note") else "")
+    from ..i18n import active_language, ui  # (imported here: i18n reads the content package)
+    said = "出处：" if active_language() == "en" else ui("出处：")  # a Chinese list on an English site stays Chinese
+    return f"{said}{item['source']}{when}{note}"
 
 
 def add_months(day, months):

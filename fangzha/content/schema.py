@@ -5,12 +5,16 @@ Each field says what it holds and, in Chinese, what it is for (the engine is fie
 
 import re
 
-from .fields import SAFE_SLUG, SLUG_HINT, Bool, Choice, Date, EditorNote, Group, Hours, Int, List, Ref, Text, Url
+from .languages import LANGUAGES
+from .fields import SAFE_SLUG, SLUG_HINT, Answer, Bool, Choice, Date, EditorNote, Group, Hours, Int, List, Ref, Text, Url
 
 IMAGE = Group("图片", {
     "file": Text("图片文件：相对于这个文件的路径，例如 pictures/shuadan.jpg（JPEG、PNG、WebP 或 SVG，不超过 5 MB）", required=True),
     "alt": Text("图片上是什么（写给看不见图片的人，读屏软件会读出来）", required=True),
 })
+# Which language an item is written in; left out, it is the language of its folder (content/en/… is
+# English) or config.yaml's content_language. Its elements say so (lang="en") where the page's differs.
+LANG = Choice("这一项用什么语言写（zh-Hans 简体中文、zh-Hant 繁體中文、en 英文；不写就和所在文件夹或 config.yaml 的 content_language 一样）", LANGUAGES)
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 SOURCE = Group("出处", {
@@ -23,8 +27,8 @@ SOURCE = Group("出处", {
 
 QUIZ = Group("测验题", {
     "question": Text("题目", required=True),
-    "options": List("选项", Text("选项"), required=True, min_items=2),
-    "answer": Int("正确选项的序号（从 1 数起）", required=True, minimum=1),
+    "options": List("选项（英文选项请每项单独一行，以「- 」开头）", Text("选项"), required=True, min_items=2),
+    "answer": Answer("正确选项：写它的序号（从 1 数起），或者把正确选项原样抄一遍", required=True),
     "explanation": Text("答案解析", required=True),
 })
 
@@ -50,15 +54,18 @@ SCAM = {
     "reviewed": Date("最近审核日期", required=True),
     "review_by": Date("下次审核截止日期"),
     "editor_note": EditorNote(),
+    "lang": LANG,  # last: a new file (build.py new) lists it after what must be filled in
 }
 
 RULE_LIST = {
+    "lang": LANG,
     "title": Text("名称", required=True),
     "version": Text("版本", required=True),
     "source": Text("出处", required=True),
     "date": Date("发布日期"),
     "date_note": Text("日期说明"),
     "featured": Bool("是否作为“新十个凡是”展示"),
+    "translation": Text("翻译说明（译文必须写：译自哪一份、谁翻译的；原文的名称和日期照样写在 source 和 date）"),
     "items": List("条目", Text("条目"), required=True, min_items=1),
     "reviewed": Date("最近审核日期", required=True),
     "editor_note": EditorNote(),
@@ -69,6 +76,7 @@ RULE_LIST = {
 CHANNEL_KINDS = ["电话", "短信", "平台"]
 
 CHANNEL = Group("举报渠道", {
+    "lang": LANG,
     "id": Text("编号", required=True),
     "name": Text("名称", required=True),
     "kind": Choice("渠道类型（电话：可以直接拨打；短信：只发提醒短信，不用回拨；平台：App、网站或公众号）", CHANNEL_KINDS, default="电话"),
@@ -83,6 +91,7 @@ CHANNEL = Group("举报渠道", {
 })
 
 CHANNELS = {
+    "lang": LANG,
     "channels": List("举报渠道", CHANNEL, required=True, min_items=1),
     "guide": List("该打哪个电话", Group("情形", {
         "situation": Text("情形", required=True),
@@ -100,8 +109,10 @@ CHANNELS = {
 }
 
 AUDIENCE = Group("人群", {
+    "lang": LANG,
     "id": Text("英文编号", required=True, pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
     "name": Text("名称", required=True),
+    "source_name": Text("原文里的名称（翻译的人群表写：原来的内容仍然可以用这个名称引用它）"),
     "description": Text("说明（只给编辑看，不会印出来）"),
     "tagline": Text("印在这份折页封面上的一句话（写给这群人看）"),
     "leaflet": Bool("是否印一份折页"),
@@ -110,6 +121,7 @@ AUDIENCE = Group("人群", {
 })
 
 PREVENTION = {
+    "lang": LANG,
     "title": Text("标题", required=True),
     "source": Text("出处", required=True),
     "date": Date("出处的发布日期"),
@@ -122,6 +134,7 @@ PREVENTION = {
 }
 
 CASE = {
+    "lang": LANG,
     "title": Text("标题", required=True),
     "slug": Text("网页文件名", pattern=SAFE_SLUG, pattern_hint=SLUG_HINT),
     "date_text": Text("发生时间"),
@@ -235,9 +248,11 @@ CAMPAIGN = {
     "sources": List("出处", SOURCE, required=True, min_items=1),
     "reviewed": Date("最近审核日期", required=True),
     "editor_note": EditorNote(),
+    "lang": LANG,  # last: a new file (build.py new) lists it after what must be filled in
 }
 
 TOP_TYPES = {
+    "lang": LANG,
     "lists": List("高发诈骗类型清单", Group("清单", {
         "title": Text("清单名称", required=True),
         "figure": Text("公布的数字（例如：这十类案件占全部案件的 88.4%）"),
@@ -278,6 +293,9 @@ CONFIG = {
     "base_url": Url("网站正式地址（用于 sitemap.xml 和二维码）", absolute=True),
     "output": Text("输出文件夹", default="site"),
     "allow_html": Bool("是否允许 Markdown 里写 HTML"),
+    "language": Choice("网站、印刷品、课件和大屏上的界面文字用什么语言（zh-Hans 简体中文、zh-Hant 繁體中文、en 英文）", LANGUAGES, default="zh-Hans"),
+    "content_language": Choice("content/ 里的内容是用什么语言写的（content/en/ 这样的语言文件夹除外）", LANGUAGES, default="zh-Hans"),
+    "chinese_variant": Choice("繁體中文的用字习惯（language 写 zh-Hant 时用）：s2twp 台湾用字和用词、s2hk 香港用字、s2t 只转字形", ["s2twp", "s2hk", "s2t"], default="s2twp"),
     "review_months": Int("内容多少个月后需要重新审核", default=12, minimum=1),
     "contact": Group("联系方式", defaults=True, fields={
         "name": Text("联系人或部门"),

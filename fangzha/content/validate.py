@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from . import fields, pictures, placeholders, schema
 from .. import icons
+from .languages import LANGUAGES, is_latin
 from .markup import convert_one, plain_text
 from .model import Model, add_months, scam_order, show_channel
 from .playlists import check_playlists, link_playlists
@@ -92,12 +93,31 @@ def check_record(kind, record, config_data, root=None):
     return clean, problems, refs
 
 
+COMMA_SPLIT = ("英文选项不能写在 [ ] 里：选项里的逗号会把一个选项拆成两个，正确答案就对不上了。"
+               "请把每个选项单独写一行，以「- 」开头（这样选项里有逗号也没关系）。")
+
+
 def _check_quiz(record, scam, problems):
+    """Each question's answer names one of its options, and no option was cut in two at a comma."""
     raw_quiz = record.data.get("quiz") or []
     for number, item in enumerate(scam["quiz"], start=1):
-        if item and item["answer"] and item["options"] and item["answer"] > len(item["options"]):
-            line = getattr(raw_quiz[number - 1], "key_lines", {}).get("answer", 1)
-            problems.append(Problem(record.path, line, f"quiz[{number}].answer", f"正确选项是第 {item['answer']} 个，但只有 {len(item['options'])} 个选项。请改成 1 到 {len(item['options'])} 之间的数字。"))
+        raw = raw_quiz[number - 1] if isinstance(raw_quiz, list) and number <= len(raw_quiz) else {}
+        lines = getattr(raw, "key_lines", {})
+        options, answer = (item or {}).get("options"), (item or {}).get("answer")
+        if not options or answer is None:
+            continue
+        written = raw.get("options") if isinstance(raw, dict) else None
+        if getattr(written, "comma_split", False) and (scam.get("lang") == "en" or any(is_latin(o) for o in options)):
+            problems.append(Problem(record.path, lines.get("options", 1), f"quiz[{number}].options", COMMA_SPLIT))
+            continue
+        if isinstance(answer, str):
+            if answer not in options:
+                problems.append(Problem(record.path, lines.get("answer", 1), f"quiz[{number}].answer",
+                                        f"正确选项「{answer}」和哪个选项都对不上。请把正确的那个选项原样抄一遍，或者写它的序号（1 到 {len(options)}）。"))
+                continue
+            item["answer"] = options.index(answer) + 1
+        elif answer > len(options):
+            problems.append(Problem(record.path, lines.get("answer", 1), f"quiz[{number}].answer", f"正确选项是第 {answer} 个，但只有 {len(options)} 个选项。请改成 1 到 {len(options)} 之间的数字。"))
 
 
 def _check_icon(record, scam, problems):
@@ -286,7 +306,10 @@ def validate(loaded, today=None, allow_empty=False):
     for record in records["audiences"]:
         if not record.broken:  # (already reported)
             clean = fields.List("人群", schema.AUDIENCE).clean(record.data, Where(record.path, 1, "audiences", refs), problems)
-            audiences.extend(a for a in clean if a)
+            for audience in clean:
+                if audience:
+                    audience["lang"] = audience["lang"] or folder_language(record.path, config)
+                    audiences.append(audience)
     items = {kind: _folder_items(kind, records[kind], config_data, problems, refs, loaded.root) for kind in FOLDERS}
     for kind, check_more in AFTER.items():
         check_more(items[kind], config, problems)
@@ -297,6 +320,7 @@ def validate(loaded, today=None, allow_empty=False):
             _not_only_local(row["call"], channel_doc["file"], getattr(channel_doc, "key_lines", {}).get("guide", 1), "guide", problems)
     playlists = check_playlists(records["playlists"], [c for _, c in items["campaigns"]], problems, refs)
     images = _pictures(loaded, config, items, problems)
+    _item_languages(config, items, docs)
     refs, editor_notes, found = _sorted_notes(refs)
     found = sorted(placeholders.placeholders(found), key=place_order)
     held = placeholders.withheld(found, config)  # example numbers are never printed
@@ -338,6 +362,29 @@ def validate(loaded, today=None, allow_empty=False):
     return model
 
 
+def folder_language(path, config):
+    """The language a file is written in when it does not say: its language folder's (content/en/…), or content_language."""
+    parts = str(path).split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == "content" and parts[1] in LANGUAGES else config["content_language"]
+
+
+def _item_languages(config, items, docs):
+    """Every item's `lang`, written or by default: its folder's, or config.yaml's content_language."""
+    for kind in FOLDERS:
+        for record, clean in items[kind]:
+            clean["lang"] = clean.get("lang") or folder_language(record.path, config)
+    for doc in docs.values():
+        if doc and doc.get("file"):
+            doc["lang"] = doc.get("lang") or folder_language(doc["file"], config)
+    channel_doc = docs["channels"]
+    for channel in channel_doc["channels"]:
+        if channel:
+            channel["lang"] = channel["lang"] or channel_doc.get("lang") or config["content_language"]
+    for channel in config["local_channels"]:
+        if channel:
+            channel["lang"] = channel["lang"] or config["content_language"]
+
+
 def _known(records, items, channels, audiences, problems):
     """Everything a reference may name, by id (and the second of two items that share an id, reported)."""
     known = {
@@ -355,6 +402,8 @@ def _known(records, items, channels, audiences, problems):
     for audience in audiences:
         known["audiences"][audience["name"]] = audience
         known["audiences"][audience["id"]] = audience
+        if audience["source_name"]:  # a translated list: the original content still names it in Chinese
+            known["audiences"].setdefault(audience["source_name"], audience)
     for kind in ("scams", "rules", "cases"):
         for record in records[kind]:
             if record.broken:  # already reported; do not add "not found" noise for it

@@ -63,6 +63,7 @@ class Sequence(list):
     line = 0
     item_lines: list
     typed_items: list  # the text as typed, or None where YAML read it as text
+    comma_split = False  # written [a, b] with an item unquoted: a comma inside an item made two (English quiz options)
 
 
 def parse_yaml(path, text, line_offset=0):
@@ -254,6 +255,8 @@ class _Composer:
             self.trailing_comment(event.end_mark)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1)
+        if self.stack and self.stack[-1].is_list and self.stack[-1].flow and not event.style:  # plain: "" or None
+            self.stack[-1].value.comma_split = True
         self.add(value, typed, 1, event.start_mark.line + self.offset)
 
     def check_tag(self, event):

@@ -19,6 +19,11 @@
   };
 
   function px(name) { return parseFloat(getComputedStyle(root).getPropertyValue(name)) || 0; }
+  /* A word the deck scripts write: the site's language from assets/words.js, else simplified Chinese as written. */
+  deck.say = function (key, fallback, values) {
+    var word = (window.fangzhaWords || {})[key] || fallback;
+    return word.replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  };
   deck.stepsOf = function (slide) { return parseInt(slide.getAttribute("data-steps") || "0", 10) || 0; };
   deck.pad = function (n) { return (n < 10 ? "0" : "") + n; };
 

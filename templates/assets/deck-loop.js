@@ -19,7 +19,6 @@
   var offsets = [[0, 0], [5, 3], [-4, 5], [3, -5], [-5, -3], [4, 4], [-3, -4]];
   var shiftIndex = 0, position = -1, checking = false;
   var timers = { advance: null, clock: null, shift: null, check: null };
-  var WEEK = "日一二三四五六";
   var START_WAIT_MS = 60000;  // a new version that has not started playing by then is given up
 
   if (root.getAttribute("data-night-mode") === "dim") { root.classList.add("night-dim"); }
@@ -115,8 +114,12 @@
   }
   function updateClock(now) {
     if (clock) {
-      clock.textContent = now.getFullYear() + "年" + (now.getMonth() + 1) + "月" + now.getDate() + "日　星期" +
-        WEEK.charAt(now.getDay()) + "　" + pad(now.getHours()) + ":" + pad(now.getMinutes());
+      var months = deck.say("months", "1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月").split(",");
+      var weekdays = deck.say("weekdays", "日,一,二,三,四,五,六").split(",");
+      clock.textContent = deck.say("clock", "{year}年{month}{day}日　星期{weekday}　{time}", {
+        year: now.getFullYear(), month: months[now.getMonth()], day: now.getDate(), weekday: weekdays[now.getDay()],
+        time: pad(now.getHours()) + ":" + pad(now.getMinutes())
+      });
     }
   }
   function tickClock() {
@@ -166,7 +169,7 @@
     return new Promise(function (resolve, reject) {
       var frame = document.createElement("iframe");
       frame.className = "kiosk-next";
-      frame.setAttribute("title", "大屏轮播（新版本）");
+      frame.setAttribute("title", deck.say("new_version", "大屏轮播（新版本）"));
       frame.setAttribute("aria-hidden", "true");
       var giveUp = setTimeout(function () { finish(false); }, START_WAIT_MS);
       function onMessage(event) {

@@ -137,7 +137,7 @@
     function tickTimer() {
       if (!timerText) { return; }
       var seconds = Math.floor((Date.now() - timerStart) / 1000);
-      timerText.textContent = "已用时 " + pad(Math.floor(seconds / 60)) + ":" + pad(seconds % 60);
+      timerText.textContent = deck.say("elapsed", "已用时 {time}", { time: pad(Math.floor(seconds / 60)) + ":" + pad(seconds % 60) });
     }
     if (presenter) {
       timerText = buildPresenter();
@@ -182,20 +182,26 @@
   /* Presenter window: the stage moves into a panel; a copy of the next slide sits beside it. */
   function buildPresenter() {
     root.classList.add("is-presenter");
-    document.title = "讲者视图 · " + document.title;
+    document.title = deck.say("presenter", "讲者视图 · {title}", { title: document.title });
     var panel = document.createElement("div");
     panel.className = "presenter";
     panel.innerHTML =
       '<div class="presenter-top"><span class="presenter-timer" role="timer"></span>' +
       '<span class="presenter-now"></span>' +
-      '<button type="button" class="deck-btn" data-action="prev">上一步</button>' +
-      '<button type="button" class="deck-btn" data-action="next">下一步</button>' +
-      '<button type="button" class="deck-btn" data-action="blank">黑屏（B）</button>' +
-      '<button type="button" class="deck-btn" data-action="restart">重新计时</button></div>' +
-      '<div class="presenter-box presenter-current"><span class="presenter-label">当前</span></div>' +
-      '<div class="presenter-box presenter-next"><span class="presenter-label">下一页</span></div>' +
+      '<button type="button" class="deck-btn" data-action="prev"></button>' +
+      '<button type="button" class="deck-btn" data-action="next"></button>' +
+      '<button type="button" class="deck-btn" data-action="blank"></button>' +
+      '<button type="button" class="deck-btn" data-action="restart"></button></div>' +
+      '<div class="presenter-box presenter-current"><span class="presenter-label"></span></div>' +
+      '<div class="presenter-box presenter-next"><span class="presenter-label"></span></div>' +
       '<div class="presenter-notes" aria-live="polite"></div>';
     root.appendChild(panel);
+    var labels = { prev: "上一步", next: "下一步", blank: "黑屏（B）", restart: "重新计时" };
+    Object.keys(labels).forEach(function (action) {  /* set as text: a translation is never read as markup */
+      panel.querySelector('.presenter-top [data-action="' + action + '"]').textContent = deck.say(action, labels[action]);
+    });
+    panel.querySelector(".presenter-current .presenter-label").textContent = deck.say("current", "当前");
+    panel.querySelector(".presenter-next .presenter-label").textContent = deck.say("coming", "下一页");
     var current = panel.querySelector(".presenter-current");
     var nextBox = panel.querySelector(".presenter-next");
     var notes = panel.querySelector(".presenter-notes");
@@ -211,10 +217,10 @@
       var slide = slides[state.index];
       var source = slide.querySelector(".notes");
       notes.innerHTML = source ? source.innerHTML : "";
-      if (!notes.textContent.trim()) { notes.textContent = "（这一页没有讲解提示）"; }
+      if (!notes.textContent.trim()) { notes.textContent = deck.say("no_notes", "（这一页没有讲解提示）"); }
       var steps = stepsOf(slide);
-      now.textContent = "第 " + (state.index + 1) + " / " + slides.length + " 页" +
-        (steps ? (state.step < steps ? "（答案未显示）" : "（答案已显示）") : "");
+      now.textContent = deck.say("slide_of", "第 {number} / {count} 页", { number: state.index + 1, count: slides.length }) +
+        (steps ? (state.step < steps ? deck.say("answer_hidden", "（答案未显示）") : deck.say("answer_shown", "（答案已显示）")) : "");
       while (nextStage.firstChild) { nextStage.removeChild(nextStage.firstChild); }
       var following = steps && state.step < steps ? slide : slides[state.index + 1];
       if (following) {
@@ -224,7 +230,7 @@
         copy.setAttribute("data-step", following === slide ? String(steps) : "0");
         nextStage.appendChild(copy);
       } else {
-        nextStage.textContent = "（最后一页）";
+        nextStage.textContent = deck.say("last", "（最后一页）");
       }
     };
     deck.afterLayout = function () { deck.scaleStage(nextStage, nextBox, 0); };

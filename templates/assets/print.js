@@ -4,6 +4,11 @@
    build.py pdf 用同样的字号生成 PDF（fangzha/outputs/printkit/pdf.py）。 */
 (function () {
   "use strict";
+  /* A word the script writes: the site's language from assets/words.js, else simplified Chinese as written here. */
+  function say(key, fallback, values) {
+    var word = (window.fangzhaWords || {})[key] || fallback;
+    return word.replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  }
   var root = document.documentElement;
   var main = document.getElementById("main");
   var warning = document.getElementById("fit-warning");
@@ -33,7 +38,7 @@
       if (spills(all[j]) && sources.indexOf(source) < 0) sources.push(source);
     }
     main.setAttribute("data-fit", sources.length ? "overflow" : "ok");
-    if (sources.length) document.getElementById("fit-source").textContent = sources.join("、");
+    if (sources.length) document.getElementById("fit-source").textContent = sources.join(say("list", "、"));
     warning.hidden = sources.length === 0;
   }
 

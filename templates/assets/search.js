@@ -1,5 +1,10 @@
 /* 站内搜索：索引随页面以脚本加载（file:// 下也能用），按子串匹配中文。 */
 (function () {
+  /* A word the script writes: the site's language from assets/words.js, else simplified Chinese as written here. */
+  function say(key, fallback, values) {
+    var word = (window.fangzhaWords || {})[key] || fallback;
+    return word.replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  }
   var input = document.getElementById("q");
   var list = document.getElementById("results");
   var status = document.getElementById("search-status");
@@ -55,10 +60,12 @@
     var found = index.map(function (e) { return [score(e, words), e]; })
       .filter(function (p) { return p[0] > 0; })
       .sort(function (a, b) { return b[0] - a[0]; });
-    status.textContent = found.length ? "找到 " + found.length + " 条结果" : "没有找到与“" + input.value.trim() + "”有关的内容";
+    status.textContent = found.length ? say("found", "找到 {count} 条结果", { count: found.length })
+      : say("none", "没有找到与“{query}”有关的内容", { query: input.value.trim() });
     found.forEach(function (p) {
       var entry = p[1];
       var li = document.createElement("li");
+      if (entry.l) { li.lang = entry.l; }  /* an item in another language than the page's */
       var heading = document.createElement("p");
       heading.className = "result-title";
       if (entry.k) {

@@ -1,5 +1,10 @@
 /* 大字开关（记住选择）和按人群筛选。普通脚本，不依赖网络。 */
 (function () {
+  /* A word the script writes: the site's language from assets/words.js, else simplified Chinese as written here. */
+  function say(key, fallback, values) {
+    var word = (window.fangzhaWords || {})[key] || fallback;
+    return word.replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  }
   var root = document.documentElement;
   var toggle = document.getElementById("large-toggle");
   function store(on) { try { localStorage.setItem("fangzha-large", on ? "1" : "0"); } catch (e) {} }
@@ -22,7 +27,7 @@
       if (match) { shown += 1; }
     });
     buttons.forEach(function (b) { b.setAttribute("aria-pressed", b.getAttribute("data-audience") === name ? "true" : "false"); });
-    if (status) { status.textContent = name ? "与" + name + "有关的有 " + shown + " 种" : ""; }
+    if (status) { status.textContent = name ? say("filtered", "与{name}有关的有 {count} 种", { name: name, count: shown }) : ""; }
   }
   buttons.forEach(function (b) { b.addEventListener("click", function () { applyFilter(b.getAttribute("data-audience")); }); });
 })();

@@ -9,7 +9,8 @@
   var article = document.querySelector("[data-wechat-article]");
   if (!button || !article) return;
 
-  function say(text) { status.textContent = text; }
+  /* A status line in the site's language (assets/words.js), else simplified Chinese as written here. */
+  function say(key, text) { status.textContent = (window.fangzhaWords || {})[key] || text; }
 
   function html() {
     var copy = article.cloneNode(true);
@@ -31,9 +32,9 @@
     try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
     if (copied) {
       selection.removeAllRanges();
-      say("已复制。到公众号编辑器的正文里按 Ctrl+V 粘贴。");
+      say("copied", "已复制。到公众号编辑器的正文里按 Ctrl+V 粘贴。");
     } else {
-      say("没能自动复制：文章已经选中了，请按 Ctrl+C 复制。");
+      say("copy_by_hand", "没能自动复制：文章已经选中了，请按 Ctrl+C 复制。");
     }
   }
 
@@ -57,7 +58,7 @@
         "text/plain": new Blob([article.innerText], {type: "text/plain"})
       });
       navigator.clipboard.write([item]).then(function () {
-        say("已复制。到公众号编辑器的正文里按 Ctrl+V 粘贴。");
+        say("copied", "已复制。到公众号编辑器的正文里按 Ctrl+V 粘贴。");
       }, bySelection);
     } else {
       bySelection();

@@ -7,13 +7,14 @@ end (and in the middle of the long one), and the local contact. What goes in is 
 priority until the version's reading time, estimated at spoken.READING_SPEED, is used up.
 """
 
+from ...i18n import N_, ui as _
 from ...page import Page
 from ...problems import Notice
-from .spoken import READING_SPEED, cardinal, characters, reading_seconds, sentences, spoken
+from .spoken import characters, number_word, reading_seconds, reading_speed, sentences, spoken
 
-VERSIONS = (("一分钟版", 60), ("三分钟版", 180))
+VERSIONS = ((N_("一分钟版"), 60), (N_("三分钟版"), 180))
 NATIONAL = {"110", "96110"}  # in the key warning already
-KEY_WARNING = ["拿不准是不是诈骗，先打 96110 问一问。", "钱已经转出去了，马上打 110 报警。"]
+KEY_WARNING = [N_("拿不准是不是诈骗，先打 96110 问一问。"), N_("钱已经转出去了，马上打 110 报警。")]
 RULE_ITEMS = 6  # a rule list longer than this is too long to read out whole
 
 
@@ -24,48 +25,49 @@ def said(texts):
 
 def scam_part(scam, detailed):
     """What to say about one scam: its name and summary; in the long version two signs and two steps."""
-    lines = said([f"当心{scam['title']}。", scam["summary"]])
+    lines = said([_("当心%(scam)s。") % {"scam": scam["title"]}, scam["summary"]])
     if detailed:
-        lines += said(["这些情况要警惕："] + scam["signs"][:2] + ["遇到了，要这样做："] + scam["steps"][:2])
+        lines += said([_("这些情况要警惕：")] + scam["signs"][:2] + [_("遇到了，要这样做：")] + scam["steps"][:2])
     return lines
 
 
 def scam_more(scam):
     """The long version's room to spare: the rest of a scam's signs and steps."""
     signs, steps = scam["signs"][2:], scam["steps"][2:]
-    return said((["还要警惕："] + signs if signs else []) + (["还可以这样做："] + steps if steps else []))
+    return said(([_("还要警惕：")] + signs if signs else []) + ([_("还可以这样做：")] + steps if steps else []))
 
 
 def local_contact(model, campaign):
     """The local numbers: the campaign's local phone lines, the organiser's phone, the police station
     (example numbers never get here: validation withholds them)."""
     contact = model.config["contact"]
-    texts = [f"{c['name']}，电话 {c['dial']}。" for c in campaign["channels"] if c["local"] and c["dial"]]
+    texts = [_("%(name)s，电话 %(number)s。") % {"name": c["name"], "number": c["dial"]} for c in campaign["channels"] if c["local"] and c["dial"]]
     if contact["phone"]:
-        texts.append(f"有问题，请联系{contact['name'] or model.config['organisation']}，电话 {contact['phone']}。")
+        texts.append(_("有问题，请联系%(name)s，电话 %(number)s。") % {"name": contact["name"] or model.config["organisation"],
+                                                            "number": contact["phone"]})
     if contact["police_phone"] and contact["police_phone"] not in NATIONAL:
-        texts.append(f"{contact['police_station'] or '辖区派出所'}电话 {contact['police_phone']}。")
+        texts.append(_("%(station)s电话 %(number)s。") % {"station": contact["police_station"] or _("辖区派出所"), "number": contact["police_phone"]})
     return said(texts)
 
 
 def parts(model, campaign, detailed):
     """(fixed parts, optional parts by priority): each part is (its place in the script, lines)."""
-    key = said(KEY_WARNING)
-    slogan = said([campaign["slogan"] + "！"]) if campaign["slogan"] else []
+    key = said([_(line) for line in KEY_WARNING])
+    slogan = said([campaign["slogan"] + _("！")]) if campaign["slogan"] else []
     fixed = [
-        ((0,), said([f"各位朋友，大家好。这里是{campaign['organiser']}。现在播送防范诈骗提醒。"]) + slogan),
-        ((1,), said(["请大家记住："]) + key),
+        ((0,), said([_("各位朋友，大家好。这里是%(organiser)s。现在播送防范诈骗提醒。") % {"organiser": campaign["organiser"]}]) + slogan),
+        ((1,), said([_("请大家记住：")]) + key),
         ((6,), local_contact(model, campaign)),
-        ((7,), said(["再说一遍："]) + key + slogan + said(["谢谢大家。"])),
+        ((7,), said([_("再说一遍：")]) + key + slogan + said([_("谢谢大家。")])),
     ]
     scams = [((2, n, 0), scam_part(s, detailed)) for n, s in enumerate(campaign["scams"])]
     if not detailed:
         return fixed, scams
-    fixed.append(((3,), said(["再提醒一遍："]) + key))
-    rules = [((4, n), said([f"请记住{r['title']}："] + r["items"]))
+    fixed.append(((3,), said([_("再提醒一遍：")]) + key))
+    rules = [((4, n), said([_("请记住%(rules)s：") % {"rules": r["title"]}] + r["items"]))
              for n, r in enumerate(campaign["rules"]) if len(r["items"]) <= RULE_ITEMS]
     others = [c for c in campaign["channels"] if c["number"] not in NATIONAL and not c["local"]]
-    channels = [((5, n, 0), said([f"{c['name']}：{c['when']}"])) for n, c in enumerate(others)]
+    channels = [((5, n, 0), said([c["name"] + _("：") + c["when"]])) for n, c in enumerate(others)]
     notes = [((5, n, 1), said([c["note"]])) for n, c in enumerate(others) if c["note"]]
     more = [((2, n, 1), scam_more(s)) for n, s in enumerate(campaign["scams"])]
     return fixed, scams[:2] + rules + channels + scams[2:] + more + notes
@@ -75,25 +77,25 @@ def version(model, campaign, name, seconds):
     """One version of the script: its lines, within `seconds` of reading where the fixed parts allow."""
     fixed, optional = parts(model, campaign, detailed=seconds > 60)
     chosen = list(fixed)
-    budget = seconds * READING_SPEED
+    budget = seconds * reading_speed()
     for part in optional:
         if characters(line for _, lines in chosen + [part] for line in lines) <= budget:
             chosen.append(part)
     ordered = [line for _, lines in sorted(chosen, key=lambda part: part[0]) for line in lines]
     count, read = characters(ordered), reading_seconds(ordered)
     return {"name": name, "limit": seconds, "lines": ordered, "characters": count, "seconds": read,
-            "said": f"约{cardinal(count)}字，读完约{cardinal(read)}秒"}
+            "said": _("约%(count)s字，读完约%(seconds)s秒") % {"count": number_word(count), "seconds": number_word(read)}}
 
 
 def pages(model, ctx):
     """broadcast/<campaign>.txt for every campaign, in its kit."""
     out = []
     for campaign in model.campaigns:
-        versions = [version(model, campaign, name, seconds) for name, seconds in VERSIONS]
+        versions = [version(model, campaign, _(name), seconds) for name, seconds in VERSIONS]
         out.append(Page(f"broadcast/{campaign['slug']}.txt", "broadcast/script.txt", {
             "campaign": campaign, "title": spoken(campaign["title"]), "versions": versions,
-            "speed": cardinal(READING_SPEED),
-        }, kit_of=campaign["slug"], label="广播稿", purpose="在学校或社区的广播里照着念，有 1 分钟和 3 分钟两种",
+            "speed": number_word(reading_speed()),
+        }, kit_of=campaign["slug"], label=_("广播稿"), purpose=_("在学校或社区的广播里照着念，有 1 分钟和 3 分钟两种"),
             kind="broadcast-script"))
     return out
 

@@ -8,6 +8,8 @@ Phone numbers and other codes are read digit by digit, with 幺 for 1 (110 → �
 
 import re
 
+from ...i18n import active_language, in_script
+
 DIGITS = "零一二三四五六七八九"
 PHONE_DIGITS = "零幺二三四五六七八九"
 # A number followed by one of these is a quantity (read 八千元), not a code (read digit by digit).
@@ -15,6 +17,7 @@ UNITS = ("小时", "分钟", "个月", "周岁", "公里", "平方米", "元", "
          "月", "号", "倍", "次", "人", "条", "名", "项", "张", "份", "家", "户", "页", "屏", "位", "分", "秒", "周",
          "年", "步", "种", "点", "折", "斤", "米", "层", "楼", "所", "起", "期", "批", "届", "班", "多", "余")
 READING_SPEED = 4  # characters a second: an unhurried announcer, about 240 a minute
+WORDS_PER_SECOND = 2.5  # an English script: about 150 words a minute
 SENTENCE_LIMIT = 28  # characters: a longer sentence is split at its commas
 
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -23,6 +26,23 @@ RANGE = re.compile(r"(\d+)\s*[-–—~～]\s*(\d+)")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 SPACE_IN_CHINESE = re.compile(r"(?<=[^\x00-\x7f]) +|(?<=\w) +(?=[^\x00-\x7f])")
 SPOKEN_CHARACTER = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]")
+SPOKEN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’,.-]*")
+ENGLISH_SENTENCE = re.compile(r".+?(?:[.!?;:](?=\s|$)|$)")
+
+
+def in_english():
+    """An English site's scripts: digits stay digits (an English reader reads 110 as one-one-zero), words are counted."""
+    return active_language() == "en"
+
+
+def reading_speed():
+    """What a second of reading holds: characters, or words in English."""
+    return WORDS_PER_SECOND if in_english() else READING_SPEED
+
+
+def number_word(number):
+    """A count in the script's own words: 二十 in Chinese, 20 in English."""
+    return str(number) if in_english() else cardinal(number)
 
 
 def _four(number):
@@ -103,16 +123,18 @@ def _range(match):
 
 def spoken(text):
     """`text` with every Arabic number spelled out as it is read, and no spaces inside Chinese."""
-    text = ISO_DATE.sub(_date, str(text))
+    if in_english():
+        return " ".join(str(text).split())
+    text = ISO_DATE.sub(lambda match: in_script(_date(match)), str(text))
     text = THOUSANDS.sub("", text)
-    text = RANGE.sub(_range, text)
+    text = RANGE.sub(lambda match: in_script(_range(match)), text)
     out, position = [], 0
     for match in NUMBER.finditer(text):
         if match.start() < position:
             continue
         word, skip = _read_number(text, match)
         out.append(text[position:match.start()])
-        out.append(word)
+        out.append(in_script(word))
         position = match.end() + skip
     out.append(text[position:])
     return SPACE_IN_CHINESE.sub("", "".join(out))
@@ -120,7 +142,10 @@ def spoken(text):
 
 def sentences(text, limit=SENTENCE_LIMIT):
     """`text` as short sentences, each ending in its stop: split at 。！？；, and a sentence longer
-    than `limit` characters also at its commas (a pause for breath either way)."""
+    than `limit` characters also at its commas (a pause for breath either way). English sentences end at . ! ? ; or :."""
+    if in_english():
+        return [s.strip() if s.strip()[-1] in ".!?:" else s.strip().rstrip(";,") + "."
+                for s in ENGLISH_SENTENCE.findall(str(text)) if s.strip(" .;,")]
     found = []
     for part in re.findall(r"[^。！？；]+[。！？；]?", str(text)):
         part = part.strip()
@@ -145,10 +170,11 @@ def sentences(text, limit=SENTENCE_LIMIT):
 
 
 def characters(lines):
-    """How many characters are read aloud (punctuation is not)."""
-    return sum(len(SPOKEN_CHARACTER.findall(line)) for line in lines)
+    """How many characters are read aloud (punctuation is not); in English, how many words."""
+    pattern = SPOKEN_WORD if in_english() else SPOKEN_CHARACTER
+    return sum(len(pattern.findall(line)) for line in lines)
 
 
 def reading_seconds(lines):
     """About how long the lines take to read aloud, in whole seconds."""
-    return round(characters(lines) / READING_SPEED)
+    return round(characters(lines) / reading_speed())

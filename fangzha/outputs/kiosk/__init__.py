@@ -18,6 +18,8 @@ import json
 from ... import design
 from ...content.model import add_months, source_line
 from ...layout import fit
+from ...i18n import ui
+from ...i18n import ui as _
 from ...page import Page
 from ...problems import Notice
 from ..printkit.compose import REMEMBER_CHARS, remember_line
@@ -28,7 +30,9 @@ ORIENTATIONS = {"landscape": "横屏", "portrait": "竖屏"}
 DRAWN_BY = ["base.html", "deck", "kiosk", "assets/deck-core.js", "assets/deck-loop.js", "assets/deck.css", "assets/site.css"]
 NIGHT_MODES = {"黑屏": "blank", "调暗": "dim"}
 # The two numbers, at full size between content screens, and on the standing card when nothing else may show.
-CALLS = [{"number": "110", "text": "钱已经转出去了，立即报警"}, {"number": "96110", "text": "拿不准是不是诈骗，打这个电话咨询"}]
+def calls():
+    """The two numbers (a function: its words are in the build's language)."""
+    return [{"number": "110", "text": _("钱已经转出去了，立即报警")}, {"number": "96110", "text": _("拿不准是不是诈骗，打这个电话咨询")}]
 FALLBACK_SECONDS = 60
 BETWEEN_SECONDS = 8  # a line to remember or the numbers, between content screens (never longer than the item's own)
 CALLS_EVERY = 3      # content items, at most, between two screens with the numbers
@@ -48,8 +52,8 @@ def scam_cards(scam, canvas):
     def make(chunk, start):
         blocks = [{"type": "lead", "text": scam["summary"]}] if start == 0 else []
         blocks += [fit.screen_picture(scam["image"])] if start == 0 and scam.get("image") else []
-        return card("scam", fit.continued(scam["title"], start), blocks + [{"type": "list", "label": "警惕信号", "items": chunk}],
-                    "防骗提醒", design.icon_of(scam), design.accent(scam["category"]))
+        return card("scam", fit.continued(scam["title"], start), blocks + [{"type": "list", "label": _("警惕信号"), "items": chunk}],
+                    _("防骗提醒"), design.icon_of(scam), design.accent(scam["category"]))
     return fit.paginate(scam["signs"], make, [canvas])
 
 
@@ -58,7 +62,7 @@ def rule_cards(rule, canvas):
     items = [{"strong": f"{n}.", "text": t} for n, t in enumerate(rule["items"], start=1)]
     source = {"type": "meta", "items": [source_line(rule)]}
     return fit.paginate(items, lambda chunk, start: card(
-        "rules", fit.continued(rule["title"], start), [{"type": "list", "items": chunk}, source], "凡是规则", "list-checks",
+        "rules", fit.continued(rule["title"], start), [{"type": "list", "items": chunk}, source], _("凡是规则"), "list-checks",
         design.ACCENTS["rules"]), [canvas])
 
 
@@ -66,7 +70,7 @@ def report_cards(model, channel_ids, canvas):
     rows = [g for g in model.guide if not channel_ids or any(c["id"] in channel_ids for c in g["call"])]
     items = [{"strong": " / ".join(c["label"] for c in g["call"]), "text": g["situation"]} for g in rows]
     return fit.paginate(items, lambda chunk, start: card(
-        "report", fit.continued("该打哪个电话", start), [{"type": "list", "items": chunk}], "举报求助", "phone-call",
+        "report", fit.continued(_("该打哪个电话"), start), [{"type": "list", "items": chunk}], _("举报求助"), "phone-call",
         design.ACCENTS["report"]), [canvas])
 
 
@@ -80,13 +84,13 @@ def slogan_card(campaign, canvas):
         blocks.append(fit.screen_picture(campaign["image"]))
     meta = [campaign[k] for k in ("organiser", "date_text", "place") if campaign[k]]
     if meta:
-        blocks.append({"type": "meta", "items": meta if canvas.height > canvas.width else ["　".join(meta)]})
-    return [card("slogan", "", blocks, campaign["format"], campaign.get("icon") or "megaphone", layout="statement")]
+        blocks.append({"type": "meta", "items": meta if canvas.height > canvas.width else [_("　").join(meta)]})
+    return [card("slogan", "", blocks, ui(campaign["format"]), campaign.get("icon") or "megaphone", layout="statement")]
 
 
 def remember_card(scam):
     """After a scam's screens: the one line to remember (the rule it breaks, else its first step), on its colour."""
-    line, _ = remember_line(scam)
+    line, _source = remember_line(scam)
     size = "hero" if len(line) <= REMEMBER_CHARS else "lead"  # a long rule a size smaller, as on the poster
     return card("remember", "", [{"type": size, "text": line}], scam["title"], design.icon_of(scam), design.accent(scam["category"]),
                 "statement")
@@ -94,16 +98,17 @@ def remember_card(scam):
 
 def numbers(canvas):
     """The two numbers as a block: side by side on a wide screen, one under the other on a tall one."""
-    return {"type": "numbers", "items": CALLS, "columns": len(CALLS) if canvas.width > canvas.height else 1}
+    two = calls()
+    return {"type": "numbers", "items": two, "columns": len(two) if canvas.width > canvas.height else 1}
 
 
 def calls_card(canvas):
-    return card("calls", "", [numbers(canvas)], "记住这两个电话", "siren", layout="statement")
+    return card("calls", "", [numbers(canvas)], _("记住这两个电话"), "siren", layout="statement")
 
 
 def fallback_card(canvas):
     """The standing card, shown when nothing else may show, for a minute at a time."""
-    standing = card("fallback", "", [{"type": "hero", "text": "防范诈骗"}, numbers(canvas)], icon="shield-check",
+    standing = card("fallback", "", [{"type": "hero", "text": _("防范诈骗")}, numbers(canvas)], icon="shield-check",
                     layout="statement")
     return dict(standing, scale=fit.fitting_scale(standing, canvas, largest(standing)), attrs={"seconds": str(FALLBACK_SECONDS)})
 
@@ -151,7 +156,7 @@ def default_playlists(model):
     """Everything, then one per campaign (its slogan, scams, rules and numbers)."""
     everything = [{"report": True}] + [{"rules": r} for r in model.rules]
     everything += [{"scam": s} for s in model.scams] + [{"campaign": c["slug"]} for c in model.campaigns]
-    lists = [{"slug": "all", "title": "全部内容", "description": "所有诈骗类型、凡是规则、该打哪个电话和各活动口号。",
+    lists = [{"slug": "all", "title": _("全部内容"), "description": _("所有诈骗类型、凡是规则、该打哪个电话和各活动口号。"),
               "seconds": None, "items": everything, "file": ""}]
     for c in model.campaigns:
         items = [{"campaign": c["slug"]}, {"report": True, "channels": [ch["id"] for ch in c["channels"]]}]
@@ -197,11 +202,11 @@ def build_loop(model, playlist, options, on, stale, canvas):
 
 def footer(model):
     """The numbers that stay on screen: 110, 96110, the local ones; the organiser."""
-    numbers = [{"number": "110", "label": "报警"}, {"number": "96110", "label": "反诈咨询"}]
+    numbers = [{"number": "110", "label": _("报警")}, {"number": "96110", "label": _("反诈咨询")}]
     numbers += [{"number": c["dial"], "label": c["name"]} for c in model.channels if c["local"] and c["dial"]]
     contact = model.config["contact"]
     if contact["police_phone"] and contact["police_phone"] not in {n["number"] for n in numbers}:
-        numbers.append({"number": contact["police_phone"], "label": contact["police_station"] or "辖区派出所"})
+        numbers.append({"number": contact["police_phone"], "label": contact["police_station"] or _("辖区派出所")})
     return {"numbers": numbers, "organisation": model.config["organisation"], "logo": model.config.get("logo")}
 
 
@@ -252,7 +257,7 @@ def pages(model, ctx):
     campaigns = {x["slug"] for x in model.campaigns}
     out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, source=source, **shared), about=about,
                 kit_of=c["playlist"]["slug"] if c["playlist"]["slug"] in campaigns else "",
-                label="大屏轮播", purpose="在服务大厅或走廊的大屏上用浏览器全屏循环播放",
+                label=_("大屏轮播"), purpose=_("在服务大厅或走廊的大屏上用浏览器全屏循环播放"),
                 kind="kiosk-loop", size=fit.KIOSK_LANDSCAPE.size(), sheets=len(c["cards"]))
            for c, source, about in zip(contexts, sources, shows)]
     out.append(Page("kiosk/index.html", "kiosk/index.html", {"loops": contexts, "options": shared["options"],

@@ -12,6 +12,7 @@ argument is the page's own context, into which plan() puts the campaign's kit (a
 the campaign page), so the documents can list what this build produced.
 """
 
+from ...i18n import N_, ui as _
 from ...layout import fit
 from ...page import Page
 from ..slides import deck as html_deck
@@ -20,7 +21,7 @@ from .package import stable
 
 CLASS_MEETING = "主题班会"
 A4 = {"unit": "mm", "width": 210, "height": 297}
-SHELF = "可以编辑的 Word 和 PowerPoint 文件"
+SHELF = N_("可以编辑的 Word 和 PowerPoint 文件")  # shown through the catalogue
 
 
 # The writers import python-pptx and python-docx only when a file is drawn: a build that copies
@@ -60,24 +61,24 @@ def document_page(dest, kind, label, purpose, campaign, ctx, **extra):
 def campaign_pages(model, campaign, ctx):
     slug, aspect = campaign["slug"], model.config["slides"]["aspect"]
     deck = dict(deck_layout.plan_deck(html_deck(model, campaign), campaign, aspect), today=ctx.today)
-    monthly = "；附每月工作台账" if (campaign["report"] or {}).get("monthly") else ""
+    monthly = _("；附每月工作台账") if (campaign["report"] or {}).get("monthly") else ""
     out = [
         Page(f"slides/{slug}.pptx", context={"campaign": campaign, "deck": deck}, kit_of=slug, kind="pptx",
-             label="班会课件（PowerPoint，可以编辑）", shelf=SHELF,
-             purpose="用 PowerPoint 或 WPS 打开，上课前可以改字、删页；讲解提示在每页的备注里，测验的答案在下一页",
+             label=_("班会课件（PowerPoint，可以编辑）"), shelf=SHELF,
+             purpose=_("用 PowerPoint 或 WPS 打开，上课前可以改字、删页；讲解提示在每页的备注里，测验的答案在下一页"),
              size=slide_size(aspect), sheets=len(deck["slides"]), make=(write_pptx, deck)),
-        document_page(f"plans/{slug}-plan.docx", "plan", "活动方案（Word）",
-                      "按原方案的结构写好的活动方案，改好后可以报送或存档；附宣传材料清单", campaign, ctx,
+        document_page(f"plans/{slug}-plan.docx", "plan", _("活动方案（Word）"),
+                      _("按原方案的结构写好的活动方案，改好后可以报送或存档；附宣传材料清单"), campaign, ctx,
                       prevention=model.prevention),
-        document_page(f"plans/{slug}-summary.docx", "summary", "活动总结（Word，活动后填写）",
-                      f"已填好计划和宣传材料，活动后填写参与人数、发放数量、照片、经验做法和存在问题{monthly}", campaign, ctx),
+        document_page(f"plans/{slug}-summary.docx", "summary", _("活动总结（Word，活动后填写）"),
+                      _("已填好计划和宣传材料，活动后填写参与人数、发放数量、照片、经验做法和存在问题") + monthly, campaign, ctx),
     ]
     if campaign["format"] == CLASS_MEETING:
-        out.append(document_page(f"plans/{slug}-lesson.docx", "lesson", "教案（Word）",
-                                 "教学目标、流程和时间、逐页讲解提示、测验答案；不用讲者视图时打印出来对照着讲", campaign, ctx, deck=deck))
+        out.append(document_page(f"plans/{slug}-lesson.docx", "lesson", _("教案（Word）"),
+                                 _("教学目标、流程和时间、逐页讲解提示、测验答案；不用讲者视图时打印出来对照着讲"), campaign, ctx, deck=deck))
     for form in campaign["forms"]:
-        out.append(document_page(f"plans/{slug}-{form['file']}.docx", "form", f"{form['title']}（Word）",
-                                 "附件表格：打印出来逐项填写，每个机构一张", campaign, ctx, form=form))
+        out.append(document_page(f"plans/{slug}-{form['file']}.docx", "form", form["title"] + _("（Word）"),
+                                 _("附件表格：打印出来逐项填写，每个机构一张"), campaign, ctx, form=form))
     return out
 
 

@@ -9,6 +9,7 @@ at the smallest legible type fails the build (the text budget) instead of being 
 """
 
 from ... import raster
+from ...i18n import ui as _
 from ...layout import budget
 from ...page import Page
 from ...problems import PIP, ContentError, Problem
@@ -48,21 +49,22 @@ def pages(model, ctx):
         extra = share.kit_images(model)
         for page in drawn:
             page.context["images"] = share.images_of(page) + extra.get(page.dest, [])
-    paper = "A3 纸（告家长书用 A4 纸）" if kit.paper == "A3" else "A4 纸"
-    mono = "用黑白打印机时，点“黑白版”再打印：没有大块底色，字同样清楚，也省墨粉。"
+    paper = _("A3 纸（告家长书用 A4 纸）") if kit.paper == "A3" else _("A4 纸")
+    mono = _("用黑白打印机时，点“黑白版”再打印：没有大块底色，字同样清楚，也省墨粉。")
+    posters_heading, leaflets_heading = _("海报、承诺书和告家长书"), _("三折页")
     return [
         Page("posters/index.html", "print/index.html", {
-            "heading": "海报、承诺书和告家长书", "groups": groups(posters, POSTER_SECTIONS), "pdf": linked,
-            "other": {"href": "leaflets/index.html", "label": "三折页"}, "shelves": [], "long_images": long_images,
-            "howto": [f"每一份都正好印满一张{paper}。点预览下面的“打印”，或者打开一份再点左上角的“打印”。",
-                      f"在打印窗口里选：{paper}，纵向，单面，边距“无”，缩放 100%（不要选“适合页面大小”）。", mono]}),
+            "heading": posters_heading, "groups": groups(posters, POSTER_SECTIONS), "pdf": linked,
+            "other": {"href": "leaflets/index.html", "label": leaflets_heading}, "shelves": [], "long_images": long_images,
+            "howto": [_("每一份都正好印满一张%(paper)s。点预览下面的“打印”，或者打开一份再点左上角的“打印”。") % {"paper": paper},
+                      _("在打印窗口里选：%(paper)s，纵向，单面，边距“无”，缩放 100%%（不要选“适合页面大小”）。") % {"paper": paper}, mono]}),
         Page("leaflets/index.html", "print/index.html", {
-            "heading": "三折页", "groups": groups(leaflets, LEAFLET_SECTIONS), "pdf": linked, "long_images": [],
-            "other": {"href": "posters/index.html", "label": "海报、承诺书和告家长书"},
-            "howto": ["每一份是一张 A4 纸的正反两面。点预览下面的“打印”，或者打开一份再点左上角的“打印”。",
-                      "在打印窗口里选：A4 纸，横向，双面打印，翻转短边（有的打印机叫“短边装订”），边距“无”，缩放 100%（不要选“适合页面大小”）。",
+            "heading": leaflets_heading, "groups": groups(leaflets, LEAFLET_SECTIONS), "pdf": linked, "long_images": [],
+            "other": {"href": "posters/index.html", "label": posters_heading},
+            "howto": [_("每一份是一张 A4 纸的正反两面。点预览下面的“打印”，或者打开一份再点左上角的“打印”。"),
+                      _("在打印窗口里选：A4 纸，横向，双面打印，翻转短边（有的打印机叫“短边装订”），边距“无”，缩放 100%（不要选“适合页面大小”）。"),
                       mono,
-                      "折法：把印着“这些骗局要当心”的一面朝上，沿虚线先把右边较窄的一折向左折进去，再把左边一折向右盖上，封面就在外面了。"]}),
+                      _("折法：把印着“这些骗局要当心”的一面朝上，沿虚线先把右边较窄的一折向左折进去，再把左边一折向右盖上，封面就在外面了。")]}),
         Page(STYLE_SHEET, text=PRINT.css(".pr-sheet"), kind="asset"),
         *drawn,
     ]

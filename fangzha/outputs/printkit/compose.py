@@ -10,12 +10,13 @@ import re
 
 from ... import icons
 from ...design import icon_of
+from ...i18n import N_, date as shown_date, shown, ui as _
 from ...content.model import source_line
 from ...layout.blocks import split_phrases
 from ...layout.budget import Owner, owner
 from ...layout.place import Part
 
-CALLS = "钱已转出，立即拨打 110；拿不准是不是诈骗，拨打 96110 咨询。"
+CALLS = N_("钱已转出，立即拨打 110；拿不准是不是诈骗，拨打 96110 咨询。")
 REMEMBER_CHARS = 14         # the longest line to remember drawn at full poster size
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre)>")
 TAG = re.compile(r"<[^>]+>")
@@ -41,12 +42,26 @@ def text(role, value, who=None, phrases=False, indent=False):
     return block
 
 
-def cn_date(day):
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
+def noted(note):
+    """（note） in the site's language."""
+    return _("（%(note)s）") % {"note": note}
+
+
+def sms_line(channel):
+    """An SMS service is a message to take seriously, never a number to call back."""
+    return _("%(name)s（只发短信，不用回拨）：%(when)s") % {"name": channel["name"], "when": channel["when"]}
 
 
 def sources_text(sources):
-    return "；".join(s["title"] + (f"（{cn_date(s['date'])}）" if s.get("date") else "") for s in sources)
+    return _("；").join(s["title"] + (noted(shown_date(s["date"])) if s.get("date") else "") for s in sources)
+
+
+def reviewed_line(day):
+    return _("内容最近审核：") + (shown_date(day) or _("未注明"))
+
+
+def from_line(text_value):
+    return _("出处：") + text_value
 
 
 def contact_text(config):
@@ -54,7 +69,7 @@ def contact_text(config):
     c = config["contact"]
     line = config["organisation"]
     if c["phone"]:
-        line += f" · {c['name'] or '联系电话'} {c['phone']}"
+        line += f" · {c['name'] or _('联系电话')} {c['phone']}"
     if c["address"]:
         line += f" · {c['address']}"
     if c["police_station"]:
@@ -70,24 +85,25 @@ def local_lines(model, channels):
     who to ask, the police station."""
     contact = model.config["contact"]
     who = contact["name"] or model.config["organisation"]
-    lines = [f"{c['name']}：{c['label']}（{c['when']}）" for c in channels if c["local"]]
+    lines = [c["name"] + _("：") + c["label"] + noted(c["when"]) for c in channels if c["local"]]
     if contact["phone"]:
-        lines.append(f"{who}：电话 {contact['phone']}" + (f"，地址：{contact['address']}" if contact["address"] else ""))
+        lines.append(who + _("：") + _("电话 %(phone)s") % {"phone": contact["phone"]}
+                     + (_("，地址：%(address)s") % {"address": contact["address"]} if contact["address"] else ""))
     elif contact["address"]:
-        lines.append(f"{who}：{contact['address']}")
+        lines.append(who + _("：") + contact["address"])
     if contact["police_phone"] and contact["police_phone"] not in NATIONAL:
-        lines.append(f"{contact['police_station'] or '辖区派出所'}：电话 {contact['police_phone']}")
+        lines.append((contact["police_station"] or _("辖区派出所")) + _("：") + _("电话 %(phone)s") % {"phone": contact["police_phone"]})
     return lines
 
 
 def foot(config, sources, reviewed, qr, source_file):
     """The small print at the foot of a page: local details, the two numbers, sources, review date."""
-    lines = [text("foot", contact_text(config), Owner(CONFIG, "contact", config)), text("foot", CALLS)]
+    lines = [text("foot", contact_text(config), Owner(CONFIG, "contact", config)), text("foot", _(CALLS))]
     if sources:
-        lines.append(text("foot", "出处：" + sources_text(sources), source_file))
-    lines.append(text("foot", f"内容最近审核：{cn_date(reviewed) or '未注明'}"))
+        lines.append(text("foot", from_line(sources_text(sources)), source_file))
+    lines.append(text("foot", reviewed_line(reviewed)))
     block = {"type": "foot", "lines": lines, "qr": qr or None,
-             "url": f"网页版：{qr.short}" if qr else "", "owner": Owner(CONFIG, "base_url", config)}
+             "url": _("网页版：") + qr.short if qr else "", "owner": Owner(CONFIG, "base_url", config)}
     return Part("页脚", "foot", [block], fixed_type=True, base=FOOT_PT, share=.16)
 
 
@@ -106,13 +122,13 @@ def numbers(channels, guide, who, limit=STRIP_CELLS):
     """Number cells for the channels to call or use under a heading that says which they are (platforms
     such as 12337 and the App are not phone numbers); an SMS service is a line of its own, not a cell."""
     shown = sorted((c for c in channels if c["kind"] != "短信"), key=lambda c: not c["dial"])[:limit]
-    heading = "记住这些电话" if all(c["dial"] for c in shown) else "记住这些电话和渠道"
+    heading = _("记住这些电话") if all(c["dial"] for c in shown) else _("记住这些电话和渠道")
     blocks = [text("strip-head", heading)] if shown else []
     blocks += [{"type": "numbers", "owner": who,
                "cells": [{"number": c["label"], "text": cell_text(c, guide), "dial": bool(c["dial"])} for c in shown]}] if shown else []
     for c in channels:
         if c["kind"] == "短信":
-            blocks.append(text("small", f"{c['name']}（只发短信，不用回拨）：{c['when']}", who))
+            blocks.append(text("small", sms_line(c), who))
     return blocks
 
 
@@ -129,6 +145,10 @@ def org_line(model, text_value):
     if logo:
         block["logo"] = dict(logo, ems=1.3 * logo["width"] / logo["height"] + .4)  # the logo's width in em, and its gap
     return block
+
+
+def reminder_line(model):
+    return _("%(organisation)s · 防骗提醒") % {"organisation": model.config["organisation"]}
 
 
 def default_calls(model):
@@ -158,13 +178,13 @@ def scam_poster(model, scam, qr=None):
     line, line_owner = remember_line(scam)
     body = [picture(scam["image"], 55)] if scam.get("image") else []
     body += [{"type": "columns", "columns": [
-        [{"type": "section", "title": "警惕信号", "icon": icons.svg("triangle-alert"), "items": scam["signs"],
+        [{"type": "section", "title": _("警惕信号"), "icon": icons.svg("triangle-alert"), "items": scam["signs"],
           "owner": owner(scam, "signs")}],
-        [{"type": "section", "title": "遇到了怎么办", "icon": icons.svg("shield-check"), "items": scam["steps"],
+        [{"type": "section", "title": _("遇到了怎么办"), "icon": icons.svg("shield-check"), "items": scam["steps"],
           "ordered": True, "owner": owner(scam, "steps")}],
     ]}]
     return [
-        hero(org_line(model, f"{model.config['organisation']} · 防骗提醒"), icon_of(scam), scam["category"], scam["title"], owner(scam, "title"),
+        hero(org_line(model, reminder_line(model)), icon_of(scam), shown(scam["category"]), scam["title"], owner(scam, "title"),
              line, line_owner, scam["summary"], owner(scam, "summary")),
         Part("正文", "body", body, fill=True),
         Part("电话", "strip", numbers(scam["call"], model.guide, owner(scam, "call")), share=.25),
@@ -181,7 +201,7 @@ def rules_poster(model, rule, icon="list-checks", qr=None):
     body = [{"type": "list", "role": role, "items": items, "owner": owner(rule, "items"), "numbered": True,
              "spread": role == "rule-short"}]  # short slogans share out the page's height
     return [
-        hero(org_line(model, f"{model.config['organisation']} · 防骗提醒"), icon, rule["version"], rule["title"], owner(rule, "title")),
+        hero(org_line(model, reminder_line(model)), icon, rule["version"], rule["title"], owner(rule, "title")),
         Part("正文", "body", body, fill=True),
         Part("电话", "strip", numbers(default_calls(model), model.guide, None), share=.2),
     ]
@@ -193,13 +213,13 @@ def report_poster(model, title, qr=None):
             for row in model.guide]
     body = [{"type": "rows", "rows": rows, "owner": who}]
     c = model.config["contact"]
-    local = [f"{c['police_station']}：{c['police_phone']}" if c["police_station"] and c["police_phone"] else "",
-             f"{c['name']}：{c['phone']}" + (f"（{c['address']}）" if c["address"] else "") if c["name"] and c["phone"] else ""]
+    local = [c["police_station"] + _("：") + c["police_phone"] if c["police_station"] and c["police_phone"] else "",
+             c["name"] + _("：") + c["phone"] + (noted(c["address"]) if c["address"] else "") if c["name"] and c["phone"] else ""]
     if any(local):
-        body.append({"type": "section", "title": "本地联系", "icon": icons.svg("map-pin"), "items": [t for t in local if t],
+        body.append({"type": "section", "title": _("本地联系"), "icon": icons.svg("map-pin"), "items": [t for t in local if t],
                      "owner": Owner(CONFIG, "contact", model.config)})
     return [
-        hero(org_line(model, f"{model.config['organisation']} · 防骗提醒"), "phone-call", "举报求助", title, None),
+        hero(org_line(model, reminder_line(model)), "phone-call", _("举报求助"), title, None),
         Part("正文", "body", body, fill=True),
     ]
 
@@ -210,9 +230,9 @@ POSTER_SCAMS = 3  # a campaign poster lists this many scams with their summaries
 def scam_blocks(campaign, listed):
     """The campaign's scams: each with its summary while few, else their names as chips."""
     scams = campaign["scams"]
-    blocks = [text("h2", "当心这些骗局")]
+    blocks = [text("h2", _("当心这些骗局"))]
     if scams and len(scams) <= listed:
-        blocks.append({"type": "list", "items": [{"strong": s["title"] + "：", "text": s["summary"]} for s in scams],
+        blocks.append({"type": "list", "items": [{"strong": s["title"] + _("："), "text": s["summary"]} for s in scams],
                        "owner": owner(scams[0], "summary")})
     else:
         blocks.append({"type": "chips", "items": [s["title"] for s in scams], "owner": owner(campaign, "scams")})
@@ -220,17 +240,17 @@ def scam_blocks(campaign, listed):
 
 
 def campaign_poster(model, campaign, qr=None):
-    facts = [(k, v) for k, v in (("时间", campaign["date_text"]), ("地点", campaign["place"]),
-                                 ("对象", "、".join(campaign["audiences"]))) if v]
+    facts = [(k, v) for k, v in ((_("时间"), campaign["date_text"]), (_("地点"), campaign["place"]),
+                                 (_("对象"), _("、").join(_(a) for a in campaign["audiences"]))) if v]
     body = [picture(campaign["image"], 60)] if campaign.get("image") else []
     body += [{"type": "facts", "pairs": facts, "owner": owner(campaign, "place")}, *scam_blocks(campaign, POSTER_SCAMS)]
     if len(campaign["scams"]) == 1:  # a campaign against one scam: its signs too, so the poster is not half empty
         scam = campaign["scams"][0]
-        body.append({"type": "section", "title": "警惕信号", "icon": icons.svg("triangle-alert"), "items": scam["signs"],
+        body.append({"type": "section", "title": _("警惕信号"), "icon": icons.svg("triangle-alert"), "items": scam["signs"],
                      "owner": owner(scam, "signs")})
     channels = campaign["channels"] or default_calls(model)
     return [
-        hero(org_line(model, campaign["organiser"]), campaign.get("icon") or "megaphone", campaign["format"], campaign["title"],
+        hero(org_line(model, campaign["organiser"]), campaign.get("icon") or "megaphone", shown(campaign["format"]), campaign["title"],
              owner(campaign, "title"), campaign["slogan"], owner(campaign, "slogan")),
         Part("正文", "body", body, fill=True),
         Part("电话", "strip", numbers(channels, model.guide, owner(campaign, "channels")), share=.25),
@@ -242,41 +262,44 @@ def campaign_poster(model, campaign, qr=None):
 def pledge_sheet(model, campaign, signer, row_mm, qr=None):
     pledge = campaign["pledge"]
     head = [dict(org_line(model, signer["line"]), owner=owner(campaign, "signed_by")),
-            {"type": "title", "icon": icons.svg("pen-line"), "kicker": "承诺书", "text": pledge["title"], "owner": owner(campaign, "pledge.title")}]
+            {"type": "title", "icon": icons.svg("pen-line"), "kicker": _("承诺书"), "text": pledge["title"], "owner": owner(campaign, "pledge.title")}]
     body = []
     if campaign["slogan"]:
-        body.append(text("theme", "主题：" + campaign["slogan"], owner(campaign, "slogan")))
+        body.append(text("theme", _("主题：") + campaign["slogan"], owner(campaign, "slogan")))
     body += [text("lead", pledge["text"], owner(campaign, "pledge.text")),
-             {"type": "table", "headers": ["序号", "姓名", "班级或单位", "签名日期"], "rows": pledge["rows"], "row_mm": row_mm}]
+             {"type": "table", "headers": [_("序号"), _("姓名"), _("班级或单位"), _("签名日期")], "rows": pledge["rows"], "row_mm": row_mm}]
     return [Part("标题", "hero", head, band=True, pad=9, share=.3), Part("正文", "body", body, fill=True)]
 
 
 def letter(model, campaign, signer, shown_scams, parent_scams, short_rule, qr=None):
     who = owner(campaign, "title")
-    when = (f"于{campaign['date_text']}" if campaign["date_text"] else "") + (f"在{campaign['place']}" if campaign["place"] else "")
-    theme = f"，主题是“{campaign['slogan']}”" if campaign["slogan"] else ""
-    more = f"等 {len(campaign['scams'])} 种" if len(campaign["scams"]) > len(shown_scams) else ""
-    items = [f"和孩子聊一聊这次讲到的骗局：{'、'.join(s['title'] for s in shown_scams)}{more}。"]
+    when = (_("于%(date)s") % {"date": campaign["date_text"]} if campaign["date_text"] else "") + \
+        (_("在%(place)s") % {"place": campaign["place"]} if campaign["place"] else "")
+    theme = _("，主题是“%(slogan)s”") % {"slogan": campaign["slogan"]} if campaign["slogan"] else ""
+    more = _("等 %(count)s 种") % {"count": len(campaign["scams"])} if len(campaign["scams"]) > len(shown_scams) else ""
+    items = [_("和孩子聊一聊这次讲到的骗局：%(scams)s%(more)s。") % {"scams": _("、").join(s["title"] for s in shown_scams), "more": more}]
     if short_rule:
-        items.append(f"叮嘱孩子记住“{short_rule['title']}”：{'，'.join(short_rule['items'])}。")
-    body = [{"type": "title", "icon": icons.svg("mail"), "kicker": "", "text": "致家长的一封信"}, text("body", "尊敬的家长："),
-            text("body", "您好！电信网络诈骗的手法不断翻新，学生和家长都可能成为骗子的目标。为了提高孩子的防骗意识，"
-                         f"{signer['name'] or '我们'}{when}开展“{campaign['title']}”{theme}。请您和我们一起，帮孩子守好钱袋子：",
+        items.append(_("叮嘱孩子记住“%(title)s”：%(items)s。") % {"title": short_rule["title"], "items": _("，").join(short_rule["items"])})
+    body = [{"type": "title", "icon": icons.svg("mail"), "kicker": "", "text": _("致家长的一封信")}, text("body", _("尊敬的家长：")),
+            text("body", _("您好！电信网络诈骗的手法不断翻新，学生和家长都可能成为骗子的目标。为了提高孩子的防骗意识，"
+                           "%(signer)s%(when)s开展“%(campaign)s”%(theme)s。请您和我们一起，帮孩子守好钱袋子：")
+                 % {"signer": signer["name"] or _("我们"), "when": when, "campaign": campaign["title"], "theme": theme},
                  who, indent=True),
             {"type": "list", "ordered": True, "items": items, "owner": owner(campaign, "scams")}]
     if parent_scams:
-        body.append(text("body", "骗子也会找上家长，请当心："))
-        body.append({"type": "list", "items": [{"strong": f"{s['title']}：", "text": f"{s['summary']}怎么办：{s['steps'][0]}。"}
+        body.append(text("body", _("骗子也会找上家长，请当心：")))
+        body.append({"type": "list", "items": [{"strong": s["title"] + _("："), "text": s["summary"] + _("怎么办：") + s["steps"][0] + _("。")}
                                                for s in parent_scams], "owner": owner(parent_scams[0], "summary")})
-    body.append(text("body", "记住两个电话：钱已经转出，立即拨打 110；拿不准是不是诈骗，拨打 96110 咨询。"))
-    ask = f"有任何疑问，请联系{signer['teacher'] or '班主任'}" + (f"（电话 {signer['phone']}）" if signer["phone"] else "") + "。"
-    body.append(text("body", ask + ("更多防骗知识，请扫描下方二维码查看。" if qr else "") + "感谢您的支持与配合！",
+    body.append(text("body", _("记住两个电话：钱已经转出，立即拨打 110；拿不准是不是诈骗，拨打 96110 咨询。")))
+    ask = _("有任何疑问，请联系%(teacher)s") % {"teacher": signer["teacher"] or _("班主任")} + \
+        (_("（电话 %(phone)s）") % {"phone": signer["phone"]} if signer["phone"] else "") + _("。")
+    body.append(text("body", ask + (_("更多防骗知识，请扫描下方二维码查看。") if qr else "") + _("感谢您的支持与配合！"),
                      owner(campaign, "signed_by"), indent=True))
-    body.append({"type": "signoff", "lines": [signer["name"] or "学校、班级：", f"班主任：{signer['teacher']}",
-                                              f"电话：{signer['phone']}", cn_date(signer["date"]) or "年　　月　　日"],
+    body.append({"type": "signoff", "lines": [signer["name"] or _("学校、班级："), _("班主任：") + signer["teacher"],
+                                              _("电话：") + signer["phone"], shown_date(signer["date"]) or _("年　　月　　日")],
                  "blanks": [not signer["name"], not signer["teacher"], not signer["phone"], not signer["date"]]})
-    body.append({"type": "cut", "note": "（请沿虚线剪下回执，由孩子交回班主任）", "title": "回　执",
-                 "lines": ["我已阅读《致家长的一封信》，会和孩子一起学习防骗知识。", "学生姓名", "班级", "家长签名", "日期"]})
+    body.append({"type": "cut", "note": _("（请沿虚线剪下回执，由孩子交回班主任）"), "title": _("回　执"),
+                 "lines": [_("我已阅读《致家长的一封信》，会和孩子一起学习防骗知识。"), _("学生姓名"), _("班级"), _("家长签名"), _("日期")]})
     return [Part("正文", "body", body, fill=True)]
 
 
@@ -304,48 +327,48 @@ def leaflet_panels(model, item, qr=None):
                  {"type": "list", "role": "body", "items": rule["items"], "ordered": True, "owner": owner(rule, "items")},
                  text("small", cited(rule), owner(rule, "source"))]
     if not item["rule_lists"]:
-        flap += [text("h2", "遇到了怎么办"), {"type": "list", "items": item["tips"], "owner": Owner(item["flap_source"], "steps")}]
+        flap += [text("h2", _("遇到了怎么办")), {"type": "list", "items": item["tips"], "owner": Owner(item["flap_source"], "steps")}]
 
     guide_owner = Owner("content/channels.yaml", "guide")
-    back = [text("h2", "该打哪个电话")]
+    back = [text("h2", _("该打哪个电话"))]
     back += [{"type": "rows", "rows": [{"when": c["when"], "calls": c["label"], "text": ""} for c in item["channels"] if c["kind"] != "短信"]
               + [{"when": row["situation"], "calls": " / ".join(c["label"] for c in row["call"]), "text": ""} for row in item["guide"]],
               "compact": True, "owner": guide_owner}]
-    back += [text("small", f"{c['name']}（只发短信，不用回拨）：{c['when']}", guide_owner) for c in item["channels"] if c["kind"] == "短信"]
+    back += [text("small", sms_line(c), guide_owner) for c in item["channels"] if c["kind"] == "短信"]
     back += [text("small", contact_text(config), Owner(CONFIG, "contact", config))]
     if item["qr"]:
-        back.append({"type": "qr", "qr": item["qr"], "caption": f"扫码看网站：{item['qr'].short}", "owner": Owner(CONFIG, "base_url", config)})
-    back += [text("small", "资料来源：" + sources_text(item["sources"]), Owner(item["source"], "sources", item["subject"])),
-             text("small", f"内容最近审核：{cn_date(item['reviewed']) or '未注明'}")]
+        back.append({"type": "qr", "qr": item["qr"], "caption": _("扫码看网站：") + item["qr"].short, "owner": Owner(CONFIG, "base_url", config)})
+    back += [text("small", _("资料来源：") + sources_text(item["sources"]), Owner(item["source"], "sources", item["subject"])),
+             text("small", reviewed_line(item["reviewed"]))]
 
     inside = []
     for run in item["inside"]:
         blocks = []
         for part in run:
             if part["kind"] == "intro":
-                blocks.append(text("h2", "关于这次活动"))
+                blocks.append(text("h2", _("关于这次活动")))
                 blocks += [text("body", p, owner(item["subject"], "正文"), indent=True) for p in part["paragraphs"]]
             elif part["kind"] == "scam":
                 scam = part["scam"]
                 if part["first"]:
-                    blocks.append(text("h2", "这些骗局要当心"))
+                    blocks.append(text("h2", _("这些骗局要当心")))
                 blocks.append({"type": "title", "icon": icons.svg(icon_of(scam)), "kicker": "", "text": scam["title"],
                                "small": True, "owner": owner(scam, "title")})
                 blocks.append(text("body", scam["summary"], owner(scam, "summary")))
-                blocks.append(text("body", "警惕：" + "；".join(part["signs"]), owner(scam, "signs")))
+                blocks.append(text("body", _("警惕：") + _("；").join(part["signs"]), owner(scam, "signs")))
                 if part["steps"]:
-                    blocks.append(text("body", "怎么办：" + "；".join(part["steps"]), owner(scam, "steps")))
+                    blocks.append(text("body", _("怎么办：") + _("；").join(part["steps"]), owner(scam, "steps")))
             elif part["kind"] == "quiz":
-                blocks.append(text("h2", "自测一下"))
+                blocks.append(text("h2", _("自测一下")))
                 for number, q in enumerate(part["questions"], start=1):
                     blocks.append(text("body", f"{number}. {q['question']}", q["owner"]))
                     blocks.append({"type": "list", "items": [f"{'ABCDEFGH'[i]}. {o}" for i, o in enumerate(q["options"])], "owner": q["owner"]})
-                blocks.append(text("small", "答案：" + "；".join(f"{n}. {'ABCDEFGH'[q['answer'] - 1]}" for n, q in enumerate(part["questions"], start=1))))
+                blocks.append(text("small", _("答案：") + _("；").join(f"{n}. {'ABCDEFGH'[q['answer'] - 1]}" for n, q in enumerate(part["questions"], start=1))))
             else:
-                blocks.append(text("h2", "还要当心"))
+                blocks.append(text("h2", _("还要当心")))
                 blocks.append({"type": "chips", "items": [s["title"] for s in part["scams"]], "owner": owner(part["scams"][0], "title")})
-                more = f"另外还有 {part['more']} 种。" if part["more"] else ""
-                blocks.append(text("small", more + "每种骗局的详细讲解，见网站的“诈骗手法”栏目。"))
+                more = _("另外还有 %(count)s 种。") % {"count": part["more"]} if part["more"] else ""
+                blocks.append(text("small", more + _("每种骗局的详细讲解，见网站的“诈骗手法”栏目。")))
         inside.append(blocks)
     return [("外面左栏", "flap", flap), ("外面中栏", "back", back), ("封面", "cover", cover),
             ("里面第 1 栏", "inside", inside[0]), ("里面第 2 栏", "inside", inside[1]), ("里面第 3 栏", "inside", inside[2])]

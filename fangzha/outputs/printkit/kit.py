@@ -7,6 +7,7 @@ from html import escape
 import segno
 
 from ...design import ACCENTS, accent
+from ...i18n import N_, activate, other_lang, ui as _
 from ...layout.budget import Owner
 from ...page import Page
 from ...parallel import ordered_map
@@ -20,7 +21,6 @@ TYPE = {
     "leaflet": {False: (10.5, 8, 16), True: (13, 10.5, 19)},
 }
 KINDS = {"posters": "poster", "leaflets": "leaflet"}
-LABELS = {"海报": "海报", "承诺书": "承诺书", "告家长书": "告家长书", "折页": "折页"}
 LETTER_SCAMS = 6       # scams a letter names from the campaign, and parents' scams it explains
 LEAFLET_DETAILED = 6   # scams a leaflet explains; the next ones it names
 LEAFLET_NAMED = 12     # scams a leaflet names; the rest it counts
@@ -31,8 +31,8 @@ MAX_TIPS = 10          # what-to-do tips on a leaflet's flap
 BLOCK_WEIGHT = 30      # a leaflet block's heading and spacing, in characters of text
 
 # What each printed item of a campaign's kit is for (the campaign page and the plan's 宣传材料清单 say it).
-PURPOSES = {"活动海报": "张贴在教室、宣传栏或办事窗口", "承诺书": "打印后请参加的人签名", "告家长书": "打印后让学生带回家给家长",
-            "按活动": "双面打印、折好后发给参加的人"}
+PURPOSES = {"活动海报": N_("张贴在教室、宣传栏或办事窗口"), "承诺书": N_("打印后请参加的人签名"), "告家长书": N_("打印后让学生带回家给家长"),
+            "按活动": N_("双面打印、折好后发给参加的人")}
 
 
 class QRCode:
@@ -44,14 +44,14 @@ class QRCode:
         self.short = url.split("://", 1)[-1]  # printed under the code, to type in by hand
 
     def __html__(self):
-        return qr_svg(self.url)
+        return qr_svg(self.url, _("二维码："))
 
 
 @lru_cache(maxsize=4096)
-def qr_svg(url):
+def qr_svg(url, label):
     """One address's code, drawn once per process (every unit's kit prints the same addresses)."""
     svg = segno.make(url, error="m").svg_inline(omitsize=True, border=4, svgclass="qr", lineclass=None)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="二维码：{escape(url)}" ', 1)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}{escape(url)}" ', 1)
 
 
 def qr_code(base_url, dest):
@@ -96,6 +96,7 @@ class Item:
     accent: str = "#a3161a"
     campaign: dict = None
     about: tuple = ()
+    lang: str = ""  # the lang of its content where it differs from the site's
 
 
 class Kit:
@@ -107,8 +108,9 @@ class Kit:
         self.paper = model.config["print"]["paper"]
         self.items = []
 
-    def add(self, *args, **kwargs):
-        self.items.append(Item(*args, **kwargs))
+    def add(self, *args, subject=None, **kwargs):
+        """One item; `subject` is the content item it prints (its lang marks the page where it differs from the site's)."""
+        self.items.append(Item(*args, lang=other_lang(subject, self.model.config) if subject else "", **kwargs))
 
     def pages(self, start=0, end=None):
         """The Pages of the items planned so far (`start`:`end`), each drawn."""
@@ -128,29 +130,30 @@ class Kit:
         for campaign in model.campaigns:
             slug, large = campaign["slug"], self.is_large(campaign["audiences"], campaign["large_type"])
             web = f"campaigns/{slug}.html"
-            self.add(campaign_poster(slug), "poster", "活动海报", "海报", campaign["title"], campaign["file"],
+            self.add(campaign_poster(slug), "poster", N_("活动海报"), N_("海报"), campaign["title"], campaign["file"],
                      campaign["reviewed"], partial(compose.campaign_poster, model, campaign), large, web,
-                     campaign["sources"], accent="#a3161a", campaign=campaign)
+                     campaign["sources"], accent="#a3161a", campaign=campaign, subject=campaign)
             if campaign["pledge"]:
-                self.add(f"posters/pledge-{slug}.html", "letter", "承诺书", "承诺书", campaign["pledge"]["title"],
+                self.add(f"posters/pledge-{slug}.html", "letter", N_("承诺书"), N_("承诺书"), campaign["pledge"]["title"],
                          campaign["file"], campaign["reviewed"],
                          partial(compose.pledge_sheet, model, campaign, signer(campaign), signature_row(campaign["pledge"]["rows"])),
-                         large, web, campaign["sources"], campaign=campaign)
+                         large, web, campaign["sources"], campaign=campaign, subject=campaign)
             if campaign["letter_to_parents"]:
                 shown = campaign["scams"][:LETTER_SCAMS]
                 parent_scams = self.audience_scams(PARENTS)[:LETTER_SCAMS]
-                self.add(f"posters/letter-{slug}.html", "letter", "告家长书", "告家长书",
-                         f"致家长的一封信（{campaign['title']}）", campaign["file"],
+                self.add(f"posters/letter-{slug}.html", "letter", N_("告家长书"), N_("告家长书"),
+                         _("致家长的一封信") + compose.noted(campaign["title"]), campaign["file"],
                          oldest(campaign["reviewed"], *(s["reviewed"] for s in shown + parent_scams)),
                          partial(compose.letter, model, campaign, signer(campaign), shown, parent_scams, shortest(campaign["rules"])),
-                         large, web, distinct_sources([campaign] + shown + parent_scams), campaign=campaign)
+                         large, web, distinct_sources([campaign] + shown + parent_scams), campaign=campaign, subject=campaign)
         for rule in model.rules:
-            self.add(f"posters/rules-{rule['id']}.html", "poster", "凡是规则", "海报", rule["title"], rule["file"],
+            self.add(f"posters/rules-{rule['id']}.html", "poster", N_("凡是规则"), "海报", rule["title"], rule["file"],
                      rule["reviewed"], partial(compose.rules_poster, model, rule), web="rules.html",
-                     sources=[{"title": compose.cited(rule).removeprefix("出处："), "date": None}], accent=ACCENTS["rules"])
+                     sources=[{"title": uncited(compose.cited(rule)), "date": None}], accent=ACCENTS["rules"], subject=rule)
         if model.guide:
-            self.add("posters/report.html", "poster", "举报求助", "海报", "遇到诈骗，打哪个电话", "content/channels.yaml",
-                     model.channels_reviewed, partial(compose.report_poster, model, "遇到诈骗，打哪个电话"),
+            title = _("遇到诈骗，打哪个电话")
+            self.add("posters/report.html", "poster", N_("举报求助"), "海报", title, "content/channels.yaml",
+                     model.channels_reviewed, partial(compose.report_poster, model, title),
                      web="report.html", sources=guide_sources(model), accent=ACCENTS["report"])
         if model.fakes:  # drawn like a 凡是 poster: a short list to remember, with its sources under it
             fakes = fakes_list(model.fakes)
@@ -158,10 +161,10 @@ class Kit:
                      model.channels_reviewed, partial(compose.rules_poster, model, fakes, "badge-alert"),
                      web="report.html", sources=model.fakes["sources"], accent=ACCENTS["report"])
         for scam in model.scams:
-            self.add(scam_poster(scam["slug"]), "poster", "诈骗手法", "海报", scam["title"], scam["file"],
+            self.add(scam_poster(scam["slug"]), "poster", N_("诈骗手法"), "海报", scam["title"], scam["file"],
                      scam["reviewed"], partial(compose.scam_poster, model, scam),
                      self.is_large(scam["audiences"]), f"scams/{scam['slug']}.html", scam["sources"],
-                     accent=accent(scam["category"]), about=((("scam", scam["slug"]), ""),))
+                     accent=accent(scam["category"]), about=((("scam", scam["slug"]), ""),), subject=scam)
 
     def leaflets(self):
         model = self.model
@@ -169,9 +172,9 @@ class Kit:
         for audience in model.audiences:
             if audience["leaflet"] and audience["scams"]:
                 scams = audience["scams"]
-                item = leaflet_item(model, scams, featured, [], None, f"防骗提醒·{audience['name']}", "",
+                item = leaflet_item(model, scams, featured, [], None, _("防骗提醒·%(audience)s") % {"audience": audience["name"]}, "",
                                     audience["tagline"], "content/audiences.yaml", "users")
-                self.add(f"leaflets/audience-{audience['id']}.html", "leaflet", "按人群", "折页", item["title"],
+                self.add(f"leaflets/audience-{audience['id']}.html", "leaflet", N_("按人群"), N_("折页"), item["title"],
                          "content/audiences.yaml", oldest(model.channels_reviewed, *(s["reviewed"] for s in scams),
                                                           *(r["reviewed"] for r in featured)),
                          partial(compose.leaflet_panels, model, item), audience["large_type"],
@@ -180,16 +183,18 @@ class Kit:
             slug, scams = campaign["slug"], campaign["scams"]
             item = leaflet_item(model, scams, campaign["rules"], campaign["channels"], campaign, campaign["title"],
                                 campaign["slogan"], "", campaign["file"], "megaphone")
-            self.add(f"leaflets/campaign-{slug}.html", "leaflet", "按活动", "折页", campaign["title"], campaign["file"],
+            self.add(f"leaflets/campaign-{slug}.html", "leaflet", N_("按活动"), "折页", campaign["title"], campaign["file"],
                      oldest(campaign["reviewed"], *(s["reviewed"] for s in scams), *(r["reviewed"] for r in campaign["rules"])),
                      partial(compose.leaflet_panels, model, item),
-                     self.is_large(campaign["audiences"], campaign["large_type"]), f"campaigns/{slug}.html", campaign=campaign)
+                     self.is_large(campaign["audiences"], campaign["large_type"]), f"campaigns/{slug}.html", campaign=campaign,
+                     subject=campaign)
 
 
 def draw(kit, index):
     """One item measured and placed on its sheets: its template context (blocks without their owners, which
     only the budget needs), what does not fit, and its paper. Runs in a worker; touches nothing shared."""
     item, model = kit.items[index], kit.model
+    activate(model.config)  # a spawned worker starts in simplified Chinese
     folder = item.dest.split("/", 1)[0]
     size, smallest, largest = TYPE[item.kind][item.large]
     low, high = round(smallest / size, 3), round(largest / size, 3)
@@ -234,13 +239,13 @@ def page_of(item, drawn):
         "type_pt": drawn["size"], "min_fit": drawn["low"], "max_fit": drawn["high"], "paper": paper,
         "page_size": drawn["page_size"], "pdf_dest": f"pdf/{item.dest[:-5]}.pdf",
         "thumb": "leaflet" if folder == "leaflets" else ("a3" if paper == "A3" else "portrait"),
-        "too_long": drawn["too_long"], "settings": settings(folder, paper),
+        "too_long": drawn["too_long"], "settings": settings(folder, paper), "lang": item.lang,
     }
     if item.campaign:
         context["campaign"] = item.campaign
-    kit_label = {"活动海报": "宣传海报", "按活动": "三折页"}.get(item.section, item.section)
+    kit_label = {"活动海报": N_("宣传海报"), "按活动": N_("三折页")}.get(item.section, item.section)
     return Page(item.dest, "print/item.html", context, kit_of=item.campaign["slug"] if item.campaign else "",
-                label=kit_label, purpose=PURPOSES.get(item.section, ""), kind=KINDS[folder], size=drawn["sheet_size"],
+                label=_(kit_label), purpose=_(PURPOSES[item.section]) if item.section in PURPOSES else "", kind=KINDS[folder], size=drawn["sheet_size"],
                 sheets=drawn["page_count"], about=item.about)
 
 
@@ -265,8 +270,8 @@ def leaflet_item(model, scams, rules, channels, campaign, title, slogan, lead, s
     if questions:
         parts.append({"kind": "quiz", "questions": questions,
                       "weight": BLOCK_WEIGHT + sum(len(q["question"] + "".join(q["options"])) for q in questions)})
-    facts = [(k, v) for k, v in (("时间", campaign["date_text"]), ("地点", campaign["place"]),
-                                 ("主办", campaign["organiser"])) if v] if campaign else []
+    facts = [(k, v) for k, v in ((_("时间"), campaign["date_text"]), (_("地点"), campaign["place"]),
+                                 (_("主办"), campaign["organiser"])) if v] if campaign else []
     return {
         "title": title, "slogan": slogan, "lead": lead, "facts": facts, "subject": campaign, "source": source,
         "icon": icon, "inside": split_evenly(parts, 3),
@@ -295,9 +300,9 @@ def split_evenly(blocks, parts):
 def settings(folder, paper):
     """The print settings shown over the sheets."""
     if folder == "leaflets":
-        return ("打印设置：A4 纸，横向，双面打印、短边翻转，边距选“无”，缩放 100%（不要选“适合页面大小”）。"
-                "印好后沿虚线折成三折，封面朝外。")
-    return f"打印设置：{paper} 纸，纵向，单面，边距选“无”，缩放 100%（不要选“适合页面大小”）。"
+        return _("打印设置：A4 纸，横向，双面打印、短边翻转，边距选“无”，缩放 100%（不要选“适合页面大小”）。"
+                 "印好后沿虚线折成三折，封面朝外。")
+    return _("打印设置：%(paper)s 纸，纵向，单面，边距选“无”，缩放 100%%（不要选“适合页面大小”）。") % {"paper": paper}
 
 
 def signer(campaign):
@@ -306,7 +311,8 @@ def signer(campaign):
     signed = campaign["signed_by"] or {}
     name = "".join(part for part in (signed.get("school"), signed.get("class")) if part) or campaign["own_organiser"]
     teacher, phone = signed.get("teacher") or "", signed.get("phone") or ""
-    line = [name, f"负责老师 {teacher}" if teacher else "", f"电话 {phone}" if phone else "", campaign["title"]]
+    line = [name, _("负责老师 %(teacher)s") % {"teacher": teacher} if teacher else "",
+            _("电话 %(phone)s") % {"phone": phone} if phone else "", campaign["title"]]
     return {"name": name, "teacher": teacher, "phone": phone, "date": signed.get("date"),
             "line": " · ".join(part for part in line if part)}  # the pledge sheet's top line
 
@@ -318,14 +324,21 @@ def guide_sources(model):
         return model.channel_sources
     publishers = dict.fromkeys(c["sources"][0]["publisher"] for row in model.guide for c in row["call"]
                                if c["sources"] and c["sources"][0]["publisher"])
-    return [{"title": "、".join(publishers) + "发布的渠道说明", "date": None}] if publishers else []
+    return [{"title": _("%(publishers)s发布的渠道说明") % {"publishers": _("、").join(publishers)}, "date": None}] if publishers else []
 
 
 def fakes_list(fakes):
     """channels.yaml's "how to spot a fake" as a list the rules poster can draw."""
-    return {"title": fakes["title"], "version": "防骗提醒", "items": fakes["items"], "file": "content/channels.yaml",
-            "source": "", "date": None, "date_note": "", "cited": "出处：" + compose.sources_text(fakes["sources"]),
+    return {"title": fakes["title"], "version": _("防骗提醒"), "items": fakes["items"], "file": "content/channels.yaml",
+            "source": "", "date": None, "date_note": "", "cited": compose.from_line(compose.sources_text(fakes["sources"])),
             "reviewed": None}
+
+
+def uncited(line):
+    """A source line without its 出处： (the foot says it again), in either language."""
+    for said in ("出处：", _("出处："), "Source: "):
+        line = line.removeprefix(said)
+    return line
 
 
 def signature_row(rows):

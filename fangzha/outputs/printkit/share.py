@@ -12,6 +12,7 @@ import posixpath
 
 from ... import icons, raster
 from ...design import icon_of
+from ...i18n import shown, ui as _
 from ...page import Page
 from ...parallel import ordered_map
 from ...problems import COMMAND, Problem
@@ -44,8 +45,9 @@ def long_image(kind, slug):
 def images_of(page):
     """The share images of one printed item: [{href, label (on its campaign page), short (on its card)}]."""
     if page.sheets == 1:
-        return [{"href": image_of(page.dest), "label": f"{page.label}图片", "short": "图片"}]
-    return [{"href": image_of(page.dest, side), "label": f"{page.label}图片（第 {side} 面）", "short": f"图片 {side}"}
+        return [{"href": image_of(page.dest), "label": _("%(item)s图片") % {"item": page.label}, "short": _("图片")}]
+    return [{"href": image_of(page.dest, side), "label": _("%(item)s图片（第 %(side)s 面）") % {"item": page.label, "side": side},
+             "short": _("图片 %(side)s") % {"side": side}}
             for side in range(1, page.sheets + 1)]
 
 
@@ -55,27 +57,26 @@ def number_cells(model, channels):
     """(cells, SMS lines): the numbers to remember with what each is for; a 短信 service is a line."""
     shown = sorted((c for c in channels if c["kind"] != "短信"), key=lambda c: not c["dial"])
     cells = [{"number": c["label"], "text": compose.cell_text(c, model.guide), "dial": bool(c["dial"])} for c in shown]
-    return cells, [f"{c['name']}（只发短信，不用回拨）：{c['when']}" for c in channels if c["kind"] == "短信"]
+    return cells, [compose.sms_line(c) for c in channels if c["kind"] == "短信"]
 
 
 def common(model, channels, sources, reviewed):
     """The end of every 长图: the numbers, the key warning, the local contact, the small print."""
     cells, messages = number_cells(model, channels)
     return {
-        "numbers": cells, "messages": messages, "calls": compose.CALLS, "local": compose.local_lines(model, channels),
-        "foot": [f"{model.config['organisation']} · 防骗提醒", "出处：" + compose.sources_text(sources),
-                 f"内容最近审核：{compose.cn_date(reviewed) or '未注明'}"],
+        "numbers": cells, "messages": messages, "calls": _(compose.CALLS), "local": compose.local_lines(model, channels),
+        "foot": [compose.reminder_line(model), compose.from_line(compose.sources_text(sources)), compose.reviewed_line(reviewed)],
     }
 
 
 def scam_long(model, scam):
-    remember, _ = compose.remember_line(scam)
+    remember, _owner = compose.remember_line(scam)
     return {
-        "title": scam["title"], "org": f"{model.config['organisation']} · 防骗提醒", "kicker": scam["category"],
+        "title": scam["title"], "org": compose.reminder_line(model), "kicker": shown(scam["category"]),
         "icon": icons.svg(icon_of(scam), stroke=WHITE), "remember": remember, "lead": scam["summary"],
         "accent": ACCENTS.get(scam["category"], ACCENTS["高发类型"]), "facts": [],
-        "sections": [{"title": "警惕信号", "items": scam["signs"], "numbered": False},
-                     {"title": "遇到了怎么办", "items": scam["steps"], "numbered": True}],
+        "sections": [{"title": _("警惕信号"), "items": scam["signs"], "numbered": False},
+                     {"title": _("遇到了怎么办"), "items": scam["steps"], "numbered": True}],
         **common(model, scam["call"], scam["sources"], scam["reviewed"]),
     }
 
@@ -84,12 +85,12 @@ def campaign_long(model, campaign):
     rules = campaign["rules"] or ([model.featured_rules] if model.featured_rules else [])
     short = next((r for r in rules if len(r["items"]) <= CAMPAIGN_RULE_ITEMS), None)
     scams, more = campaign["scams"][:CAMPAIGN_SCAMS], campaign["scams"][CAMPAIGN_SCAMS:]
-    sections = [{"title": "当心这些骗局", "numbered": False, "items": [{"title": s["title"], "text": s["summary"]} for s in scams],
-                 "note": "还要当心：" + "、".join(s["title"] for s in more) + "。" if more else ""}]
+    sections = [{"title": _("当心这些骗局"), "numbered": False, "items": [{"title": s["title"], "text": s["summary"]} for s in scams],
+                 "note": _("还要当心：") + _("、").join(s["title"] for s in more) + _("。") if more else ""}]
     if short:
         sections.append({"title": short["title"], "items": short["items"], "numbered": True, "note": compose.cited(short)})
-    facts = [(k, v) for k, v in (("时间", campaign["date_text"]), ("地点", campaign["place"]),
-                                 ("对象", "、".join(campaign["audiences"]))) if v]
+    facts = [(k, v) for k, v in ((_("时间"), campaign["date_text"]), (_("地点"), campaign["place"]),
+                                 (_("对象"), _("、").join(_(a) for a in campaign["audiences"]))) if v]
     return {
         "title": campaign["title"], "org": campaign["organiser"], "kicker": campaign["format"],
         "icon": icons.svg(campaign.get("icon") or "megaphone", stroke=WHITE), "remember": campaign["slogan"], "lead": "",
@@ -100,16 +101,16 @@ def campaign_long(model, campaign):
 
 def plan(model):
     """Every 长图 to draw: {dest, label, kit_of, source, context}."""
-    jobs = [{"dest": long_image("scams", s["slug"]), "label": "手机长图", "kit_of": "", "source": s["file"],
+    jobs = [{"dest": long_image("scams", s["slug"]), "label": _("手机长图"), "kit_of": "", "source": s["file"],
              "title": s["title"], "context": scam_long(model, s)} for s in model.scams]
-    jobs += [{"dest": long_image("campaigns", c["slug"]), "label": "手机长图", "kit_of": c["slug"], "source": c["file"],
+    jobs += [{"dest": long_image("campaigns", c["slug"]), "label": _("手机长图"), "kit_of": c["slug"], "source": c["file"],
               "title": c["title"], "context": campaign_long(model, c)} for c in model.campaigns]
     return jobs
 
 
 def kit_images(model):
     """{printed item's dest: the images its campaign page shows}: a campaign's poster carries its 长图 too."""
-    return {campaign_poster(c["slug"]): [{"href": long_image("campaigns", c["slug"]), "label": "手机长图", "short": "手机长图"}]
+    return {campaign_poster(c["slug"]): [{"href": long_image("campaigns", c["slug"]), "label": _("手机长图"), "short": _("手机长图")}]
             for c in model.campaigns}
 
 
@@ -166,7 +167,7 @@ def printed_images(printables, pdfs):
             dest = image_of(page.dest, side if page.sheets > 1 else None)
             if len(data) >= LIMIT:
                 problems.append(too_big(dest, page.context["source"]))
-            out.append(Page(dest, data=data, kind="share-image", kit_of=page.kit_of, label=f"{page.label}图片", size=size(height)))
+            out.append(Page(dest, data=data, kind="share-image", kit_of=page.kit_of, label=_("%(item)s图片") % {"item": page.label}, size=size(height)))
     return out, problems
 
 

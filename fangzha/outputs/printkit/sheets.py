@@ -7,6 +7,7 @@ sides of three panels each, every panel filled on its own. Text stays 5 mm or mo
 
 import math
 
+from ...i18n import ui as _
 from ...layout.budget import blamed, fit_region, too_long
 from ...layout.place import stack
 from ...layout.sheet import PAPER, Region, Sheet, mm
@@ -60,7 +61,7 @@ def leaflet(panels, base, low, high):
             x += panel_width
             if x < width - 1:
                 folds.append(f"--fold-x:{mm(x)}")
-        label = "折页外面" if side == "outside" else "折页里面"
+        label = _("折页外面") if side == "outside" else _("折页里面")
         sides.append({"kind": "landscape", "label": label, "css": Sheet("leaflet", width, height).css(),
                       "folds": folds, "placed": regions})
     return sides, over, Sheet("leaflet", width, height)

@@ -8,6 +8,7 @@ shop. formats.py holds the sizes, compose.py and booklet.py the words, sheets.py
 items.py which items exist, finish.py what `pdf` makes of each.
 """
 
+from ...i18n import N_, ui as _
 from ...layout import budget
 from ...page import Page
 from ...parallel import ordered_map
@@ -20,26 +21,38 @@ from .style import ADDED_CSS
 
 STYLE_SHEET = "assets/print-shop-style.css"
 THUMB_WIDTH, THUMB_TALLEST = 159, 320  # px of a preview in the print-shop centre
-SRGB = "sRGB（数码喷绘、写真的通用色彩）。要 CMYK 时，请打印店用自己的色彩配置转换。"
-HOWTO = [
-    "每一份都按实际尺寸排好：点开一份看预览，尺寸写在预览上方。",
-    f"运行 {COMMAND} pdf 后，每一份在 site/{FOLDER}/ 里有一个同名文件夹：PDF（原大、字体已嵌入）、JPG 图片（给只收图片的机器）和一份“规格说明.txt”（尺寸、材料、出血、数量、文件清单）。把整个文件夹拷给打印店，并告诉他们：按 PDF 原大印，不要缩放，不要改字。",
-    "易拉宝上边 50 毫米（挂杆压住）和下边 150 毫米（卷进底座）里没有文字；每一份的文字离纸边都至少 5 毫米。",
-    "横幅超过 5 米时 PDF 按 1:10 缩小（太长的 PDF 很多软件打不开），规格说明里写着“按 10 倍放大”。",
-    "没有打印店也能做：台卡和插页用办公室打印机印；上墙告示有拼贴版，用几张 A4（或 A3）纸印出来拼起来贴；宣传册有印刷版，A4 纸双面打印、翻转短边，对折后钉两枚骑马钉。",
-]
+SRGB = N_("sRGB（数码喷绘、写真的通用色彩）。要 CMYK 时，请打印店用自己的色彩配置转换。")
+
+
+def howto():
+    return [
+        _("每一份都按实际尺寸排好：点开一份看预览，尺寸写在预览上方。"),
+        _("运行 %(command)s pdf 后，每一份在 site/%(folder)s/ 里有一个同名文件夹：PDF（原大、字体已嵌入）、JPG 图片（给只收图片的机器）和一份“%(spec)s”（尺寸、材料、出血、数量、文件清单）。把整个文件夹拷给打印店，并告诉他们：按 PDF 原大印，不要缩放，不要改字。")
+        % {"command": COMMAND, "folder": FOLDER, "spec": _(spec.NAME)},
+        _("易拉宝上边 50 毫米（挂杆压住）和下边 150 毫米（卷进底座）里没有文字；每一份的文字离纸边都至少 5 毫米。"),
+        _("横幅超过 5 米时 PDF 按 1:10 缩小（太长的 PDF 很多软件打不开），规格说明里写着“按 10 倍放大”。"),
+        _("没有打印店也能做：台卡和插页用办公室打印机印；上墙告示有拼贴版，用几张 A4（或 A3）纸印出来拼起来贴；宣传册有印刷版，A4 纸双面打印、翻转短边，对折后钉两枚骑马钉。"),
+    ]
+
+
+# What each section is for, and (by its kind) what it is made of.
 NOTES = {
-    "易拉宝": "放在办事窗口、服务大厅门口。" + KINDS["rollup"][1] + "。",
-    "展板": "签字活动、广场咨询台和宣传栏用。" + KINDS["board"][1] + "。",
-    "台卡": "放在咨询台、服务窗口的桌上：A4 纸印好对折立起来，两面都能看；插页放进亚克力台卡。",
-    "横幅": "每个活动的标语各一条，按字数算出长度，字高约为横幅高度的 65%。" + KINDS["banner"][1] + "。",
-    "竖幅": "垂楼标语：字一个一个竖着排。" + KINDS["vertical-banner"][1] + "。",
-    "上墙告示": "举报渠道和活动标语上墙，A3 和 A2 两种；没有打印店时用拼贴版。",
-    "宣传册": "A5 小册子：全部内容一本，每类人群各一本（老年人的是大字版）。阅读版 PDF 带书签，印刷版 PDF 已排好骑马钉顺序。",
+    "易拉宝": (N_("放在办事窗口、服务大厅门口。"), "rollup"),
+    "展板": (N_("签字活动、广场咨询台和宣传栏用。"), "board"),
+    "台卡": (N_("放在咨询台、服务窗口的桌上：A4 纸印好对折立起来，两面都能看；插页放进亚克力台卡。"), None),
+    "横幅": (N_("每个活动的标语各一条，按字数算出长度，字高约为横幅高度的 65%。"), "banner"),
+    "竖幅": (N_("垂楼标语：字一个一个竖着排。"), "vertical-banner"),
+    "上墙告示": (N_("举报渠道和活动标语上墙，A3 和 A2 两种；没有打印店时用拼贴版。"), None),
+    "宣传册": (N_("A5 小册子：全部内容一本，每类人群各一本（老年人的是大字版）。阅读版 PDF 带书签，印刷版 PDF 已排好骑马钉顺序。"), None),
 }
 
 
-FILE_LABELS = {"pdf": "PDF", "jpg": "图片", "print": "印刷版 PDF", "tiled": "拼贴版 PDF"}
+def note(section):
+    said, kind = NOTES[section]
+    return _(said) + (_(KINDS[kind][1]) + _("。") if kind else "")
+
+
+FILE_LABELS = {"pdf": "PDF", "jpg": N_("图片"), "print": N_("印刷版 PDF"), "tiled": N_("拼贴版 PDF")}
 
 
 def file_key(name):
@@ -61,14 +74,14 @@ def pages(model, ctx):
     for page in items:
         planned = page.context["shop"]
         page.context["thumb_box"], page.context["thumb_frame"] = thumb(page)
-        page.context["files"] = [{"href": f"{FOLDER}/{planned.name}/{name}", "label": FILE_LABELS[file_key(name)]}
-                                 for name, _, _ in planned.files()] + [{"href": f"{FOLDER}/{planned.name}/{spec.NAME}", "label": "规格说明"}]
+        page.context["files"] = [{"href": f"{FOLDER}/{planned.name}/{name}", "label": _(FILE_LABELS[file_key(name)])}
+                                 for name, *_what in planned.files()] + [{"href": f"{FOLDER}/{planned.name}/{_(spec.NAME)}", "label": _("规格说明")}]
     pdf = ctx.options.get("pdf")
-    groups = [(name, NOTES[name], [p for p in items if p.context["section"] == name]) for name in SECTIONS]
+    groups = [(name, note(name), [p for p in items if p.context["section"] == name]) for name in SECTIONS]
     index = Page(f"{FOLDER}/index.html", "printshop/index.html", {
-        "heading": "打印店印制品：易拉宝、展板、台卡、横幅、上墙告示、宣传册", "howto": HOWTO,
+        "heading": _("打印店印制品：易拉宝、展板、台卡、横幅、上墙告示、宣传册"), "howto": howto(),
         "groups": [g for g in groups if g[2]], "pdf": bool(pdf) and not pdf.folder,
-        "others": [{"href": "posters/index.html", "label": "海报、承诺书和告家长书"}, {"href": "leaflets/index.html", "label": "三折页"}]})
+        "others": [{"href": "posters/index.html", "label": _("海报、承诺书和告家长书")}, {"href": "leaflets/index.html", "label": _("三折页")}]})
     return [index, Page(STYLE_SHEET, text=ADDED_CSS, kind="asset"), *items]
 
 
@@ -136,6 +149,6 @@ def item_files(page, planned, result, bleed):
         out.append(Page(f"{folder}/{name}", data=data[key], kind=kind, kit_of=planned.campaign, size=size,
                         sheets=sheets if key != "jpg" else None, label=page.label))
         listed.append((name, what))
-    text = spec.spec_text(planned, listed, bleed, SRGB)
-    out.append(Page(f"{folder}/{spec.NAME}", data=text.encode("utf-8"), kind="spec-sheet", kit_of=planned.campaign))
+    text = spec.spec_text(planned, listed, bleed, _(SRGB))
+    out.append(Page(f"{folder}/{_(spec.NAME)}", data=text.encode("utf-8"), kind="spec-sheet", kit_of=planned.campaign))
     return out

@@ -11,6 +11,7 @@ import math
 
 from ... import icons
 from ...design import icon_of
+from ...i18n import shown, ui as _
 from ...layout.budget import Owner, owner
 from ...layout.place import Part
 from ..printkit import compose as kit
@@ -45,22 +46,22 @@ def cover(model, title, lead, lead_owner):
 
 def scam_left(scam, with_body):
     line, line_owner = kit.remember_line(scam)
-    blocks = [{"type": "title", "icon": icons.svg(icon_of(scam)), "kicker": scam["category"],
+    blocks = [{"type": "title", "icon": icons.svg(icon_of(scam)), "kicker": shown(scam["category"]),
                "text": scam["title"], "owner": owner(scam, "title"), "mark": True},
               kit.text("lead", scam["summary"], owner(scam, "summary")),
               kit.text("theme", line, line_owner)]
     if with_body:
-        blocks.append(kit.text("h2", "骗子怎么骗"))
+        blocks.append(kit.text("h2", _("骗子怎么骗")))
         blocks += [kit.text("body", p, owner(scam, "正文"), indent=True) for p in kit.paragraphs(scam["html"])]
     else:
-        blocks.append(kit.text("small", "这种骗局的详细讲解，见网站的“诈骗手法”栏目。"))
+        blocks.append(kit.text("small", _("这种骗局的详细讲解，见网站的“诈骗手法”栏目。")))
     return [Part("正文", "body", blocks, fill=True)]
 
 
 def scam_right(model, scam):
-    body = [{"type": "section", "title": "警惕信号", "icon": icons.svg("triangle-alert"), "items": scam["signs"],
+    body = [{"type": "section", "title": _("警惕信号"), "icon": icons.svg("triangle-alert"), "items": scam["signs"],
              "owner": owner(scam, "signs")},
-            {"type": "section", "title": "遇到了怎么办", "icon": icons.svg("shield-check"), "items": scam["steps"],
+            {"type": "section", "title": _("遇到了怎么办"), "icon": icons.svg("shield-check"), "items": scam["steps"],
              "ordered": True, "owner": owner(scam, "steps")}]
     return [Part("正文", "body", body, fill=True),
             Part("电话", "strip", kit.numbers(scam["call"], model.guide, owner(scam, "call")), share=.3)]
@@ -75,55 +76,59 @@ def rule_page(rule):
 
 
 def guide_page(model):
-    title = "遇到诈骗，打哪个电话"
+    title = _("遇到诈骗，打哪个电话")
     rows = [{"when": row["situation"], "calls": " / ".join(c["label"] for c in row["call"]), "text": ""} for row in model.guide]
     blocks = [dict(kit.text("h1", title), mark=True), {"type": "rows", "rows": rows, "compact": True, "owner": Owner(GUIDE, "guide")}]
     return page(title, [Part("正文", "body", blocks, fill=True)])
 
 
 def channels_page(model):
-    title = "举报求助渠道"
-    items = [{"strong": c["label"] + "：", "text": c["for"]} for c in model.channels if not c.get("local")]
+    title = _("举报求助渠道")
+    items = [{"strong": c["label"] + _("："), "text": c["for"]} for c in model.channels if not c.get("local")]
     blocks = [dict(kit.text("h1", title), mark=True), {"type": "list", "items": items, "owner": Owner(GUIDE, "channels")}]
-    blocks += [kit.text("small", f"{c['name']}（只发短信，不用回拨）：{c['when']}", Owner(GUIDE, "channels"))
+    blocks += [kit.text("small", kit.sms_line(c), Owner(GUIDE, "channels"))
                for c in model.channels if c["kind"] == "短信"]
     return page(title, [Part("正文", "body", blocks, fill=True)])
 
 
 def local_page(model):
-    title = "本地联系电话"
+    title = _("本地联系电话")
     config = model.config
     c = config["contact"]
     items = []
     if c["police_station"] and c["police_phone"]:
-        items.append({"strong": c["police_station"] + "：", "text": c["police_phone"]})
+        items.append({"strong": c["police_station"] + _("："), "text": c["police_phone"]})
     if c["name"] and c["phone"]:
-        items.append({"strong": c["name"] + "：", "text": c["phone"] + (f"（{c['address']}）" if c["address"] else "")})
-    items += [{"strong": ch["name"] + "：", "text": ch["label"] + "，" + ch["when"]} for ch in model.channels
+        items.append({"strong": c["name"] + _("："), "text": c["phone"] + (kit.noted(c["address"]) if c["address"] else "")})
+    items += [{"strong": ch["name"] + _("："), "text": ch["label"] + _("，") + ch["when"]} for ch in model.channels
               if ch.get("local") and not ch.get("withheld")]
     blocks = [dict(kit.text("h1", title), mark=True)]
     if items:
         blocks.append({"type": "list", "items": items, "owner": Owner("config.yaml", "contact", config)})
-    blocks.append(kit.text("body", "家人、社区和派出所的电话，写在下面，遇事先打电话核实："))
-    blocks.append({"type": "table", "headers": ["序号", "是谁", "电话"], "rows": 5, "row_mm": 9})
+    blocks.append(kit.text("body", _("家人、社区和派出所的电话，写在下面，遇事先打电话核实：")))
+    blocks.append({"type": "table", "headers": phone_headers(), "rows": 5, "row_mm": 9})
     return page(title, [Part("正文", "body", blocks, fill=True)])
 
 
+def phone_headers():
+    return [_("序号"), _("是谁"), _("电话")]
+
+
 def notes_page():
-    blocks = [kit.text("h2", "记下常用电话"),
-              {"type": "table", "headers": ["序号", "是谁", "电话"], "rows": NOTE_ROWS, "row_mm": 11}]
+    blocks = [kit.text("h2", _("记下常用电话")),
+              {"type": "table", "headers": phone_headers(), "rows": NOTE_ROWS, "row_mm": 11}]
     return page("", [Part("正文", "body", blocks, fill=True)])
 
 
 def back_cover(model, sources, reviewed, qr):
     config = model.config
-    blocks = [kit.text("cover-title", "防骗提醒"), kit.text("lead", kit.CALLS),
+    blocks = [kit.text("cover-title", _("防骗提醒")), kit.text("lead", _(kit.CALLS)),
               kit.text("foot", kit.contact_text(config), Owner("config.yaml", "contact", config))]
     if qr:
-        blocks.append({"type": "qr", "qr": qr, "caption": f"扫码看网站：{qr.short}", "owner": Owner("config.yaml", "base_url", config)})
+        blocks.append({"type": "qr", "qr": qr, "caption": _("扫码看网站：") + qr.short, "owner": Owner("config.yaml", "base_url", config)})
     if sources:
-        blocks.append(kit.text("small", "资料来源：" + kit.sources_text(sources)))
-    blocks.append(kit.text("small", f"内容最近审核：{kit.cn_date(reviewed) or '未注明'}"))
+        blocks.append(kit.text("small", _("资料来源：") + kit.sources_text(sources)))
+    blocks.append(kit.text("small", kit.reviewed_line(reviewed)))
     return page("", [Part("封底", "back", blocks, fill=True, band=True, pad=10)], numbered=False)
 
 
@@ -134,11 +139,11 @@ def contents_pages(entries, large, left_out=0):
     chunks = [entries[i:i + per_page] for i in range(0, len(entries), per_page)] or [[]]
     pages = []
     for index, chunk in enumerate(chunks):
-        blocks = [dict(kit.text("h1", "目　录"), mark=True)] if index == 0 else []
+        blocks = [dict(kit.text("h1", _("目　录")), mark=True)] if index == 0 else []
         blocks.append({"type": "list", "items": [{"strong": f"{number}", "text": title} for number, title in chunk], "numbered": True})
         if left_out and index == len(chunks) - 1:
-            blocks.append(kit.text("small", f"另有 {left_out} 种骗局没有收进本册，请看网站上的“诈骗手法”。"))
-        pages.append(page("目录" if index == 0 else "", [Part("正文", "body", blocks, fill=True)]))
+            blocks.append(kit.text("small", _("另有 %(count)s 种骗局没有收进本册，请看网站上的“诈骗手法”。") % {"count": left_out}))
+        pages.append(page(_("目录") if index == 0 else "", [Part("正文", "body", blocks, fill=True)]))
     return pages
 
 

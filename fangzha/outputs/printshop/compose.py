@@ -5,6 +5,7 @@ scams explained in a line each and a rule list to remember. A table tent's face 
 of the slogan and the numbers; a wall notice is the report poster or a slogan with its channels.
 """
 
+from ...i18n import shown, ui as _
 from ...layout.budget import Owner, owner
 from ...layout.place import Part
 from ..printkit import compose as kit
@@ -20,7 +21,7 @@ def campaign_channels(model, campaign):
 
 
 def hero(model, campaign, line=True):
-    return kit.hero(kit.org_line(model, campaign["organiser"]), campaign.get("icon") or "megaphone", campaign["format"], campaign["title"],
+    return kit.hero(kit.org_line(model, campaign["organiser"]), campaign.get("icon") or "megaphone", shown(campaign["format"]), campaign["title"],
                     owner(campaign, "title"), campaign["slogan"] if line else None, owner(campaign, "slogan"))
 
 
@@ -31,13 +32,13 @@ def remember_blocks(campaign):
         return [kit.text("h2", rule["title"], owner(rule, "title")),
                 {"type": "list", "items": rule["items"], "ordered": True, "owner": owner(rule, "items")}]
     steps = list(dict.fromkeys(s["steps"][0] for s in campaign["scams"]))[:5]
-    return [kit.text("h2", "遇到了怎么办"),
+    return [kit.text("h2", _("遇到了怎么办")),
             {"type": "list", "items": steps, "ordered": True, "owner": owner(campaign["scams"][0], "steps")}]
 
 
 def facts_block(campaign):
-    facts = [(k, v) for k, v in (("时间", campaign["date_text"]), ("地点", campaign["place"]),
-                                 ("对象", "、".join(campaign["audiences"]))) if v]
+    facts = [(k, v) for k, v in ((_("时间"), campaign["date_text"]), (_("地点"), campaign["place"]),
+                                 (_("对象"), _("、").join(_(a) for a in campaign["audiences"]))) if v]
     return [{"type": "facts", "pairs": facts, "owner": owner(campaign, "place")}] if facts else []
 
 
@@ -58,7 +59,7 @@ def display(model, campaign, columns):
 def tent_face(model, campaign):
     """One face of a campaign's table tent: the slogan (else the title) and the numbers."""
     title, who = (campaign["slogan"], owner(campaign, "slogan")) if campaign["slogan"] else (campaign["title"], owner(campaign, "title"))
-    top = kit.hero(kit.org_line(model, campaign["organiser"]), campaign.get("icon") or "megaphone", "防骗提醒", title, who)
+    top = kit.hero(kit.org_line(model, campaign["organiser"]), campaign.get("icon") or "megaphone", _("防骗提醒"), title, who)
     top.share = .6
     return [top,
             Part("电话", "strip", kit.numbers(campaign_channels(model, campaign), model.guide, owner(campaign, "channels")),
@@ -72,7 +73,7 @@ def guide_rows(model):
 
 def guide_face(model, title):
     """The "which number when" table tent: each situation and its number."""
-    return [kit.hero(kit.org_line(model, f"{model.config['organisation']} · 防骗提醒"), "phone-call", "举报求助", title, None),
+    return [kit.hero(kit.org_line(model, kit.reminder_line(model)), "phone-call", _("举报求助"), title, None),
             Part("正文", "body", [{"type": "rows", "rows": guide_rows(model), "compact": True, "owner": Owner(GUIDE, "guide")}],
                  fill=True)]
 
@@ -81,7 +82,7 @@ def slogan_notice(model, campaign, slogan):
     """A wall notice of one slogan with the campaign's channels under it."""
     channels = campaign_channels(model, campaign)
     body = kit.numbers(channels, model.guide, owner(campaign, "channels"), limit=6)
-    return [kit.hero(kit.org_line(model, campaign["organiser"]), campaign.get("icon") or "megaphone", "防骗提醒", campaign["title"],
+    return [kit.hero(kit.org_line(model, campaign["organiser"]), campaign.get("icon") or "megaphone", _("防骗提醒"), campaign["title"],
                      owner(campaign, "title"), slogan, owner(campaign, "slogan")),
             Part("正文", "body", body, fill=True)]
 
@@ -98,9 +99,9 @@ def banner_slogans(model, campaign):
     dial = [c for c in campaign_channels(model, campaign) if c["dial"]]
     numbers = [first]
     if any(c["id"] == "110" for c in dial) and any(c["id"] == "96110" for c in dial):
-        numbers.append(("钱已转出打110，拿不准打96110", owner(campaign, "channels")))
+        numbers.append((_("钱已转出打110，拿不准打96110"), owner(campaign, "channels")))
     elif dial:
-        numbers.append((f"防范诈骗，请拨打{dial[0]['dial']}", owner(campaign, "channels")))
+        numbers.append((_("防范诈骗，请拨打%(number)s") % {"number": dial[0]["dial"]}, owner(campaign, "channels")))
     return numbers
 
 

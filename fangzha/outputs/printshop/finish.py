@@ -7,6 +7,7 @@ from that PDF, its picture (PDFium), a booklet's saddle-stitched print PDF or a 
 import io
 
 from ... import raster
+from ...i18n import ui as _
 from ...layout.sheet import MM, PAPER
 from ..printkit.pdf import fit_pdf, memory_fetcher, HOST
 from .booklet import saddle_order
@@ -128,14 +129,14 @@ def marks_context(planned):
             cuts.append(f"top:{mm(m)};left:0;width:{mm(paper_w)};border-top-width:.3mm")
         steps = []
         if column > 0 or row > 0:
-            sides = "、".join(s for s, cut in (("左边", column > 0), ("上边", row > 0)) if cut)
-            steps.append(f"沿虚线剪掉{sides}的白边，")
+            sides = _("、").join(s for s, cut in ((_("左边"), column > 0), (_("上边"), row > 0)) if cut)
+            steps.append(_("沿虚线剪掉%(sides)s的白边，") % {"sides": sides})
         if column < t.columns - 1 or row < t.rows - 1:
-            steps.append("斜线区涂胶，让相邻一张压在上面对齐。")
+            steps.append(_("斜线区涂胶，让相邻一张压在上面对齐。"))
         else:
-            steps.append("压在相邻一张的斜线区上对齐贴好。")
-        label = (f"{planned.title}：第 {row + 1} 行第 {column + 1} 张（共 {t.rows} 行 × {t.columns} 列，{t.rows * t.columns} 张）。"
-                 + "".join(steps))
+            steps.append(_("压在相邻一张的斜线区上对齐贴好。"))
+        label = planned.title + _("：") + _("第 %(row)s 行第 %(column)s 张（共 %(rows)s 行 × %(columns)s 列，%(count)s 张）。") % {
+            "row": row + 1, "column": column + 1, "rows": t.rows, "columns": t.columns, "count": t.rows * t.columns} + "".join(steps)
         tiles.append({"glue": glue, "cuts": cuts, "label": label,
                       "label_css": f"left:{mm(m)};bottom:{mm(5)};width:{mm(window_w)}"})
     return {"title": planned.title, "page_size": f"{mm(paper_w)} {mm(paper_h)}", "width": mm(paper_w),

@@ -9,7 +9,10 @@ an A4 poster reads from a step away. Safe zones are strips the layout never plac
 import math
 from dataclasses import dataclass
 
+from ...content.languages import is_latin
+from ...i18n import N_, ui as _
 from ...layout.sheet import PAPER
+from ...layout.text import paragraph_ems
 
 PORTRAIT_REFERENCE = 210   # mm: an A4 poster's width
 LANDSCAPE_REFERENCE = 297  # mm: an A4 sheet on its side
@@ -18,7 +21,7 @@ ROLLUP_TOP, ROLLUP_BOTTOM = 50, 150  # mm: the clamp bar, and what rolls into th
 LARGEST_1_TO_1 = 5000      # mm: PDF viewers fail above 200 inches (5080 mm); longer banners are drawn at 1:10
 BANNER_CHAR = .65          # a cloth banner's characters are this share of its height
 VERTICAL_CHAR = .7         # a vertical banner's characters are this share of its width
-BANNER_COLOURS = {"ground": "#c8161d", "ink": "#ffffff", "ground_name": "大红", "ink_name": "白色"}
+BANNER_COLOURS = {"ground": "#c8161d", "ink": "#ffffff", "ground_name": N_("大红"), "ink_name": N_("白色")}
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class Shape:
         return self.height / self.factor
 
     def label(self):
-        return f"{size_text(self.width, self.height)} 毫米"
+        return _("%(size)s 毫米") % {"size": size_text(self.width, self.height)}
 
 
 def size_text(width, height):
@@ -96,7 +99,10 @@ PAUSES = "，,、；;：:！!？?。. "
 
 
 def banner_text(slogan):
-    """A slogan as a banner prints it: phrases parted by a full-width space, no punctuation."""
+    """A slogan as a banner prints it: phrases parted by a full-width space, no punctuation (an English
+    slogan keeps its words and punctuation as written)."""
+    if is_latin(slogan):
+        return " ".join(slogan.split())
     out, gap = [], False
     for char in slogan.strip():
         if char in PAUSES:
@@ -113,7 +119,8 @@ def horizontal_banner(slogan, height):
     """A banner as long as its text at BANNER_CHAR of its height, with half its height free at each end."""
     text = banner_text(slogan)
     char = round(height * BANNER_CHAR)
-    width = math.ceil((len(text) * char * 1.04 + height) / 100) * 100  # rounded up to whole 10 cm
+    ems = paragraph_ems(text) if is_latin(text) else len(text)  # Latin letters are narrower than a character
+    width = math.ceil((ems * char * 1.04 + height) / 100) * 100  # rounded up to whole 10 cm
     return Banner(text, width, height, char, False)
 
 

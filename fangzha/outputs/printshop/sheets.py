@@ -7,6 +7,7 @@ faces turned upside down (a table tent) and faces put side by side on one sheet.
 
 from dataclasses import replace
 
+from ...i18n import ui as _
 from ...layout.place import stack
 from ...layout.sheet import Sheet, mm
 from ..printkit.sheets import BOTTOM, GAP, MARGIN, region_context, source_of
@@ -84,6 +85,6 @@ def tent(parts, face, base, low, high):
     placed = place(parts, face, base, low, high)
     width, height = face.reference, face.design_height
     regions = contexts(placed, 1.0, 0.0, turned_height=height, width=width) + contexts(placed, 1.0, height)
-    drawn, sheet = side("tent", width, 2 * height, regions, [f"--fold-y:{mm(height)}"], "台卡")
+    drawn, sheet = side("tent", width, 2 * height, regions, [f"--fold-y:{mm(height)}"], _("台卡"))
     return drawn, overs(placed, low), sheet
 

@@ -5,7 +5,8 @@ from xml.sax.saxutils import escape
 
 from pathlib import Path
 
-from ... import icons
+from ... import i18n, icons, script_words
+from ...i18n import ui as _
 from ...page import Page
 
 
@@ -17,7 +18,7 @@ def copy_picture(path):
 def search_index(model):
     """The search index as a script, so search works from file:// (no fetch)."""
     entries = [{
-        "k": "诈骗手法",
+        "k": _("诈骗手法"),
         "t": scam["title"],
         "a": " ".join(scam["aliases"]),
         "s": scam["summary"],
@@ -25,11 +26,16 @@ def search_index(model):
         "u": f"scams/{scam['slug']}.html",
         "g": scam["audiences"],
     } for scam in model.scams]
-    entries += [{"k": "凡是规则", "t": rule["title"], "a": "凡是", "s": rule["source"], "b": " ".join(rule["items"]),
+    entries += [{"k": _("凡是规则"), "t": rule["title"], "a": _("凡是"), "s": rule["source"], "b": " ".join(rule["items"]),
                  "u": "rules.html", "g": []} for rule in model.rules]
-    entries += [{"k": "宣传活动", "t": campaign["title"], "a": campaign["slogan"], "s": campaign["organiser"],
+    entries += [{"k": _("宣传活动"), "t": campaign["title"], "a": campaign["slogan"], "s": campaign["organiser"],
                  "b": campaign["text"], "u": f"campaigns/{campaign['slug']}.html", "g": campaign["audiences"]}
                 for campaign in model.campaigns]
+    items = list(model.scams) + list(model.rules) + list(model.campaigns)
+    for entry, item in zip(entries, items):
+        lang = i18n.other_lang(item, model.config)
+        if lang:  # the result is shown in its own language (only where it differs from the page's)
+            entry["l"] = lang
     body = json.dumps(entries, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return f"window.SEARCH_INDEX={body};\n"
 
@@ -63,6 +69,8 @@ def pages(model, ctx):
         Page("assets/search-index.js", text=search_index(model), kind="asset"),
         Page("assets/favicon.svg", text=favicon(model.config["design"]["brand"]), kind="asset"),
     ]
+    if script_words.needed(model.config):
+        out.append(Page(script_words.DEST, text=script_words.words_script(_), kind="asset"))
     out += [Page(f"scams/{scam['slug']}.html", "site/scam.html", {"scam": scam, "about_for": ("scam", scam["slug"])})
             for scam in model.scams]
     out += [Page(dest, make=(copy_picture, str(Path(ctx.root) / source)), kind="image") for dest, source in sorted(model.images.items())]

@@ -13,6 +13,7 @@ split evenly, its continuation titled "（续）".
 
 from ... import design
 from ...content.model import source_line
+from ...i18n import ui as _
 from ...layout import fit
 from ...problems import Notice
 from ...page import Page
@@ -27,7 +28,6 @@ PART_ICONS = {"title": "shield-check", "intro": "message-circle-question-mark", 
               "scam": "shield-alert", "prevention": "shield-check", "discussion": "users",
               "quiz": "circle-question-mark", "rules": "list-checks", "report": "phone-call", "pledge": "pen-line"}
 # Parts opened by a divider slide, and what the divider counts.
-DIVIDED = {"case": ("案例", "个案例"), "scam": ("诈骗手法", "种诈骗手法"), "quiz": ("测验", "道题")}
 LETTERS = "ABCDEFGH"
 LARGE_LIST_LIMIT = 3  # older audiences: at most this many list items on a slide
 CANVASES = {("16:9", False): fit.SLIDE, ("16:9", True): fit.SLIDE_LARGE,
@@ -56,7 +56,8 @@ def with_counters(slides, label):
 
 def title_slide(campaign, notes, logo=None):
     """The campaign's name and slogan, its picture (`image:`), who, when and where, and the organisation's logo."""
-    meta = [f"{label}：{campaign[key]}" for key, label in (("organiser", "主办"), ("date_text", "时间"), ("place", "地点")) if campaign[key]]
+    meta = [_("{label}：{value}").format(label=label, value=campaign[key])
+            for key, label in (("organiser", _("主办")), ("date_text", _("时间")), ("place", _("地点"))) if campaign[key]]
     blocks = [{"type": "hero", "text": campaign["title"]}]
     if campaign["slogan"]:
         blocks.append({"type": "lead", "text": campaign["slogan"]})
@@ -71,20 +72,21 @@ def title_slide(campaign, notes, logo=None):
 
 def divider(kind, count):
     """The coloured slide that opens a part: its name, how many there are, and a word for the teacher."""
-    label, unit = DIVIDED[kind]
-    blocks = [{"type": "hero", "text": label}, {"type": "lead", "text": f"共 {count} {unit}"}]
-    return dict(slide(kind, "", blocks, [f"过渡页：下面进入「{label}」（共 {count} {unit}）。"], name=label,
+    label, unit = {"case": (_("案例"), _("个案例")), "scam": (_("诈骗手法"), _("种诈骗手法")), "quiz": (_("测验"), _("道题"))}[kind]
+    blocks = [{"type": "hero", "text": label}, {"type": "lead", "text": _("共 {count} {unit}").format(count=count, unit=unit)}]
+    return dict(slide(kind, "", blocks, [_("过渡页：下面进入「{label}」（共 {count} {unit}）。").format(label=label, count=count, unit=unit)], name=label,
                       layout="statement"), divider=True)
 
 
 def case_slides(campaign, notes):
     out = []
     for case in campaign["cases"]:
-        meta = [f"{label}：{case[key]}" for key, label in (("date_text", "时间"), ("place", "地点"), ("loss", "损失")) if case[key]]
-        blocks = [{"type": "meta", "items": ["　".join(meta)]}] if meta else []
+        meta = [_("{label}：{value}").format(label=label, value=case[key])
+                for key, label in (("date_text", _("时间")), ("place", _("地点")), ("loss", _("损失"))) if case[key]]
+        blocks = [{"type": "meta", "items": [_("　").join(meta)]}] if meta else []
         blocks += [{"type": "para", "text": text} for text in case["text"].split("\n") if text.strip()]
         out.append(slide("case", case["title"], blocks, [notes.get("case")]))
-    return with_counters(out, "案例")
+    return with_counters(out, _("案例"))
 
 
 def scam_slides(campaign, canvas):
@@ -95,15 +97,15 @@ def scam_slides(campaign, canvas):
     """
     out, scams, large = [], campaign["scams"], campaign["large_type"]
     for scam in scams:
-        notes = [scam["teacher_notes"], "遇到了怎么办：" + "；".join(scam["steps"]) if scam["steps"] else ""]
-        look = {"icon": design.icon_of(scam), "accent": design.accent(scam["category"]), "kicker": "诈骗手法"}
-        how = [{"type": "lead" if large else "para", "label": "怎么骗", "text": scam["summary"]}]
+        notes = [scam["teacher_notes"], _("遇到了怎么办：") + _("；").join(scam["steps"]) if scam["steps"] else ""]
+        look = {"icon": design.icon_of(scam), "accent": design.accent(scam["category"]), "kicker": _("诈骗手法")}
+        how = [{"type": "lead" if large else "para", "label": _("怎么骗"), "text": scam["summary"]}]
         how += [fit.screen_picture(scam["image"])] if scam.get("image") else []
 
         def signs(chunk, start, scam=scam, notes=notes, look=look):
-            return slide("scam", fit.continued(scam["title"], True), [{"type": "list", "label": "警惕信号", "items": chunk}], notes, **look)
+            return slide("scam", fit.continued(scam["title"], True), [{"type": "list", "label": _("警惕信号"), "items": chunk}], notes, **look)
 
-        whole = slide("scam", scam["title"], how + [{"type": "list", "label": "警惕信号", "items": scam["signs"]}], notes, **look)
+        whole = slide("scam", scam["title"], how + [{"type": "list", "label": _("警惕信号"), "items": scam["signs"]}], notes, **look)
         if not large and fit.fill_ratio(whole, [canvas]) <= 1:
             out.append(whole)
         else:
@@ -111,8 +113,8 @@ def scam_slides(campaign, canvas):
             out += fit.paginate(scam["signs"], signs, [canvas], LARGE_LIST_LIMIT if large else None)
     index = 0  # which method of how many, so the teacher can see how far along they are
     for item in out:
-        index += item["blocks"][0].get("label") == "怎么骗"
-        item["kicker"] = f"诈骗手法 {index}/{len(scams)}"
+        index += item["blocks"][0].get("label") == _("怎么骗")
+        item["kicker"] = _("诈骗手法 {index}/{count}").format(index=index, count=len(scams))
     return out
 
 
@@ -134,15 +136,15 @@ def prevention_slides(model, campaign, notes, canvas):
     items = [{"strong": f"{m['number']}.", "text": m["text"]} for m in prevention["measures"]]
     source = {"type": "meta", "items": [source_line(prevention)]}
     return list_slides("prevention", prevention["title"], items, [notes.get("prevention")], canvas,
-                       campaign["large_type"], "防范措施", extra=source)
+                       campaign["large_type"], _("防范措施"), extra=source)
 
 
 def discussion_slides(campaign, canvas):
     discussion = campaign["discussion"]
     if not discussion:
         return []
-    return list_slides("discussion", "分组讨论", discussion["prompts"], [discussion["notes"]], canvas,
-                       campaign["large_type"], "分组讨论")
+    return list_slides("discussion", _("分组讨论"), discussion["prompts"], [discussion["notes"]], canvas,
+                       campaign["large_type"], _("分组讨论"))
 
 
 def quiz_slides(campaign, notes):
@@ -156,11 +158,11 @@ def quiz_slides(campaign, notes):
             blocks = [
                 {"type": "lead", "text": item["question"]},
                 {"type": "options", "items": options},
-                {"type": "para", "label": f"答案：{letter}", "text": item["explanation"], "step": 1},
+                {"type": "para", "label": _("答案：{letter}").format(letter=letter), "text": item["explanation"], "step": 1},
             ]
-            out.append(slide("quiz", "", blocks, [notes.get("quiz"), f"正确答案：{letter}。{item['explanation']}"],
+            out.append(slide("quiz", "", blocks, [notes.get("quiz"), _("正确答案：{letter}。").format(letter=letter) + item["explanation"]],
                              steps=1, name=item["question"]))
-    return with_counters(out, "小测验")
+    return with_counters(out, _("小测验"))
 
 
 def rule_slides(campaign, notes, canvas):
@@ -169,7 +171,7 @@ def rule_slides(campaign, notes, canvas):
         items = [{"strong": f"{n}.", "text": text} for n, text in enumerate(rule["items"], start=1)]
         source = {"type": "meta", "items": [source_line(rule)]}
         out += list_slides("rules", rule["title"], items, [notes.get("rules")], canvas, campaign["large_type"],
-                           "凡是规则", extra=source, accent=design.ACCENTS["rules"])
+                           _("凡是规则"), extra=source, accent=design.ACCENTS["rules"])
     return out
 
 
@@ -180,7 +182,7 @@ def report_slides(model, campaign, notes, canvas):
     items = [{"strong": c["label"], "text": c["when"]} for c in channels if c["kind"] != "短信"]
     messages = [c for c in channels if c["kind"] == "短信"]
     extra = {"type": "para", "label": messages[0]["name"], "text": messages[0]["when"]} if messages else None
-    return list_slides("report", "遇到了，打哪个电话", items, [notes.get("report")], canvas, campaign["large_type"], "举报求助",
+    return list_slides("report", _("遇到了，打哪个电话"), items, [notes.get("report")], canvas, campaign["large_type"], _("举报求助"),
                        extra=extra, accent=design.ACCENTS["report"])
 
 
@@ -188,8 +190,8 @@ def pledge_slides(campaign, notes):
     pledge = campaign["pledge"]
     if not pledge:
         return []
-    blocks = [{"type": "lead", "text": pledge["text"]}, {"type": "meta", "items": ["签名：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿"]}]
-    return [slide("pledge", pledge["title"], blocks, [notes.get("pledge")], kicker="承诺", layout="statement")]
+    blocks = [{"type": "lead", "text": pledge["text"]}, {"type": "meta", "items": [_("签名：＿＿＿＿＿＿　　日期：＿＿＿＿＿＿")]}]
+    return [slide("pledge", pledge["title"], blocks, [notes.get("pledge")], kicker=_("承诺"), layout="statement")]
 
 
 def opened(kind, slides, count):
@@ -204,7 +206,7 @@ def deck(model, campaign, aspect="16:9"):
     intro = campaign["intro"]
     parts = [
         [title_slide(campaign, notes, model.config.get("logo"))],
-        [slide("intro", "", [{"type": "hero", "text": intro["question"]}], [intro["notes"]], kicker="情境导入",
+        [slide("intro", "", [{"type": "hero", "text": intro["question"]}], [intro["notes"]], kicker=_("情境导入"),
                layout="statement")] if intro else [],
         opened("case", case_slides(campaign, notes), len(campaign["cases"])),
         opened("scam", scam_slides(campaign, canvas), len(campaign["scams"])),
@@ -282,11 +284,11 @@ def pages(model, ctx):
         handout = f"--frame-w:{HANDOUT_WIDTH}px;--zoom:{HANDOUT_WIDTH / canvas.width:.4g}"
         context = {"campaign": campaign, "slides": slides, "canvas": canvas, "handout": handout}
         out.append(Page(f"slides/{campaign['slug']}.html", "slides/deck.html", context, kit_of=campaign["slug"],
-                        label="班会课件（幻灯片）", purpose="在教室电脑或电子白板上用浏览器放映，按 S 打开讲者视图",
+                        label=_("班会课件（幻灯片）"), purpose=_("在教室电脑或电子白板上用浏览器放映，按 S 打开讲者视图"),
                         kind="deck", size=size, sheets=len(slides), about=shown(campaign, slides)))
         out.append(Page(f"slides/notes/{campaign['slug']}.html", "slides/notes.html", dict(context),
-                        kit_of=campaign["slug"], label="课件讲稿（含讲解提示，可打印）",
-                        purpose="每张幻灯片和它的讲解提示印在一页上，讲课时对照", kind="handout"))
+                        kit_of=campaign["slug"], label=_("课件讲稿（含讲解提示，可打印）"),
+                        purpose=_("每张幻灯片和它的讲解提示印在一页上，讲课时对照"), kind="handout"))
         decks.append({"campaign": campaign, "count": len(slides),
                       "minutes": sum(a["minutes"] or 0 for a in campaign["agenda"])})
     out.append(Page("slides/index.html", "slides/index.html", {"decks": decks, "aspect": aspect}))

@@ -20,7 +20,7 @@ from ...problems import Notice, Problem
 from .. import kiosk
 from .extra import extra_problems
 from .make import make_videos
-from .plan import LARGEST, SMALLEST, chosen_loops, duration, plan_video, shapes, static_fit  # noqa: F401
+from .plan import LARGEST, SMALLEST, chosen_loops, duration, plan_video, shapes, shown_duration, static_fit  # noqa: F401
 from .progress import Progress
 
 
@@ -39,7 +39,7 @@ def pages(model, ctx):
               for loop in chosen_loops(model) for shape in shapes(model.config)] if asked else []
     return [Page("video/index.html", "video/index.html", {
         "videos": videos, "made": bool(asked), "today": ctx.today, "foot": kiosk.footer(model),
-        "silent_audio": model.config["video"]["silent_audio"], "duration": duration})]
+        "silent_audio": model.config["video"]["silent_audio"], "duration": shown_duration})]
 
 
 def config_problems(model):

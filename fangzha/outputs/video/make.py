@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from ... import render
+from ...i18n import ui as _
 from ...page import Page
 from ...problems import ContentError
 from . import encode, frames
@@ -54,6 +55,6 @@ def make_videos(videos, foot, silent_audio, files, templates, progress):
             data = encode.join(program, order, video["seconds"], Path(folder) / f"video-{number}.mp4", silent_audio)
             progress.say(f"已生成 {video['dest']}（{duration(video['seconds'])}，{len(video['screens'])} 屏）")
             shape = video["shape"]
-            out.append(Page(video["dest"], data=data, kind="video", kit_of=video["kit_of"], label="视频",
+            out.append(Page(video["dest"], data=data, kind="video", kit_of=video["kit_of"], label=_("视频"),
                             size={"unit": "px", "width": shape.width, "height": shape.height}, sheets=len(video["screens"])))
     return out

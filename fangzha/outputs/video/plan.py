@@ -9,10 +9,11 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from ...i18n import N_, ui as _
 from ...layout import fit
 from .. import kiosk
 
-NAMED = {"横屏": (1920, 1080), "竖屏": (1080, 1920)}
+NAMED = {N_("横屏"): (1920, 1080), N_("竖屏"): (1080, 1920)}  # names shown through the catalogue
 SUFFIX = {(1920, 1080): "", (1080, 1920): "-portrait"}  # other sizes: -<width>x<height>
 SIZE = re.compile(r"^(\d+)[xX×](\d+)$")
 SMALLEST, LARGEST = 240, 4096  # pixels a side: what H.264 players and LED controllers take
@@ -93,6 +94,14 @@ def plan_video(model, playlist, shape, today, kit_of):
 
 
 def duration(seconds):
-    """18 分 0 秒, or 45 秒."""
+    """18 分 0 秒, or 45 秒 (for the editor)."""
     minutes, rest = divmod(seconds, 60)
     return f"{minutes} 分 {rest} 秒" if minutes else f"{rest} 秒"
+
+
+def shown_duration(seconds):
+    """A duration on the public video page, in the site's language."""
+    minutes, rest = divmod(seconds, 60)
+    if minutes:
+        return _("%(minutes)s 分 %(seconds)s 秒") % {"minutes": minutes, "seconds": rest}
+    return _("%(seconds)s 秒") % {"seconds": rest}

@@ -7,6 +7,7 @@ group chat. The articles are written when the pages are planned (compose.py), so
 the very HTML the pages will carry: an article that breaks a rule stops the build.
 """
 
+from ...i18n import ui as _
 from ...page import Page
 from ...problems import Problem
 from . import compose
@@ -33,9 +34,9 @@ def pages(model, ctx):
         campaigns.append((
             Page(dest, "wechat/article.html", {
                 "title": campaign["title"], "article": article, "source": campaign["file"], "campaign": campaign,
-                "message": f"{campaign['slug']}.txt"}, kit_of=campaign["slug"], label="公众号文章", kind="wechat-article"),
+                "message": f"{campaign['slug']}.txt"}, kit_of=campaign["slug"], label=_("公众号文章"), kind="wechat-article"),
             Page(f"wechat/{campaign['slug']}.txt", text=compose.group_message(model, campaign), context={"source": campaign["file"]},
-                 kit_of=campaign["slug"], label="微信群消息", kind="group-message")))
+                 kit_of=campaign["slug"], label=_("微信群消息"), kind="group-message")))
     scams = [Page(f"wechat/scams/{scam['slug']}.html", "wechat/article.html", {
         "title": scam["title"], "article": compose.scam_article(model, scam, f"wechat/scams/{scam['slug']}.html"),
         "source": scam["file"], "scam": scam, "message": ""}, kind="wechat-article") for scam in model.scams]

@@ -11,6 +11,7 @@ import posixpath
 from markupsafe import Markup, escape
 
 from ...content.urls import scheme_of
+from ...i18n import ui as _
 from . import flatten
 from .rules import MARK, WECHAT_HOST
 
@@ -74,7 +75,7 @@ class Article:
 
     def picture(self, image, what):
         """Where to insert a picture: the editor takes no local files, so the user uploads it here."""
-        self.add("p", "picture", escape(f"【在这里插入图片】{image}（{what}）"))
+        self.add("p", "picture", escape(_("【在这里插入图片】%(image)s（%(what)s）") % {"image": image, "what": what}))
 
     def table(self, rows):
         """Rows of (number, what it is for): the numbers to remember."""
@@ -120,7 +121,7 @@ class Article:
         self.page_dest = source_page  # relative links in the body are relative to its own web page
         for block in flatten.blocks(html):
             if block.kind == "image":
-                self.picture(block.image, block.text or "正文里的图片")  # its copy in site/images/
+                self.picture(block.image, block.text or _("正文里的图片"))  # its copy in site/images/
             elif block.kind == "heading":
                 self.add("p", "h3", self.runs(block.runs, "h3"))
             elif block.kind == "item":
@@ -134,6 +135,6 @@ class Article:
         """The marked element: the article and, after it, the notes for its links."""
         parts = list(self.parts)
         if self.notes:
-            parts.append(element("p", "small", escape("注：")))
+            parts.append(element("p", "small", escape(_("注："))))
             parts += [element("p", "small", escape(f"[{n}] {address}")) for n, address in enumerate(self.notes, start=1)]
         return Markup(f'<section {MARK} style="{STYLES["article"]}">') + Markup("").join(parts) + Markup("</section>")

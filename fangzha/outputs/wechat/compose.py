@@ -5,12 +5,13 @@ make the article longer than the editor takes, each scam's are joined into one l
 the first few; `DETAILS` lists those steps, fullest first.
 """
 
+from ...i18n import N_, ui as _
 from ..printkit import compose as printed
 from ..printkit import share
 from ..printkit.kit import campaign_poster, scam_poster, shortest
 from .article import Article
 
-KEY = ["拿不准是不是诈骗，先打 96110 问一问。", "钱已经转出去了，马上打 110 报警。"]
+KEY = [N_("拿不准是不是诈骗，先打 96110 问一问。"), N_("钱已经转出去了，马上打 110 报警。")]
 DETAILS = ("lists", "joined", "short")
 SHORT = 2              # signs and steps per scam in the shortest article
 MESSAGE_SCAMS = 4      # scams a group message names
@@ -19,18 +20,18 @@ BOM = "\ufeff"         # first in the message file: Notepad and browsers then re
 
 def numbers(article, model, channels):
     """The numbers to remember, the key warning, and the local contact."""
-    article.heading("记住这些电话")
+    article.heading(_("记住这些电话"))
     article.table([(c["label"], c["when"]) for c in channels])
-    article.p(printed.CALLS, "call")
+    article.p(_(printed.CALLS), "call")
     local = printed.local_lines(model, channels)
     if local:
-        article.heading("本地联系")
+        article.heading(_("本地联系"))
         article.items(local)
 
 
 def foot(article, sources, reviewed):
-    article.p("出处：" + printed.sources_text(sources), "small")
-    article.p(f"内容最近审核：{printed.cn_date(reviewed) or '未注明'}", "small")
+    article.p(printed.from_line(printed.sources_text(sources)), "small")
+    article.p(printed.reviewed_line(reviewed), "small")
 
 
 def scam_part(article, scam, detail):
@@ -39,13 +40,13 @@ def scam_part(article, scam, detail):
     article.p(scam["summary"])
     signs, steps = (scam["signs"][:SHORT], scam["steps"][:SHORT]) if detail == "short" else (scam["signs"], scam["steps"])
     if detail == "lists":
-        article.labelled("警惕信号", "")
+        article.labelled(_("警惕信号"), "")
         article.items(signs)
-        article.labelled("遇到了怎么办", "")
+        article.labelled(_("遇到了怎么办"), "")
         article.items(steps, numbered=True)
     else:
-        article.labelled("警惕：", "；".join(signs) + "。")
-        article.labelled("怎么办：", "；".join(steps) + "。")
+        article.labelled(_("警惕："), _("；").join(signs) + _("。"))
+        article.labelled(_("怎么办："), _("；").join(steps) + _("。"))
 
 
 def rule_lists(article, rules):
@@ -61,18 +62,18 @@ def campaign_article(model, campaign, dest, detail="lists"):
     article.p(campaign["title"], "title")
     if campaign["slogan"]:
         article.p(campaign["slogan"], "slogan")
-    article.picture(share.image_of(campaign_poster(campaign["slug"])), "本次活动的海报")
+    article.picture(share.image_of(campaign_poster(campaign["slug"])), _("本次活动的海报"))
     article.body(campaign["html"], f"campaigns/{campaign['slug']}.html")
-    facts = [(k, v) for k, v in (("时间", campaign["date_text"]), ("地点", campaign["place"]), ("主办", campaign["organiser"])) if v]
+    facts = [(k, v) for k, v in ((_("时间"), campaign["date_text"]), (_("地点"), campaign["place"]), (_("主办"), campaign["organiser"])) if v]
     for key, value in facts:
-        article.labelled(f"{key}：", value)
-    article.heading("这些骗局要当心")
+        article.labelled(key + _("："), value)
+    article.heading(_("这些骗局要当心"))
     for scam in campaign["scams"]:
         scam_part(article, scam, detail)
     rule_lists(article, campaign["rules"] or ([model.featured_rules] if model.featured_rules else []))
     numbers(article, model, campaign["channels"] or printed.default_calls(model))
     if model.guide:
-        article.picture(share.image_of("posters/report.html"), "“遇到诈骗，打哪个电话”海报")
+        article.picture(share.image_of("posters/report.html"), _("“%(title)s”海报") % {"title": _("遇到诈骗，打哪个电话")})
     foot(article, campaign["sources"], campaign["reviewed"])
     return article.html()
 
@@ -82,15 +83,15 @@ def scam_article(model, scam, dest):
     article = Article(model.config["base_url"], dest)
     article.p(scam["title"], "title")
     article.p(scam["summary"], "slogan")
-    article.picture(share.image_of(scam_poster(scam["slug"])), "这种骗局的海报")
+    article.picture(share.image_of(scam_poster(scam["slug"])), _("这种骗局的海报"))
     article.body(scam["html"], f"scams/{scam['slug']}.html")
-    article.heading("警惕信号")
+    article.heading(_("警惕信号"))
     article.items(scam["signs"])
-    article.heading("遇到了怎么办")
+    article.heading(_("遇到了怎么办"))
     article.items(scam["steps"], numbered=True)
     remembered = [r for r in scam["rules"] if r["text"]]
     if remembered:
-        article.heading("请记住")
+        article.heading(_("请记住"))
         for rule in remembered:
             article.p(rule["text"], "call")
             article.p(f"{rule['list']['title']}，{printed.cited(rule['list'])}", "small")
@@ -102,16 +103,16 @@ def scam_article(model, scam, dest):
 def group_message(model, campaign):
     """A short plain-text message for a group chat: a few short paragraphs, the numbers, the local contact."""
     titles = [s["title"] for s in campaign["scams"]]
-    named = "、".join(titles[:MESSAGE_SCAMS]) + ("等" if len(titles) > MESSAGE_SCAMS else "")
-    paragraphs = [f"【防骗提醒】{campaign['title']}" + (f"\n{campaign['slogan']}！" if campaign["slogan"] else "")]
-    paragraphs.append(f"{campaign['organiser']}提醒大家，当心这些骗局：{named}。")
+    named = _("、").join(titles[:MESSAGE_SCAMS]) + (_("等") if len(titles) > MESSAGE_SCAMS else "")
+    paragraphs = [_("【防骗提醒】%(title)s") % {"title": campaign["title"]} + ("\n" + campaign["slogan"] + _("！") if campaign["slogan"] else "")]
+    paragraphs.append(_("%(organiser)s提醒大家，当心这些骗局：%(scams)s。") % {"organiser": campaign["organiser"], "scams": named})
     slogans = shortest([r for r in campaign["rules"] or model.rules if all(len(t) <= printed.SHORT_ITEMS for t in r["items"])])
     if slogans:
-        paragraphs[-1] += f"记住“{slogans['title']}”：{'，'.join(slogans['items'])}。"
-    paragraphs.append("\n".join(KEY))
+        paragraphs[-1] += _("记住“%(title)s”：%(items)s。") % {"title": slogans["title"], "items": _("，").join(slogans["items"])}
+    paragraphs.append("\n".join(_(line) for line in KEY))
     local = printed.local_lines(model, campaign["channels"])
     if local:
-        paragraphs.append("本地联系：\n" + "\n".join(local))
+        paragraphs.append(_("本地联系：") + "\n" + "\n".join(local))
     if model.config["base_url"]:
-        paragraphs.append(f"详情请看：{model.config['base_url'].rstrip('/')}/campaigns/{campaign['slug']}.html")
+        paragraphs.append(_("详情请看：") + f"{model.config['base_url'].rstrip('/')}/campaigns/{campaign['slug']}.html")
     return BOM + "\n\n".join(paragraphs) + "\n"

@@ -1,0 +1,263 @@
+"""Languages: an English kit from the shipped content, 繁體中文 by conversion, an English item in a Chinese site."""
+
+import json
+import re
+import subprocess
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import FIXTURES, ROOT, copy_project, run_build
+from fangzha.outputs.printkit.pdf import fit_pdf
+
+HAN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
+# Pages around content of either language: their own words must all be English on an English site.
+CATALOGUED = ("scams/", "campaigns/", "rules.html", "report.html", "search.html", "404.html",
+              "slides/", "posters/index.html", "leaflets/index.html", "print-shop/index.html", "video/index.html")
+# Printed items whose content is English in the shipped content (besides the class meeting's kit).
+ENGLISH_PRINTS = ("posters/rules-new-ten.html", "posters/rules-sanbu-yiduo.html", "posters/scam-shuadan.html",
+                  "posters/scam-atm.html", "posters/report.html", "posters/fakes.html", "print-shop/tent-guide.html",
+                  "print-shop/wall-report-a3.html")
+
+
+def with_language(tmp_path, language):
+    project = copy_project(ROOT, tmp_path / "project")
+    config = project / "config.yaml"
+    text = config.read_text(encoding="utf-8").replace("title: 防范诈骗宣传\n", f"title: 防范诈骗宣传\nlanguage: {language}\n")
+    if language == "en":  # the organisation's own names, as an international school would write them
+        text = text.replace("title: 防范诈骗宣传", "title: Stop fraud").replace("organisation: 示例社区居民委员会", "organisation: Example Residents' Committee")
+        text = text.replace("  name: 社区居委会", "  name: Residents' Committee").replace("  address: 示例街道 1 号", "  address: 1 Example Street")
+        text = text.replace("  police_station: 辖区派出所", "  police_station: Local police station")
+    config.write_text(text, encoding="utf-8")
+    result = run_build(cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory):
+    return with_language(tmp_path_factory.mktemp("en"), "en")
+
+
+@pytest.fixture(scope="module")
+def traditional(tmp_path_factory):
+    return with_language(tmp_path_factory.mktemp("zh-hant"), "zh-Hant")
+
+
+# Chinese names the English content quotes on purpose: an app and a menu are found by these names.
+QUOTED_NAMES = ("国家反诈中心", "政民互动", "打击欺诈骗保举报")
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Visible(HTMLParser):
+    """The text of a page outside <script>, <style>, elements marked lang="zh…" (and <title>, if asked)."""
+
+    def __init__(self, skip):
+        super().__init__(convert_charrefs=True)
+        self.skip, self.stack, self.text = skip, [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        hidden = tag in self.skip or (dict(attrs).get("lang") or "").startswith("zh")
+        self.stack.append((tag, hidden or bool(self.stack and self.stack[-1][1])))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1][1]):
+            self.text.append(data)
+
+
+def visible_text(html, title=True):
+    """A page's text as readers see it, leaving out elements marked as written in Chinese and quoted names
+    (and the <title>, which cannot mark its parts, when `title` is false: a Chinese item's title is its name)."""
+    for name in QUOTED_NAMES:
+        html = html.replace(name, "")
+    parser = _Visible({"script", "style"} | (set() if title else {"title"}))
+    parser.feed(html)
+    return " ".join(parser.text)
+
+
+def test_every_english_page_says_lang_en(english):
+    pages = sorted(english.rglob("*.html"))
+    assert len(pages) > 100
+    assert [p.name for p in pages if '<html lang="en">' not in p.read_text(encoding="utf-8")] == []
+
+
+def kit_files(site, slug):
+    """Every page and script the manifest puts in a campaign's kit."""
+    files = json.loads((site / "manifest.json").read_text(encoding="utf-8"))["files"]
+    return [site / f["path"] for f in files if f["campaign"] == slug and f["path"].endswith((".html", ".txt"))]
+
+
+def test_the_english_class_meeting_kit_has_no_chinese_character(english):
+    kit = kit_files(english, "class-meeting")
+    folders = {p.relative_to(english).parts[0] for p in kit}
+    assert folders >= {"slides", "kiosk", "posters", "leaflets", "print-shop", "broadcast"}, folders
+    kit += [english / "campaigns/class-meeting.html", english / "rules.html", english / "report.html"]
+    kit += [english / f"scams/{slug}.html" for slug in ("shuadan", "atm", "student-info", "sms-scam")]
+    kit += [english / name for name in ENGLISH_PRINTS]
+    for page in kit:
+        text = visible_text(page.read_text(encoding="utf-8-sig"))
+        assert HAN.findall(text) == [], page.relative_to(english).as_posix()
+    campaign = (english / "campaigns/class-meeting.html").read_text(encoding="utf-8")
+    assert "Class meeting on preventing fraud" in campaign and "Campaign kit" in campaign
+    assert (english / "slides/class-meeting.html").read_text(encoding="utf-8").count('class="slide ') > 20
+
+
+def test_english_ui_strings_around_chinese_items(english):
+    """A scam with no English version stays Chinese, marked lang="zh-CN"; the words around it are English."""
+    page = (english / "scams/fake-police.html").read_text(encoding="utf-8")
+    assert '<article class="scam" lang="zh-CN"' in page
+    for name in CATALOGUED:
+        for path in [english / name] if name.endswith(".html") else sorted((english / name).glob("*.html")):
+            assert HAN.findall(visible_text(path.read_text(encoding="utf-8"), title=False)) == [], path.relative_to(english).as_posix()
+
+
+def test_the_translated_rule_list_says_it_is_a_translation(english):
+    rules = (english / "rules.html").read_text(encoding="utf-8")
+    assert "The new ten “if anyone…” rules" in rules
+    assert "Order brushing: always a scam!" in rules
+
+
+def test_traditional_build_converts_content_and_catalogue(traditional):
+    """Every page, printed item, print-shop note and broadcast script; only the build's notes to the editor
+    (marked lang="zh-CN") stay simplified."""
+    files = [p for p in sorted(traditional.rglob("*")) if p.suffix in (".html", ".txt")]
+    assert {p.relative_to(traditional).parts[0] for p in files} >= {"posters", "leaflets", "print-shop", "broadcast", "kiosk"}
+    assert len(files) > 150
+    for path in files:
+        text = path.read_text(encoding="utf-8-sig")
+        if path.suffix == ".html":
+            assert '<html lang="zh-Hant">' in text, path.relative_to(traditional).as_posix()
+        text = re.sub(r'<(\w+)[^>]*\blang="zh-CN"[^>]*>.*?</\1>', "", text, flags=re.S)
+        for simplified in ("诈骗", "举报", "电话", "凡是规则", "该打哪个电话", "这些骗局要当心", "打印设置", "广播稿", "规格说明："):
+            assert simplified not in text, (path.relative_to(traditional).as_posix(), simplified)
+    words = (traditional / "assets/words.js").read_text(encoding="utf-8")  # what the scripts write
+    assert "講者" in words and "讲者" not in words and "计时" not in words
+    index = (traditional / "index.html").read_text(encoding="utf-8")
+    assert "該打哪個電話" in index and "詐騙" in index
+
+
+ENGLISH_SCAM = """---
+title: Fake refund calls
+lang: en
+category: 常见手法
+order: 20
+summary: A caller posing as a shop's customer service offers a refund and asks for your card number and code.
+audiences: [学生]
+signs: [They call you first about a refund]
+steps: [Hang up and check in the shop's own app]
+call: ["110"]
+quiz:
+  - question: The caller offers a refund. What do you do?
+    options:
+      - Give the card number, then wait
+      - Hang up, then check in the shop's own app
+      - Ask for their name, then give the code
+    answer: 2
+    explanation: Real shops never ask for your code.
+sources:
+  - title: Test source
+reviewed: 2026-11-27
+---
+Refund calls are a common trick.
+"""
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory):
+    project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("mixed") / "project")
+    (project / "content/scams/fake-refund.md").write_text(ENGLISH_SCAM, encoding="utf-8")
+    result = run_build(cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+def test_an_english_item_in_a_chinese_site_carries_its_lang_and_keeps_its_answer(mixed):
+    page = (mixed / "scams/fake-refund.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in page and '<article class="scam" lang="en"' in page
+    assert "Hang up, then check in the shop&#39;s own app" in page
+    assert "正确答案：B。" in page  # the option with a comma is one option, the second
+
+
+def test_search_finds_an_english_item(mixed, watched):
+    page = watched(mixed).open("search.html")
+    page.fill("#q", "refund")
+    assert "Fake refund calls" in page.locator("#results a").all_inner_texts()
+    assert page.locator("#results li[lang=en]").all_inner_texts()[0].count("Fake refund calls") == 1
+
+
+def broken(tmp_path, text):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    (project / "content/scams/fake-refund.md").write_text(text, encoding="utf-8")
+    return run_build(cwd=project)
+
+
+def test_english_options_in_brackets_are_refused(tmp_path):
+    text = ENGLISH_SCAM.replace("""    options:
+      - Give the card number, then wait
+      - Hang up, then check in the shop's own app
+      - Ask for their name, then give the code
+""", "    options: [Give the card number, then wait, Hang up, then check the app]\n")
+    result = broken(tmp_path, text)
+    assert result.returncode == 1
+    assert ("content/scams/fake-refund.md:13: quiz[1].options: 英文选项不能写在 [ ] 里：选项里的逗号会把一个选项拆成两个，正确答案就对不上了。"
+            "请把每个选项单独写一行，以「- 」开头（这样选项里有逗号也没关系）。") in result.stdout + result.stderr
+
+
+def test_an_answer_may_be_the_option_itself(tmp_path):
+    result = broken(tmp_path, ENGLISH_SCAM.replace("    answer: 2\n", "    answer: Hang up, then check the shop's app\n"))
+    assert result.returncode == 1
+    assert ("content/scams/fake-refund.md:17: quiz[1].answer: 正确选项「Hang up, then check the shop's app」和哪个选项都对不上。"
+            "请把正确的那个选项原样抄一遍，或者写它的序号（1 到 3）。") in result.stdout + result.stderr
+
+
+def test_english_length_limits_count_words(tmp_path):
+    long_summary = " ".join(["word"] * 33)
+    result = broken(tmp_path, ENGLISH_SCAM.replace(
+        "summary: A caller posing as a shop's customer service offers a refund and asks for your card number and code.",
+        f"summary: {long_summary}"))
+    assert result.returncode == 1
+    assert "content/scams/fake-refund.md:6: summary: 太长了：33 个词（英文按词计：最多 30 个词）。请删减 3 个词。" in result.stdout + result.stderr
+
+
+def test_the_scripts_write_english_on_an_english_site(english, watched):
+    """Search status, the presenter view and the kiosk clock take their words from assets/words.js."""
+    site = watched(english)
+    page = site.open("search.html")
+    page.fill("#q", "brushing")
+    assert re.fullmatch(r"Results found: [1-9]\d*", page.locator("#search-status").inner_text())
+    page.fill("#q", "qqqzzz")
+    assert page.locator("#search-status").inner_text() == "Nothing found for “qqqzzz”"
+    presenter = site.open("slides/class-meeting.html?presenter")
+    presenter.wait_for_selector(".presenter-now")
+    assert presenter.locator(".presenter-top [data-action=restart]").inner_text() == "Restart timer"
+    slides = (english / "slides/class-meeting.html").read_text(encoding="utf-8").count('class="slide ')
+    assert presenter.locator(".presenter-now").inner_text() == f"Slide 1 of {slides}"
+    kiosk = site.open("kiosk/class-meeting.html")
+    clock = kiosk.locator(".kiosk-clock").text_content()
+    assert re.fullmatch(r"(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day \d{1,2} [A-Z][a-z]+ 20\d\d  \d\d:\d\d", clock), clock
+    assert site.errors == [] and site.outside == []
+
+
+def test_english_pages_set_latin_letters_in_a_latin_font_and_the_pdf_embeds_it(english, watched):
+    page = watched(english).open("scams/fake-police.html")  # an English page around a Chinese scam
+    first = page.evaluate("getComputedStyle(document.body).fontFamily.split(',')[0]")
+    chinese = page.evaluate("getComputedStyle(document.querySelector('article[lang=zh-CN]')).fontFamily.split(',')[0]")
+    assert (first, chinese) == ('"Segoe UI"', '"Noto Sans CJK SC"')
+    dest = "posters/campaign-class-meeting.html"
+    assets = {p.relative_to(english).as_posix(): p.read_bytes() for p in (english / "assets").rglob("*") if p.is_file()}
+    pdf, too_long = fit_pdf(dest, (english / dest).read_text(encoding="utf-8"), 0.5, "", 1, assets)
+    assert too_long == ""
+    (english.parent / "poster.pdf").write_bytes(pdf)
+    fonts = subprocess.run(["pdffonts", str(english.parent / "poster.pdf")], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and all(re.search(r"\byes\s+yes\s+yes\b", row) for row in rows), fonts  # embedded, subset, unicode
+    assert not any("CJK" in row for row in rows), fonts  # an English poster does not draw its letters from a CJK font
