@@ -22,7 +22,9 @@ def run_in_project_venv():
     So `python3 build.py` works in any new terminal, without activating anything first.
     """
     try:
-        import jinja2, markdown, yaml  # noqa: F401, E401
+        import jinja2  # noqa: F401, E401
+        import markdown  # noqa: F401
+        import yaml  # noqa: F401
         return
     except ImportError as missing:
         if not VENV_PYTHON.exists() or Path(sys.prefix).resolve() == VENV.resolve():
@@ -121,7 +123,7 @@ def editor_note_lines(notes):
     for note in notes:
         places.setdefault(note.message, []).append(note)
     lines = []
-    for text, found in places.items():
+    for found in places.values():
         more = f"（另有 {len(found) - 1} 处写着同样的备注）" if len(found) > 1 else ""
         lines.append(f"  {found[0]}{more}")
     return lines

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from fangzha.context import TEMPLATES, BuildContext  # noqa: E402
-from fangzha.layout import fit  # noqa: E402
+from fangzha.layout.canvas import KIOSK_LANDSCAPE  # noqa: E402
 from fangzha.outputs import kiosk, video  # noqa: E402
 from fangzha.parallel import cores  # noqa: E402
 from fangzha.pipeline import check  # noqa: E402
@@ -42,8 +42,8 @@ class Stopwatch(video.Progress):
 def scams_for_screens(model, screens):
     """Scams whose landscape screens add up to exactly `screens` (a scam may take one screen or two)."""
     chosen, count = [], 0
-    for scam in sorted(model.scams, key=lambda s: len(kiosk.scam_cards(s, [fit.KIOSK_LANDSCAPE]))):
-        size = len(kiosk.scam_cards(scam, [fit.KIOSK_LANDSCAPE]))
+    for scam in sorted(model.scams, key=lambda s: len(kiosk.scam_cards(s, [KIOSK_LANDSCAPE]))):
+        size = len(kiosk.scam_cards(scam, [KIOSK_LANDSCAPE]))
         if count + size <= screens:
             chosen, count = chosen + [scam["slug"]], count + size
     return chosen

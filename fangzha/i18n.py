@@ -16,8 +16,8 @@ import io
 from pathlib import Path
 
 import markupsafe
-from babel.messages.pofile import read_po
 from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
 from .content.languages import html_lang
 

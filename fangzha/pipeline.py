@@ -6,7 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import i18n, manifest, plan as planner, write
+from . import i18n, manifest, write
+from . import plan as planner
 from .content.convert import to_site_language
 from .content.load import load_project
 from .content.validate import PER_FILE, check_record, validate

@@ -19,7 +19,6 @@ from .parallel import Portable, ordered_map
 from .problems import ContentError, Problem
 from .write import make_folders, write_file
 
-
 # Every page may load only files of its own site (a second wall behind the link checks); inline
 # style attributes are the templates' own (print sizes, canvas scaling).
 CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'none'"

@@ -8,7 +8,8 @@ a new field in the schema appears in new files without touching this module.
 
 from pathlib import Path
 
-from .content import fields as spec_types, schema
+from .content import fields as spec_types
+from .content import schema
 from .content.load import load_project
 from .content.validate import validate
 from .problems import COMMAND, ContentError

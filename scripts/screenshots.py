@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from fangzha.layout import fit  # noqa: E402
+from fangzha.layout.canvas import KIOSK_LANDSCAPE, KIOSK_PORTRAIT, SLIDE  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -49,7 +49,7 @@ def shoot(site, outdir, browser=None):
     site, outdir = Path(site), Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     written = []
-    context = browser.new_context(viewport={"width": fit.SLIDE.width, "height": fit.SLIDE.height}, reduced_motion="reduce")
+    context = browser.new_context(viewport={"width": SLIDE.width, "height": SLIDE.height}, reduced_motion="reduce")
     try:
         page = context.new_page()
         page.goto(first_deck(site).as_uri())
@@ -58,7 +58,7 @@ def shoot(site, outdir, browser=None):
         for name, index in (("title-slide.png", 0), ("scam-slide.png", scam)):
             shot(page, ".deck-stage", index, outdir / name)
             written.append(outdir / name)
-        for canvas in (fit.KIOSK_LANDSCAPE, fit.KIOSK_PORTRAIT):
+        for canvas in (KIOSK_LANDSCAPE, KIOSK_PORTRAIT):
             page = context.new_page()
             page.set_viewport_size({"width": canvas.width, "height": canvas.height})
             page.goto((site / "kiosk/all.html").as_uri())

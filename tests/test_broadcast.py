@@ -4,8 +4,8 @@ import json
 import re
 
 import pytest
-
 from conftest import FIXTURES, copy_project, edit_front_matter, run_build
+
 from fangzha.outputs.broadcast.spoken import cardinal, characters, sentences, spoken
 
 KEY = "钱已经转出去了，马上打幺幺零报警。"

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT, copy_project, run_build
 from regen_golden import GOLDEN_DATE, copied_assets
 

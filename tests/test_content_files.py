@@ -5,9 +5,8 @@ import datetime
 import os
 import re
 
-from PIL import Image
-
 from conftest import refused_build, run_build
+from PIL import Image
 from test_build import tree
 
 from fangzha.content.load import load_project

@@ -24,7 +24,6 @@ import sys
 
 import pytest
 import yaml
-
 from conftest import ROOT, copy_project
 
 GUIDE = ROOT / "docs/guide.md"
@@ -141,7 +140,7 @@ def run_section(steps, project):
             relative, old = rest.split(" | ", 1)
             old = old.replace("\\n", "\n")
 
-            def change(path, old=old):
+            def change(path, old=old, relative=relative, block=block):
                 text = path.read_text(encoding="utf-8")
                 assert old in text, f"{relative} 里没有「{old}」"
                 path.write_text(text.replace(old, block.rstrip("\n"), 1), encoding="utf-8")

@@ -4,12 +4,12 @@ import re
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, ROOT, copy_project, edit_front_matter, run_build
+
 from fangzha.content.placeholders import Placeholder
-from fangzha.layout.fit import Overflow
-from fangzha.pipeline import check
 from fangzha.context import BuildContext
+from fangzha.layout.paginate import Overflow
+from fangzha.pipeline import check
 from fangzha.problems import StrictNotice
 
 MINI = FIXTURES / "mini"

@@ -8,11 +8,12 @@ import re
 import threading
 
 import pytest
+from conftest import FIXTURES, ROOT, copy_project, run_build
 from PIL import Image, ImageChops
 from playwright.sync_api import expect
 
-from conftest import FIXTURES, ROOT, copy_project, run_build
 from fangzha.context import BuildContext
+from fangzha.layout.canvas import KIOSK_LANDSCAPE, KIOSK_PORTRAIT
 from fangzha.pipeline import build
 
 MINI = FIXTURES / "mini"
@@ -229,7 +230,7 @@ def test_a_new_complete_build_takes_over_only_once_it_plays(project, site, serve
     # The whole page: it is opened over the old loop and takes the screen once it has started.
     (site / "kiosk/hall.html").write_bytes(whole)
     check_now(page)
-    page.wait_for_function("FangzhaDeck.version === %r" % new)
+    page.wait_for_function(f"FangzhaDeck.version === {new!r}")
     frame = page.frame_locator("iframe.kiosk-frame")
     assert frame.locator(".deck").get_attribute("data-version") == new
     assert "刷单返利（新版）" in frame.locator(".deck-stage").inner_text()
@@ -237,7 +238,7 @@ def test_a_new_complete_build_takes_over_only_once_it_plays(project, site, serve
     # The next version replaces that frame; the page itself never navigates.
     newer = next_version(project, site, "刷单返利（第三版）")
     check_now(page)
-    page.wait_for_function("FangzhaDeck.version === %r" % newer)
+    page.wait_for_function(f"FangzhaDeck.version === {newer!r}")
     assert page.locator("iframe").count() == 1 and moved == []
     page.close()
 
@@ -442,13 +443,13 @@ def test_each_orientation_is_paginated_on_its_own_canvas(shipped_site, watched):
 def test_a_scam_is_followed_by_its_line_to_remember_and_every_few_items_by_the_numbers():
     from fangzha.content.load import load_project
     from fangzha.content.validate import validate
-    from fangzha.layout import fit
+    from fangzha.layout.canvas import KIOSK_PORTRAIT
     from fangzha.outputs import kiosk
     model = validate(load_project(MINI))
     shuadan, police = (next(s for s in model.scams if s["slug"] == slug) for slug in ("shuadan", "fake-police"))
     playlist = {"slug": "test", "seconds": None, "items": [{"scam": shuadan}, {"scam": police}, {"scam": shuadan}, {"scam": police},
                                                            {"report": True}]}
-    cards = kiosk.build_loop(model, playlist, {"seconds": 12}, TODAY, {}, fit.KIOSK_PORTRAIT)
+    cards = kiosk.build_loop(model, playlist, {"seconds": 12}, TODAY, {}, KIOSK_PORTRAIT)
     assert [c["kind"] for c in cards] == ["scam", "remember", "scam", "remember", "scam", "remember", "calls", "scam", "remember", "report"]
     assert [c["attrs"]["seconds"] for c in cards if c["kind"] in ("remember", "calls")] == ["8"] * 5
     assert cards[1]["blocks"][0]["text"] == "凡是刷单，都是诈骗！" and cards[1]["kicker"] == "刷单返利诈骗"
@@ -477,8 +478,7 @@ def blank_share(picture, foot, line):
 @pytest.mark.parametrize("size", [(640, 360), (360, 640)], ids=["landscape", "portrait"])
 def test_no_screen_is_more_than_a_third_empty_above_its_footer(shipped_site, watched, size):
     """Every screen of every loop, drawn by Chromium to PNG (at a third of its size: emptiness does not depend on it)."""
-    from fangzha.layout import fit
-    canvas = fit.KIOSK_LANDSCAPE if size[0] > size[1] else fit.KIOSK_PORTRAIT
+    canvas = KIOSK_LANDSCAPE if size[0] > size[1] else KIOSK_PORTRAIT
     foot, line = 1 - canvas.foot / canvas.height, canvas.body * canvas.line / canvas.height
     view = watched(shipped_site, viewport={"width": size[0], "height": size[1]}, reduced_motion="reduce")
     seen, found, counted = set(), {}, 0

@@ -6,8 +6,8 @@ import subprocess
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import FIXTURES, ROOT, copy_project, run_build
+
 from fangzha.outputs.printkit.pdf import fit_pdf
 
 HAN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")

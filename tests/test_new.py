@@ -4,8 +4,8 @@ import re
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, copy_project, run_build
+
 from fangzha.content import schema
 from fangzha.scaffold import FIELD_NOTES
 

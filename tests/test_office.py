@@ -15,12 +15,12 @@ import subprocess
 import docx
 import pytest
 import yaml
+from conftest import FIXTURES, ROOT, copy_project, edit_front_matter, run_build
 from docx.shared import Mm, Pt
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
-from conftest import FIXTURES, ROOT, copy_project, edit_front_matter, run_build
 from fangzha.content.load import load_project
 from fangzha.content.validate import validate
 
@@ -291,7 +291,7 @@ def test_unknown_icon_is_one_clear_line_and_a_known_one_is_drawn(tmp_path):
     edit_front_matter(project / "content/scams/shuadan.md", lambda d: d.update(icon="smartphon"))
     result = run_build("check", cwd=project)
     assert result.returncode == 1
-    line = next(l for l in result.stdout.splitlines() + result.stderr.splitlines() if "icon" in l)
+    line = next(row for row in result.stdout.splitlines() + result.stderr.splitlines() if "icon" in row)
     assert line.startswith("content/scams/shuadan.md:")
     assert line.endswith("icon: 图标集里没有「smartphon」。你是不是想写「smartphone」？图标名是 Lucide 图标集里的英文名，见 docs/office.md；不写就用盾牌图标。")
     edit_front_matter(project / "content/scams/shuadan.md", lambda d: d.update(icon="smartphone"))
@@ -307,7 +307,7 @@ def test_a_slide_that_cannot_fit_is_named(tmp_path):
     edit_front_matter(project / "content/campaigns/class-meeting.md",
                       lambda d: d.update(discussion={"prompts": ["如果再遇到一次，第一步应该做什么？" * 100]}))
     result = run_build("check", cwd=project)
-    lines = [l for l in result.stdout.splitlines() if "slides/class-meeting.pptx" in l]
+    lines = [row for row in result.stdout.splitlines() if "slides/class-meeting.pptx" in row]
     assert len(lines) == 1
     assert re.fullmatch(r"提示：content/campaigns/class-meeting\.md: slides/class-meeting\.pptx 第 \d+ 页「分组讨论」: "
                         r"文字太多，缩小到 70% 也放不下（需要大约 \d+% 的版面）。请删减这一页的文字。", lines[0]), lines[0]

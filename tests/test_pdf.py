@@ -9,9 +9,9 @@ import zlib
 
 import pytest
 import yaml
+from conftest import FIXTURES, copy_project, run_build
 from pypdf import PdfReader
 
-from conftest import FIXTURES, copy_project, run_build
 from fangzha.problems import ContentError
 
 A4 = (595, 842)

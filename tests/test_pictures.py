@@ -4,9 +4,8 @@ checked (missing, too large, no description) with the file and line that names t
 import re
 
 import pytest
-from PIL import Image
-
 from conftest import FIXTURES, copy_project, edit_front_matter, run_build
+from PIL import Image
 
 MINI = FIXTURES / "mini"
 SUMMARY = "共发现 {} 个问题，本次没有生成任何文件（原来的网站保持不变）。"

@@ -3,8 +3,8 @@
 import re
 
 import pytest
-
 from conftest import FIXTURES, ROOT, copy_project, edit_front_matter, run_build
+
 from fangzha.outputs.printkit.kit import leaflet_item, split_evenly
 
 MINI = FIXTURES / "mini"

@@ -4,10 +4,10 @@ import io
 import re
 
 import pytest
+from conftest import FIXTURES, ROOT, copy_project, run_build, serious_accessibility_problems
 from PIL import Image
 from pypdf import PdfReader
 
-from conftest import FIXTURES, ROOT, copy_project, run_build, serious_accessibility_problems
 A4 = (595, 842)  # points, portrait
 A3 = (842, 1191)
 

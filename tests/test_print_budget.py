@@ -7,9 +7,9 @@ import re
 
 import pytest
 import yaml
+from conftest import FIXTURES, ROOT, copy_project, edit_front_matter, run_build
 from pypdf import PdfReader
 
-from conftest import FIXTURES, ROOT, copy_project, edit_front_matter, run_build
 from fangzha.context import BuildContext
 from fangzha.layout.blocks import MM, stack_height
 from fangzha.outputs.printkit.style import PRINT
@@ -164,7 +164,7 @@ def grow_until_the_budget_says_no(project, make_signs):
     scam = project / "content/scams/shuadan.md"
     count = 1
     while True:
-        edit_front_matter(scam, lambda data: data.update(signs=make_signs(count + 1)))
+        edit_front_matter(scam, lambda data, count=count: data.update(signs=make_signs(count + 1)))
         try:
             printable_pages(project)
         except ContentError:

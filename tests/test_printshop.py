@@ -7,10 +7,9 @@ import re
 import subprocess
 
 import pytest
+from conftest import FIXTURES, ROOT, copy_project, run_build
 from PIL import Image, ImageFilter
 from pypdf import PdfReader
-
-from conftest import FIXTURES, ROOT, copy_project, run_build
 
 MM = 72 / 25.4
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
@@ -241,7 +240,7 @@ def test_the_tiled_notice_covers_the_whole_notice_with_10_mm_overlap(shop):
         left, top = column * step[0] - margin, row * step[1] - margin  # notice mm = sheet mm + these
         inside = [w for w in words(site / f"print-shop/{name}/{name}-tiled-a4.pdf", index + 1)
                   if margin - .1 <= w[1] and w[3] <= margin + window[0] + .1 and margin - .1 <= w[2] and w[4] <= margin + window[1] + .1]
-        for _, x0, y0, x1, y1, word in inside:
+        for _, x0, y0, _x1, _y1, word in inside:
             match = [k for k, o in enumerate(original)
                      if o[5] == word and abs(o[1] - (x0 + left)) < .3 and abs(o[2] - (y0 + top)) < .3]
             assert match, (index, word, x0 + left, y0 + top)

@@ -6,9 +6,9 @@ and in the video frames WeasyPrint draws."""
 import io
 
 import pytest
+from conftest import FIXTURES, ROOT, copy_project, edit_front_matter, run_build
 from PIL import Image
 
-from conftest import FIXTURES, ROOT, copy_project, edit_front_matter, run_build
 from fangzha import render
 from fangzha.context import BuildContext
 from fangzha.outputs import kiosk, video

@@ -2,10 +2,10 @@
 
 import importlib.util
 
+from conftest import ROOT
 from PIL import Image
 
-from conftest import ROOT
-from fangzha.layout import fit
+from fangzha.layout.canvas import KIOSK_LANDSCAPE, KIOSK_PORTRAIT, SLIDE
 
 
 def load_script():
@@ -19,9 +19,9 @@ def test_the_title_slide_a_scam_slide_and_a_kiosk_screen_each_way(shipped_site, 
     written = load_script().shoot(shipped_site, tmp_path / "shots", browser)  # the suite's Chromium: one Playwright at a time
     sizes = {path.name: Image.open(path).size for path in written}
     screens = {name: sizes.pop(name) for name in ("title-slide.png", "scam-slide.png", "kiosk-landscape.png", "kiosk-portrait.png")}
-    assert screens == {"title-slide.png": (fit.SLIDE.width, fit.SLIDE.height), "scam-slide.png": (fit.SLIDE.width, fit.SLIDE.height),
-                       "kiosk-landscape.png": (fit.KIOSK_LANDSCAPE.width, fit.KIOSK_LANDSCAPE.height),
-                       "kiosk-portrait.png": (fit.KIOSK_PORTRAIT.width, fit.KIOSK_PORTRAIT.height)}
+    assert screens == {"title-slide.png": (SLIDE.width, SLIDE.height), "scam-slide.png": (SLIDE.width, SLIDE.height),
+                       "kiosk-landscape.png": (KIOSK_LANDSCAPE.width, KIOSK_LANDSCAPE.height),
+                       "kiosk-portrait.png": (KIOSK_PORTRAIT.width, KIOSK_PORTRAIT.height)}
     # the web pages' first screen, and printed sheets at their paper's proportions (A4 portrait, A4 landscape, 80 × 200 cm)
     assert sizes["home.png"] == sizes["scam-page.png"] == (1280, 900)
     for name, (width, height) in (("poster.png", (210, 297)), ("leaflet.png", (297, 210)), ("rollup.png", (800, 2000))):

@@ -5,7 +5,6 @@ import re
 import shutil
 
 import pytest
-
 from conftest import edit, refused_build, run_build
 
 from fangzha.content.urls import url_problem

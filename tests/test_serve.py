@@ -11,9 +11,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from conftest import FIXTURES, ROOT, copy_project, run_build
+from playwright.sync_api import expect
 
 WAIT_MS = 15000  # generous: a slow CI machine is not a failure
 

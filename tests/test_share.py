@@ -10,9 +10,8 @@ import json
 import re
 
 import pytest
-from PIL import Image, ImageStat
-
 from conftest import FIXTURES, ROOT, copy_project, edit, refused_build, run_build
+from PIL import Image, ImageStat
 
 A4_PORTRAIT = 1080 * 297 / 210  # px: an A4 poster 1080 px wide
 A4_LANDSCAPE = 1080 * 210 / 297
@@ -181,6 +180,7 @@ def test_shipped_text_has_a_glyph_for_every_character():
     """Every character the shipped content, the templates and the code's own words can put on a picture
     is in an installed font (so no shipped PDF or picture has tofu)."""
     import weasyprint
+
     from fangzha.context import BuildContext
     from fangzha.outputs.printkit import glyphs
     from fangzha.pipeline import check

@@ -5,15 +5,18 @@ import json
 import re
 
 import pytest
+from conftest import FIXTURES, ROOT, copy_project, edit, run_build, serious_accessibility_problems
 from pypdf import PdfReader
 
-from conftest import FIXTURES, ROOT, copy_project, edit, run_build, serious_accessibility_problems
 from fangzha import design
 from fangzha.content.load import load_project
-from fangzha.context import BuildContext
-from fangzha.layout import fit
-from fangzha.outputs import slides
 from fangzha.content.validate import validate
+from fangzha.context import BuildContext
+from fangzha.layout.blocks import block_height
+from fangzha.layout.canvas import SLIDE
+from fangzha.layout.paginate import CONTINUED, continued, fill_ratio, paginate
+from fangzha.layout.text import line_count
+from fangzha.outputs import slides
 from fangzha.pipeline import build
 
 MINI = FIXTURES / "mini"
@@ -93,7 +96,7 @@ def test_title_slides_and_scam_slides_carry_their_pictograms_and_colours(shipped
         assert 'data-icon="' in title, campaign["slug"]
         for number, item in enumerate(slides.deck(model, campaign), start=1):
             if item["kind"] == "scam" and not item.get("divider"):
-                scam = next(s for s in campaign["scams"] if item["title"].removesuffix(fit.CONTINUED) == s["title"])
+                scam = next(s for s in campaign["scams"] if item["title"].removesuffix(CONTINUED) == s["title"])
                 section = page.split(f'id="slide-{number}"', 1)[1].split("</section>", 1)[0]
                 assert f'data-icon="{design.icon_of(scam)}"' in section and f"--accent:{design.accent(scam['category'])}" in section
     assert {design.accent(s["category"]) for s in model.scams} == {"#a3161a", "#1d4e89", "#0b6e5c"}  # the print kit's three
@@ -106,7 +109,7 @@ def test_a_scam_that_names_its_own_icon_shows_it_on_its_slides():
     deck = slides.deck(model, own)
     assert [s["icon"] for s in deck if s["kind"] == "scam" and s["title"] == own["scams"][0]["title"]] == ["phone-off"]
     others = {s["title"]: s for s in campaign["scams"]}  # the others their own (else their category's)
-    assert {s["title"].removesuffix(fit.CONTINUED): s["icon"] for s in slides.deck(model, campaign)
+    assert {s["title"].removesuffix(CONTINUED): s["icon"] for s in slides.deck(model, campaign)
                                                   if s["kind"] == "scam" and not s.get("divider")} == {
         title: design.icon_of(scam) for title, scam in others.items()}
 
@@ -114,13 +117,13 @@ def test_a_scam_that_names_its_own_icon_shows_it_on_its_slides():
 def test_a_list_too_long_for_one_slide_is_split_evenly_and_continued():
     """Never a lone bullet: five items of which four fit give 3 + 2, not 4 + 1; the continuation says （续）."""
     def make(chunk, start):
-        return {"kind": "rules", "title": fit.continued("凡是规则", start), "kicker": "", "blocks": [{"type": "list", "items": chunk}]}
+        return {"kind": "rules", "title": continued("凡是规则", start), "kicker": "", "blocks": [{"type": "list", "items": chunk}]}
     item = "一" * 30  # one line each on a 16:9 slide
-    fits = max(n for n in range(1, 20) if fit.fill_ratio(make([item] * n, 1), [fit.SLIDE]) <= 1)
-    split = fit.paginate([item] * (fits + 1), make, [fit.SLIDE])
+    fits = max(n for n in range(1, 20) if fill_ratio(make([item] * n, 1), [SLIDE]) <= 1)
+    split = paginate([item] * (fits + 1), make, [SLIDE])
     assert [len(s["blocks"][0]["items"]) for s in split] == [(fits + 2) // 2, (fits + 1) // 2]
     assert [s["title"] for s in split] == ["凡是规则", "凡是规则（续）"]
-    assert [len(s["blocks"][0]["items"]) for s in fit.paginate(["短"] * 4, make, [fit.SLIDE], limit=3)] == [2, 2]
+    assert [len(s["blocks"][0]["items"]) for s in paginate(["短"] * 4, make, [SLIDE], limit=3)] == [2, 2]
 
 
 def test_no_shipped_slide_or_screen_holds_a_lone_item_of_a_split_list(shipped_site):
@@ -130,9 +133,9 @@ def test_no_shipped_slide_or_screen_holds_a_lone_item_of_a_split_list(shipped_si
         runs = [page.context["slides"]] if page.kind == "deck" else [s["cards"] for s in page.context["sets"]] if page.kind == "kiosk-loop" else []
         for cards in runs:
             for first, item in enumerate(cards):
-                if item["title"].endswith(fit.CONTINUED):
+                if item["title"].endswith(CONTINUED):
                     continue
-                run = [item] + [c for c in cards[first + 1:first + 20] if c["title"] == item["title"] + fit.CONTINUED]
+                run = [item] + [c for c in cards[first + 1:first + 20] if c["title"] == item["title"] + CONTINUED]
                 counts = [sum(len(b["items"]) for b in c["blocks"] if b["type"] == "list") for c in run]
                 if len(run) > 1 and 1 in counts:
                     found.append((page.dest, item["title"], counts))
@@ -458,14 +461,14 @@ def test_missing_notes_are_named(tmp_path):
 
 
 def test_fit_estimate_counts_chinese_wider_than_latin():
-    assert fit.line_count("", 40, 1000) == 0
-    assert fit.line_count("一" * 24, 40, 1000) == 1
-    assert fit.line_count("一" * 25, 40, 1000) == 2
-    assert fit.line_count("a" * 39, 40, 1000) == 1
-    assert fit.line_count("甲\n乙", 40, 1000) == 2
+    assert line_count("", 40, 1000) == 0
+    assert line_count("一" * 24, 40, 1000) == 1
+    assert line_count("一" * 25, 40, 1000) == 2
+    assert line_count("a" * 39, 40, 1000) == 1
+    assert line_count("甲\n乙", 40, 1000) == 2
     block = {"type": "list", "items": ["一" * 10, "二" * 10]}
-    canvas = fit.SLIDE
-    assert fit.block_height(block, canvas, 1000) == 2 * canvas.body * canvas.line + canvas.item_gap
+    canvas = SLIDE
+    assert block_height(block, canvas, 1000) == 2 * canvas.body * canvas.line + canvas.item_gap
 
 
 def test_deck_and_loop_pages_load_offline_and_pass_axe(shipped_site, watched):

@@ -1,7 +1,6 @@
 """Bad input gets one clear Chinese line per problem, all at once, and nothing is written."""
 
 import pytest
-
 from conftest import FIXTURES, copy_project, run_build
 
 MINI = FIXTURES / "mini"

@@ -10,11 +10,11 @@ import subprocess
 import sys
 
 import pytest
+from conftest import FIXTURES, ROOT, copy_project, run_build
 from PIL import Image, ImageChops, ImageStat
 from pypdf import PdfReader
 
 import build
-from conftest import FIXTURES, ROOT, copy_project, run_build
 from fangzha import render
 from fangzha.context import BuildContext
 from fangzha.outputs import video
@@ -273,12 +273,13 @@ def test_video_config_mistakes_are_explained(tmp_path):
 
 
 def test_a_screen_too_full_gets_smaller_type_instead_of_being_cut():
-    from fangzha.layout import fit
+    from fangzha.layout.canvas import KIOSK_LANDSCAPE
+    from fangzha.layout.paginate import fill_ratio
     from fangzha.outputs import kiosk
     crowded = kiosk.card("scam", "测试", [{"type": "list", "items": ["很长的一条警惕信号，" * 12] * 3}])
-    scale = video.static_fit(crowded, fit.KIOSK_LANDSCAPE)
-    assert fit.fill_ratio(crowded, [fit.KIOSK_LANDSCAPE]) > 1 and 0.6 <= scale < 1
-    assert video.static_fit(kiosk.card("scam", "测试", [{"type": "lead", "text": "一句话"}]), fit.KIOSK_LANDSCAPE) == 1
+    scale = video.static_fit(crowded, KIOSK_LANDSCAPE)
+    assert fill_ratio(crowded, [KIOSK_LANDSCAPE]) > 1 and 0.6 <= scale < 1
+    assert video.static_fit(kiosk.card("scam", "测试", [{"type": "lead", "text": "一句话"}]), KIOSK_LANDSCAPE) == 1
 
 
 def test_video_command_is_in_the_help():

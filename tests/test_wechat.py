@@ -4,9 +4,9 @@ import json
 import re
 
 import pytest
+from conftest import FIXTURES, copy_project, edit, refused_build, run_build
 from PIL import Image
 
-from conftest import FIXTURES, copy_project, edit, refused_build, run_build
 from fangzha.outputs.wechat.rules import LIMIT, article_of, broken_rules
 
 URL = re.compile(r"https?://|www\.|\.(com|cn|org|net)\b", re.IGNORECASE)

@@ -10,11 +10,10 @@ import sys
 import textwrap
 
 import pytest
-
-import build as build_py
 from conftest import ROOT, run_build
 from test_build import tree
 
+import build as build_py
 from fangzha import write
 
 KEPT = "原来的网站保持不变。"

@@ -2,9 +2,7 @@
 gets one Chinese line on the line of the mistake: never a traceback, never a hang."""
 
 import pytest
-
 from conftest import edit, refused_build, run_build
-
 
 
 @pytest.fixture

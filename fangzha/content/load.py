@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..parallel import ordered_map
-from .languages import LANGUAGES
 from ..problems import Notice, Problem
+from .languages import LANGUAGES
 from .yamlread import Mapping, Sequence, parse_yaml  # noqa: F401 (Mapping, Sequence: the loaded data's types)
 
 # Characters no editor shows and YAML refuses (NUL and other controls), found before anything parses them.

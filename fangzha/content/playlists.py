@@ -1,7 +1,7 @@
 """Kiosk playlists in content/playlists/*.yaml: check them, then point them at what they show."""
 
-from . import schema
 from ..problems import Problem
+from . import schema
 from .fields import SAFE_SLUG, SLUG_HINT, Where, check_fields, did_you_mean
 
 WHAT = ("scam", "rules", "report", "campaign")

@@ -5,8 +5,8 @@ Each field says what it holds and, in Chinese, what it is for (the engine is fie
 
 import re
 
-from .languages import LANGUAGES
 from .fields import SAFE_SLUG, SLUG_HINT, Answer, Bool, Choice, Date, EditorNote, Group, Hours, Int, List, Ref, Text, Url
+from .languages import LANGUAGES
 
 IMAGE = Group("图片", {
     "file": Text("图片文件：相对于这个文件的路径，例如 pictures/shuadan.jpg（JPEG、PNG、WebP 或 SVG，不超过 5 MB）", required=True),

@@ -3,14 +3,14 @@
 import datetime
 from collections import defaultdict
 
-from . import fields, pictures, placeholders, schema
 from .. import icons
+from ..problems import COMMAND, ContentError, Notice, Problem, place_order
+from . import fields, pictures, placeholders, schema
+from .fields import EDITOR_NOTE, SAFE_SLUG, SLUG_HINT, Where, did_you_mean
 from .languages import LANGUAGES, is_latin
 from .markup import convert_one, plain_text
 from .model import Model, add_months, scam_order, show_channel
 from .playlists import check_playlists, link_playlists
-from ..problems import COMMAND, ContentError, Notice, Problem, place_order
-from .fields import EDITOR_NOTE, SAFE_SLUG, SLUG_HINT, Where, did_you_mean
 
 KIND_NAMES = {
     "scams": ("诈骗类型", "content/scams/"),

@@ -259,7 +259,6 @@ FACTS_GAP = .8  # em between a fact's label and its value
 
 def numbers_height(block, style, s, width, first):
     """Number cells in rows of up to `per_row`: the number large, when to call it small, inside a border."""
-    cells, per_row = block["cells"], block.get("per_row", 3)
     gap = style.length("cell_gap_mm") * MM
     pad_x, pad_y = style.length("cell_pad_x") * s, style.length("cell_pad_y") * s
     border = style.length("cell_border_mm") * MM

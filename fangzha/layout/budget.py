@@ -9,7 +9,8 @@ side, so what passes here fits in Chromium (tests/test_print_budget.py holds the
 """
 
 import math
-from dataclasses import dataclass, field as dataclass_field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from ..problems import Problem
 from .blocks import MM, item_text, stack_height

@@ -12,7 +12,6 @@ from .blocks import MM, stack_height
 from .budget import fit_region
 from .sheet import Region
 
-
 SLACK = 1.02  # a natural part gets a little more than its estimate: engines round line heights differently
 
 

@@ -7,7 +7,8 @@ end (and in the middle of the long one), and the local contact. What goes in is 
 priority until the version's reading time, estimated at spoken.READING_SPEED, is used up.
 """
 
-from ...i18n import N_, ui as _
+from ...i18n import N_
+from ...i18n import ui as _
 from ...page import Page
 from ...problems import Notice
 from .spoken import characters, number_word, reading_seconds, reading_speed, sentences, spoken

@@ -17,14 +17,17 @@ import json
 
 from ... import design
 from ...content.model import add_months, source_line
-from ...layout import fit
 from ...i18n import ui
 from ...i18n import ui as _
+from ...layout.blocks import screen_picture
+from ...layout.canvas import FOOT_PAD, KIOSK_LANDSCAPE, KIOSK_PORTRAIT
+from ...layout.paginate import Overflow, continued, fill_ratio, fitting_scale, grow_pictures, paginate
+from ...layout.text import line_count
 from ...page import Page
 from ...problems import Notice
 from ..printkit.compose import REMEMBER_CHARS, remember_line
 
-CANVASES = [fit.KIOSK_LANDSCAPE, fit.KIOSK_PORTRAIT]
+CANVASES = [KIOSK_LANDSCAPE, KIOSK_PORTRAIT]
 ORIENTATIONS = {"landscape": "横屏", "portrait": "竖屏"}
 # What draws a loop page (its template, the runtime, the styles it loads): part of the version.
 DRAWN_BY = ["base.html", "deck", "kiosk", "assets/deck-core.js", "assets/deck-loop.js", "assets/deck.css", "assets/site.css"]
@@ -51,26 +54,26 @@ def card(kind, title, blocks, kicker="", icon=None, accent="", layout="content")
 def scam_cards(scam, canvas):
     def make(chunk, start):
         blocks = [{"type": "lead", "text": scam["summary"]}] if start == 0 else []
-        blocks += [fit.screen_picture(scam["image"])] if start == 0 and scam.get("image") else []
-        return card("scam", fit.continued(scam["title"], start), blocks + [{"type": "list", "label": _("警惕信号"), "items": chunk}],
+        blocks += [screen_picture(scam["image"])] if start == 0 and scam.get("image") else []
+        return card("scam", continued(scam["title"], start), blocks + [{"type": "list", "label": _("警惕信号"), "items": chunk}],
                     _("防骗提醒"), design.icon_of(scam), design.accent(scam["category"]))
-    return fit.paginate(scam["signs"], make, [canvas])
+    return paginate(scam["signs"], make, [canvas])
 
 
 def rule_cards(rule, canvas):
     """A 凡是 list over as many screens as it needs, each with the list's source, as the site shows it."""
     items = [{"strong": f"{n}.", "text": t} for n, t in enumerate(rule["items"], start=1)]
     source = {"type": "meta", "items": [source_line(rule)]}
-    return fit.paginate(items, lambda chunk, start: card(
-        "rules", fit.continued(rule["title"], start), [{"type": "list", "items": chunk}, source], _("凡是规则"), "list-checks",
+    return paginate(items, lambda chunk, start: card(
+        "rules", continued(rule["title"], start), [{"type": "list", "items": chunk}, source], _("凡是规则"), "list-checks",
         design.ACCENTS["rules"]), [canvas])
 
 
 def report_cards(model, channel_ids, canvas):
     rows = [g for g in model.guide if not channel_ids or any(c["id"] in channel_ids for c in g["call"])]
     items = [{"strong": " / ".join(c["label"] for c in g["call"]), "text": g["situation"]} for g in rows]
-    return fit.paginate(items, lambda chunk, start: card(
-        "report", fit.continued(_("该打哪个电话"), start), [{"type": "list", "items": chunk}], _("举报求助"), "phone-call",
+    return paginate(items, lambda chunk, start: card(
+        "report", continued(_("该打哪个电话"), start), [{"type": "list", "items": chunk}], _("举报求助"), "phone-call",
         design.ACCENTS["report"]), [canvas])
 
 
@@ -81,7 +84,7 @@ def slogan_card(campaign, canvas):
     if campaign["slogan"]:
         blocks.append({"type": "lead", "text": campaign["title"]})
     if campaign.get("image"):
-        blocks.append(fit.screen_picture(campaign["image"]))
+        blocks.append(screen_picture(campaign["image"]))
     meta = [campaign[k] for k in ("organiser", "date_text", "place") if campaign[k]]
     if meta:
         blocks.append({"type": "meta", "items": meta if canvas.height > canvas.width else [_("　").join(meta)]})
@@ -110,7 +113,7 @@ def fallback_card(canvas):
     """The standing card, shown when nothing else may show, for a minute at a time."""
     standing = card("fallback", "", [{"type": "hero", "text": _("防范诈骗")}, numbers(canvas)], icon="shield-check",
                     layout="statement")
-    return dict(standing, scale=fit.fitting_scale(standing, canvas, largest(standing)), attrs={"seconds": str(FALLBACK_SECONDS)})
+    return dict(standing, scale=fitting_scale(standing, canvas, largest(standing)), attrs={"seconds": str(FALLBACK_SECONDS)})
 
 
 def largest(card):
@@ -194,8 +197,8 @@ def build_loop(model, playlist, options, on, stale, canvas):
         extra, since_calls = between(item, items[number + 1] if number + 1 < len(items) else None, since_calls, canvas)
         for c, shown_for in [(c, seconds) for c in made] + [(c, min(seconds, BETWEEN_SECONDS)) for c in extra]:
             c["attrs"] = {k: str(v) for k, v in dict(attrs, seconds=shown_for).items() if v != ""}
-            c["scale"] = fit.fitting_scale(c, canvas, largest(c), SMALLEST_SCALE)
-            fit.grow_pictures(c, canvas)
+            c["scale"] = fitting_scale(c, canvas, largest(c), SMALLEST_SCALE)
+            grow_pictures(c, canvas)
             cards.append(c)
     return cards
 
@@ -218,8 +221,8 @@ def footer_fits(foot, canvases=CANVASES, clock=CLOCK_SAMPLE):
         width = canvas.width - 2 * canvas.pad_x
         if foot.get("logo"):  # the logo stands left of the lines, as tall as the canvas's logo
             width -= canvas.logo * foot["logo"]["width"] / foot["logo"]["height"] + canvas.gap
-        lines = fit.line_count(numbers, canvas.small, width) + fit.line_count(rest, canvas.small, width)
-        if lines * canvas.small * canvas.line > canvas.foot - 2 * fit.FOOT_PAD:
+        lines = line_count(numbers, canvas.small, width) + line_count(rest, canvas.small, width)
+        if lines * canvas.small * canvas.line > canvas.foot - 2 * FOOT_PAD:
             return False
     return True
 
@@ -252,13 +255,13 @@ def pages(model, ctx):
                          "cards": cards, "loop_seconds": seconds})
         sources.append(playlist["file"])
     shared = {"options": dict(options, night_mode=NIGHT_MODES[options["night_mode"]]), "foot": foot,
-              "landscape": fit.KIOSK_LANDSCAPE.css(), "portrait": fit.KIOSK_PORTRAIT.css()}
+              "landscape": KIOSK_LANDSCAPE.css(), "portrait": KIOSK_PORTRAIT.css()}
     version = version_of([shared, contexts], ctx.templates)
     campaigns = {x["slug"] for x in model.campaigns}
     out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, source=source, **shared), about=about,
                 kit_of=c["playlist"]["slug"] if c["playlist"]["slug"] in campaigns else "",
                 label=_("大屏轮播"), purpose=_("在服务大厅或走廊的大屏上用浏览器全屏循环播放"),
-                kind="kiosk-loop", size=fit.KIOSK_LANDSCAPE.size(), sheets=len(c["cards"]))
+                kind="kiosk-loop", size=KIOSK_LANDSCAPE.size(), sheets=len(c["cards"]))
            for c, source, about in zip(contexts, sources, shows)]
     out.append(Page("kiosk/index.html", "kiosk/index.html", {"loops": contexts, "options": shared["options"],
                                                              "stale": sorted(stale.items()), "foot": foot}))
@@ -276,8 +279,8 @@ def check(model, pages, ctx):
             slug, source = page.context["playlist"]["slug"], page.context["source"] or "content/"
             for screens in page.context["sets"]:
                 for number, c in enumerate(screens["cards"], start=1):
-                    if fit.fill_ratio(c, [canvases[screens["name"]]]) > 1:
-                        found.append(fit.Overflow(source, 0, f"kiosk/{slug}.html {ORIENTATIONS[screens['name']]}第 {number} 屏「{c['name']}」",
+                    if fill_ratio(c, [canvases[screens["name"]]]) > 1:
+                        found.append(Overflow(source, 0, f"kiosk/{slug}.html {ORIENTATIONS[screens['name']]}第 {number} 屏「{c['name']}」",
                                                   "文字太多，大屏上放不下。请删减这一屏的文字。"))
             if not page.context["cards"]:
                 found.append(Notice(source, 0, f"kiosk/{slug}.html",
@@ -286,5 +289,5 @@ def check(model, pages, ctx):
             for (source, due), where in page.context["stale"]:
                 found.append(Notice(source, 0, "reviewed", f"已过下次审核日期（{due}），已从大屏轮播中去掉（{'、'.join(where)}）。请重新审核内容，再更新 reviewed 日期。"))
             if not footer_fits(page.context["foot"]):
-                found.append(fit.Overflow("config.yaml", 0, "local_channels", "大屏底部的电话栏太长，竖屏放不下。请缩短本地举报渠道的名称（name）。"))
+                found.append(Overflow("config.yaml", 0, "local_channels", "大屏底部的电话栏太长，竖屏放不下。请缩短本地举报渠道的名称（name）。"))
     return found

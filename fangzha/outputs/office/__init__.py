@@ -12,8 +12,9 @@ argument is the page's own context, into which plan() puts the campaign's kit (a
 the campaign page), so the documents can list what this build produced.
 """
 
-from ...i18n import N_, ui as _
-from ...layout import fit
+from ...i18n import N_
+from ...i18n import ui as _
+from ...layout.paginate import Overflow
 from ...page import Page
 from ..slides import deck as html_deck
 from . import deck_layout, documents
@@ -97,7 +98,7 @@ def check(model, pages, ctx):
         for planned in page.context["deck"]["slides"]:
             if not planned["fits"]:
                 where = f"{page.dest} 第 {planned['number']} 页「{planned['name']}」"
-                found.append(fit.Overflow(campaign["file"], 0, where, (
+                found.append(Overflow(campaign["file"], 0, where, (
                     f"文字太多，缩小到 {deck_layout.FLOOR:.0%} 也放不下（需要大约 {planned['overflow']:.0%} 的版面）。"
                     "请删减这一页的文字。")))
     return found

@@ -3,7 +3,7 @@
 The PPTX deck is made from the same slides as the HTML deck (outputs.slides.deck), on the same
 design: the HTML canvas (1600 × 900 px) becomes a 960 × 540 pt slide, so every size is the
 canvas size × 0.6. A 4:3 deck keeps the type and gets a narrower slide (720 × 540 pt).
-Text is fitted with the project's own estimate (layout.fit): a slide whose body would run past
+Text is fitted with the project's own estimate (fangzha/layout: text.wrapped_line_count): a slide whose body would run past
 its box is set smaller, down to FLOOR of the designed size; below that it is reported. Line
 spacing is exact (points, not a percentage of the font's height), so PowerPoint, WPS and
 LibreOffice give the lines the height the estimate counts.
@@ -13,7 +13,7 @@ Everything here is plain data (dicts, tuples, numbers): it travels to the render
 
 from dataclasses import dataclass
 
-from ...layout import fit
+from ...layout.text import wrapped_line_count
 from ..slides import canvas_for
 from . import theme
 
@@ -123,7 +123,7 @@ def paragraphs_height(paragraphs, width, scale=1.0):
     total = 0.0
     for p in paragraphs:
         size = p["size"] * scale
-        lines = fit.wrapped_line_count(text_of(p), size, width - p["indent"] * scale)
+        lines = wrapped_line_count(text_of(p), size, width - p["indent"] * scale)
         total += p["before"] * scale + lines * size * p["line"]
     return total
 
@@ -183,7 +183,7 @@ def plan_slide(item, number, g, revealed, icon):
     title_width = g.inner_width - g.icon_size - g.gap
     title_para = [paragraph([run(title, True, theme.BRAND if title_kind != "lead" else theme.INK)], size, g.title_line)]
     title_scale = 1.0
-    while fit.wrapped_line_count(title, size * title_scale, title_width) > TITLE_LINES and title_scale > FLOOR + 1e-9:
+    while wrapped_line_count(title, size * title_scale, title_width) > TITLE_LINES and title_scale > FLOOR + 1e-9:
         title_scale -= STEP
     title_scale = round(title_scale, 2)
     title_height = max(paragraphs_height(title_para, title_width, title_scale), g.icon_size - g.kicker_height)

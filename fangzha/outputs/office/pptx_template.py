@@ -47,7 +47,7 @@ THEME = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   <a:objectDefaults/>
   <a:extraClrSchemeLst/>
 </a:theme>
-""".encode("utf-8")
+""".encode()
 
 KEPT_LAYOUTS = {"Title Slide": "标题幻灯片", "Title and Content": "标题和内容", "Section Header": "节标题", "Blank": "空白"}
 

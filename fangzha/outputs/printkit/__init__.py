@@ -14,9 +14,8 @@ from ...layout import budget
 from ...page import Page
 from ...problems import PIP, ContentError, Problem
 from ...render import make_environment
-from . import glyphs
+from . import glyphs, share
 from . import pdf as pdf_output
-from . import share
 from .kit import KINDS, Kit
 from .style import PRINT
 

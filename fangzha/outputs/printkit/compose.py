@@ -9,9 +9,11 @@ import html as html_lib
 import re
 
 from ... import icons
-from ...design import icon_of
-from ...i18n import N_, date as shown_date, shown, ui as _
 from ...content.model import source_line
+from ...design import icon_of
+from ...i18n import N_, shown
+from ...i18n import date as shown_date
+from ...i18n import ui as _
 from ...layout.blocks import split_phrases
 from ...layout.budget import Owner, owner
 from ...layout.place import Part

@@ -7,7 +7,8 @@ from html import escape
 import segno
 
 from ...design import ACCENTS, accent
-from ...i18n import N_, activate, other_lang, ui as _
+from ...i18n import N_, activate, other_lang
+from ...i18n import ui as _
 from ...layout.budget import Owner
 from ...page import Page
 from ...parallel import ordered_map

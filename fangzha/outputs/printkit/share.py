@@ -12,7 +12,8 @@ import posixpath
 
 from ... import icons, raster
 from ...design import icon_of
-from ...i18n import shown, ui as _
+from ...i18n import shown
+from ...i18n import ui as _
 from ...page import Page
 from ...parallel import ordered_map
 from ...problems import COMMAND, Problem

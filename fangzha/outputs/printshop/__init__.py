@@ -8,7 +8,8 @@ shop. formats.py holds the sizes, compose.py and booklet.py the words, sheets.py
 items.py which items exist, finish.py what `pdf` makes of each.
 """
 
-from ...i18n import N_, ui as _
+from ...i18n import N_
+from ...i18n import ui as _
 from ...layout import budget
 from ...page import Page
 from ...parallel import ordered_map
@@ -27,7 +28,8 @@ SRGB = N_("sRGB（数码喷绘、写真的通用色彩）。要 CMYK 时，请�
 def howto():
     return [
         _("每一份都按实际尺寸排好：点开一份看预览，尺寸写在预览上方。"),
-        _("运行 %(command)s pdf 后，每一份在 site/%(folder)s/ 里有一个同名文件夹：PDF（原大、字体已嵌入）、JPG 图片（给只收图片的机器）和一份“%(spec)s”（尺寸、材料、出血、数量、文件清单）。把整个文件夹拷给打印店，并告诉他们：按 PDF 原大印，不要缩放，不要改字。")
+        _("运行 %(command)s pdf 后，每一份在 site/%(folder)s/ 里有一个同名文件夹：PDF（原大、字体已嵌入）、JPG 图片（给只收图片的机器）和一份“%(spec)s”"
+          "（尺寸、材料、出血、数量、文件清单）。把整个文件夹拷给打印店，并告诉他们：按 PDF 原大印，不要缩放，不要改字。")
         % {"command": COMMAND, "folder": FOLDER, "spec": _(spec.NAME)},
         _("易拉宝上边 50 毫米（挂杆压住）和下边 150 毫米（卷进底座）里没有文字；每一份的文字离纸边都至少 5 毫米。"),
         _("横幅超过 5 米时 PDF 按 1:10 缩小（太长的 PDF 很多软件打不开），规格说明里写着“按 10 倍放大”。"),

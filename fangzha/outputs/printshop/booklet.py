@@ -11,7 +11,8 @@ import math
 
 from ... import icons
 from ...design import icon_of
-from ...i18n import shown, ui as _
+from ...i18n import shown
+from ...i18n import ui as _
 from ...layout.budget import Owner, owner
 from ...layout.place import Part
 from ..printkit import compose as kit

@@ -5,7 +5,8 @@ scams explained in a line each and a rule list to remember. A table tent's face 
 of the slogan and the numbers; a wall notice is the report poster or a slogan with its channels.
 """
 
-from ...i18n import shown, ui as _
+from ...i18n import shown
+from ...i18n import ui as _
 from ...layout.budget import Owner, owner
 from ...layout.place import Part
 from ..printkit import compose as kit

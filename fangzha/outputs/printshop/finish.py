@@ -9,7 +9,7 @@ import io
 from ... import raster
 from ...i18n import ui as _
 from ...layout.sheet import MM, PAPER
-from ..printkit.pdf import fit_pdf, memory_fetcher, HOST
+from ..printkit.pdf import HOST, fit_pdf, memory_fetcher
 from .booklet import saddle_order
 from .formats import TILE_MARGIN
 

@@ -10,7 +10,8 @@ import math
 from dataclasses import dataclass
 
 from ...content.languages import is_latin
-from ...i18n import N_, ui as _
+from ...i18n import N_
+from ...i18n import ui as _
 from ...layout.sheet import PAPER
 from ...layout.text import paragraph_ems
 

@@ -7,9 +7,10 @@ print-shop/; `build.py pdf` turns each into the files its `shop` entry lists (fi
 from dataclasses import dataclass, field
 
 from ...content.languages import is_latin
-from ...i18n import N_, other_lang, shown, ui as _
-from ...layout.budget import Owner
+from ...i18n import N_, other_lang, shown
+from ...i18n import ui as _
 from ...layout.blocks import stack_height
+from ...layout.budget import Owner
 from ...layout.sheet import MM, Region, Sheet
 from ...page import Page
 from ..printkit import compose as kit
@@ -18,7 +19,7 @@ from ..printkit.kit import oldest as kit_oldest
 from ..printkit.sheets import problems_of, region_context
 from . import booklet, compose, formats, sheets
 from .finish import picture_dpi
-from .formats import EDGE, BANNER_COLOURS
+from .formats import BANNER_COLOURS, EDGE
 
 FOLDER = "print-shop"
 STYLES = ["assets/print-shop.css", "assets/print-shop-style.css"]

@@ -1,7 +1,8 @@
 """规格说明.txt: what to tell the print shop about one item, beside its files."""
 
-from ...i18n import N_, ui as _
-from .formats import ROLLUP_TOP, ROLLUP_BOTTOM, EDGE, size_text
+from ...i18n import N_
+from ...i18n import ui as _
+from .formats import EDGE, ROLLUP_BOTTOM, ROLLUP_TOP, size_text
 from .items import KINDS
 
 NAME = N_("规格说明.txt")  # named in the site's language, like what it says

@@ -14,9 +14,11 @@ split evenly, its continuation titled "（续）".
 from ... import design
 from ...content.model import source_line
 from ...i18n import ui as _
-from ...layout import fit
-from ...problems import Notice
+from ...layout.blocks import screen_picture
+from ...layout.canvas import SLIDE, SLIDE_4X3, SLIDE_LARGE, SLIDE_LARGE_4X3
+from ...layout.paginate import Overflow, continued, fill_ratio, fitting_scale, grow_pictures, paginate
 from ...page import Page
+from ...problems import Notice
 
 # The agenda's `slides` field names the parts of the deck in Chinese.
 PARTS = {
@@ -30,8 +32,8 @@ PART_ICONS = {"title": "shield-check", "intro": "message-circle-question-mark", 
 # Parts opened by a divider slide, and what the divider counts.
 LETTERS = "ABCDEFGH"
 LARGE_LIST_LIMIT = 3  # older audiences: at most this many list items on a slide
-CANVASES = {("16:9", False): fit.SLIDE, ("16:9", True): fit.SLIDE_LARGE,
-            ("4:3", False): fit.SLIDE_4X3, ("4:3", True): fit.SLIDE_LARGE_4X3}
+CANVASES = {("16:9", False): SLIDE, ("16:9", True): SLIDE_LARGE,
+            ("4:3", False): SLIDE_4X3, ("4:3", True): SLIDE_LARGE_4X3}
 HANDOUT_WIDTH = 688  # px: a slide's picture in the notes handout
 SMALLEST_SCALE = 0.75  # a slide too full is set down to this much of its canvas's type before it is reported
 
@@ -62,10 +64,10 @@ def title_slide(campaign, notes, logo=None):
     if campaign["slogan"]:
         blocks.append({"type": "lead", "text": campaign["slogan"]})
     if campaign.get("image"):
-        blocks.append(fit.screen_picture(campaign["image"]))
+        blocks.append(screen_picture(campaign["image"]))
     blocks.append({"type": "meta", "items": meta})
     if logo:
-        blocks.append(fit.screen_picture(logo, "logo"))
+        blocks.append(screen_picture(logo, "logo"))
     return slide("title", "", blocks, [notes.get("title")], name=campaign["title"], icon=campaign.get("icon"),
                  layout="statement")
 
@@ -100,17 +102,17 @@ def scam_slides(campaign, canvas):
         notes = [scam["teacher_notes"], _("遇到了怎么办：") + _("；").join(scam["steps"]) if scam["steps"] else ""]
         look = {"icon": design.icon_of(scam), "accent": design.accent(scam["category"]), "kicker": _("诈骗手法")}
         how = [{"type": "lead" if large else "para", "label": _("怎么骗"), "text": scam["summary"]}]
-        how += [fit.screen_picture(scam["image"])] if scam.get("image") else []
+        how += [screen_picture(scam["image"])] if scam.get("image") else []
 
         def signs(chunk, start, scam=scam, notes=notes, look=look):
-            return slide("scam", fit.continued(scam["title"], True), [{"type": "list", "label": _("警惕信号"), "items": chunk}], notes, **look)
+            return slide("scam", continued(scam["title"], True), [{"type": "list", "label": _("警惕信号"), "items": chunk}], notes, **look)
 
         whole = slide("scam", scam["title"], how + [{"type": "list", "label": _("警惕信号"), "items": scam["signs"]}], notes, **look)
-        if not large and fit.fill_ratio(whole, [canvas]) <= 1:
+        if not large and fill_ratio(whole, [canvas]) <= 1:
             out.append(whole)
         else:
             out.append(slide("scam", scam["title"], how, notes, **look))
-            out += fit.paginate(scam["signs"], signs, [canvas], LARGE_LIST_LIMIT if large else None)
+            out += paginate(scam["signs"], signs, [canvas], LARGE_LIST_LIMIT if large else None)
     index = 0  # which method of how many, so the teacher can see how far along they are
     for item in out:
         index += item["blocks"][0].get("label") == _("怎么骗")
@@ -124,9 +126,9 @@ def list_slides(kind, title, items, notes, canvas, large, label, block_type="lis
         blocks = [{"type": block_type, "items": chunk}]
         if extra:
             blocks.append(extra)
-        return slide(kind, fit.continued(title, start), blocks, notes, kicker=label, accent=accent)  # with_counters sets the real kicker
+        return slide(kind, continued(title, start), blocks, notes, kicker=label, accent=accent)  # with_counters sets the real kicker
     limit = LARGE_LIST_LIMIT if large else None
-    return with_counters(fit.paginate(items, make, [canvas], limit), label)
+    return with_counters(paginate(items, make, [canvas], limit), label)
 
 
 def prevention_slides(model, campaign, notes, canvas):
@@ -219,8 +221,8 @@ def deck(model, campaign, aspect="16:9"):
     ]
     slides = [s for part in parts for s in part]
     for item in slides:  # a slide a little too full (a 4:3 canvas, long quiz options) is set a little smaller
-        item["scale"] = fit.fitting_scale(item, canvas, smallest=SMALLEST_SCALE)
-        fit.grow_pictures(item, canvas)
+        item["scale"] = fitting_scale(item, canvas, smallest=SMALLEST_SCALE)
+        grow_pictures(item, canvas)
     attach_agenda(slides, campaign["agenda"])
     return slides
 
@@ -246,9 +248,9 @@ def check_deck(campaign, slides, dest, canvas):
     found = []
     for number, item in enumerate(slides, start=1):
         where = f"{dest} 第 {number} 页「{item['name']}」"
-        ratio = fit.fill_ratio(item, [canvas])
+        ratio = fill_ratio(item, [canvas])
         if ratio > 1:
-            found.append(fit.Overflow(campaign["file"], 0, where, f"文字太多，放不下（需要大约 {ratio:.0%} 的版面）。请删减这一页的文字。"))
+            found.append(Overflow(campaign["file"], 0, where, f"文字太多，放不下（需要大约 {ratio:.0%} 的版面）。请删减这一页的文字。"))
         if not item["notes"] and not (item["agenda"] and item["agenda"]["notes"]):
             found.append(Notice(campaign["file"], 0, where, f"这一页没有讲解提示。{NOTES_HINT[item['kind']]}"))
     return found

@@ -14,7 +14,7 @@ runs ffmpeg, make.py puts them together; extra.py says what is missing to instal
 from dataclasses import dataclass
 
 from ...content.fields import did_you_mean
-from ...layout import fit
+from ...layout.paginate import Overflow, fill_ratio
 from ...page import Page
 from ...problems import Notice, Problem
 from .. import kiosk
@@ -74,11 +74,11 @@ def check(model, pages, ctx):
         if not shape.custom:
             continue  # the web loop's check covers the landscape and portrait canvases
         for number, screen in enumerate(video["screens"], start=1):
-            if fit.fill_ratio(screen["card"], [shape.canvas]) > 1:
-                found.append(fit.Overflow(video["source"], 0, f"{video['dest']} 第 {number} 屏「{screen['card']['name']}」",
+            if fill_ratio(screen["card"], [shape.canvas]) > 1:
+                found.append(Overflow(video["source"], 0, f"{video['dest']} 第 {number} 屏「{screen['card']['name']}」",
                                           f"文字太多，{shape.label} 的屏幕上放不下。请删减这一屏的文字。"))
         if not kiosk.footer_fits(kiosk.footer(model), [shape.canvas], clock=""):
-            found.append(fit.Overflow("config.yaml", 0, "local_channels",
+            found.append(Overflow("config.yaml", 0, "local_channels",
                                       f"视频底部的电话栏太长，{shape.label} 的屏幕放不下。请缩短本地举报渠道的名称（name）。"))
     return found
 

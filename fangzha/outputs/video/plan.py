@@ -9,8 +9,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from ...i18n import N_, ui as _
-from ...layout import fit
+from ...i18n import N_
+from ...i18n import ui as _
+from ...layout.canvas import kiosk_canvas
+from ...layout.paginate import fill_ratio
 from .. import kiosk
 
 NAMED = {N_("横屏"): (1920, 1080), N_("竖屏"): (1080, 1920)}  # names shown through the catalogue
@@ -29,7 +31,7 @@ class Shape:
 
     @property
     def canvas(self):
-        return fit.kiosk_canvas(self.width, self.height)
+        return kiosk_canvas(self.width, self.height)
 
     @property
     def suffix(self):
@@ -72,7 +74,7 @@ def open_on(attrs, day):
 def static_fit(card, canvas):
     """The type scale that deck-core.js would reach at run time for a screen too full for its canvas
     (text area grows with the square of the type size), rounded down to its 0.05 steps, 0.6 at least."""
-    ratio = fit.fill_ratio(card, [canvas])
+    ratio = fill_ratio(card, [canvas])
     if ratio <= 1:
         return 1
     return max(0.6, int((1 / ratio) ** 0.5 * 20) / 20)

@@ -5,7 +5,8 @@ make the article longer than the editor takes, each scam's are joined into one l
 the first few; `DETAILS` lists those steps, fullest first.
 """
 
-from ...i18n import N_, ui as _
+from ...i18n import N_
+from ...i18n import ui as _
 from ..printkit import compose as printed
 from ..printkit import share
 from ..printkit.kit import campaign_poster, scam_poster, shortest
