@@ -3,7 +3,7 @@
 The deck follows the class-meeting flow of the seeds (篇1, 篇4): title, 情境导入, case,
 one slide per scam method, prevention measures, discussion, quiz, 凡是 rules, how to
 report, pledge. A part the campaign has no content for is left out. Every slide is a
-list of blocks (see templates/deck/blocks.html) so that fit.py can tell whether it fits.
+list of blocks (see templates/deck/blocks.html) so that the layout model (fangzha/layout) can tell whether it fits.
 
 The title slide, 情境导入 and 承诺 are coloured statement slides, and a coloured divider opens
 the cases, the scam methods and the quiz. Every slide carries its part's pictogram (a scam its
