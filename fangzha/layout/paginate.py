@@ -9,12 +9,13 @@ import functools
 from itertools import combinations
 from math import comb, floor
 
+from ..i18n import ui as _
 from ..problems import StrictNotice
 from .blocks import block_height
 from .text import wrapped_line_count
 
 MOST_SPLITS = 4000  # ways of cutting a list tried when balancing it; past that, filled in order
-CONTINUED = "（续）"
+CONTINUED = "（续）"  # the mark in Chinese; each language's is in the catalogue
 
 
 class Overflow(StrictNotice):
@@ -23,7 +24,7 @@ class Overflow(StrictNotice):
 
 def continued(title, start):
     """The title of the slide whose list starts at item `start`: a continuation says so."""
-    return title + CONTINUED if start else title
+    return title + _("（续）") if start else title
 
 
 def band_icon(slide, canvas):
