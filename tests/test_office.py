@@ -101,9 +101,10 @@ def test_slides_use_real_placeholders_and_the_deck_layouts(shipped_site, model):
     scam = next(s for s in prs.slides if s.shapes.title.text == "利用ATM机行骗")
     body = next(s for s in scam.placeholders if s.placeholder_format.idx == 1)
     points = [p for p in body.text_frame.paragraphs if p._p.find(f"{A}pPr/{A}buNone") is None]
-    assert [p.text for p in points] == next(s for s in model.scams if s["slug"] == "atm")["signs"]
+    atm = next(s for s in model.scams if s["slug"] == "atm")
+    assert [p.text for p in points] == atm["signs"]
     pictures = [shape.name for shape in scam.shapes if shape.shape_type == 13]
-    assert pictures == ["图标 shield-alert"]  # the default pictogram of a scam without `icon`
+    assert pictures == [f"图标 {atm['icon']}"] == ["图标 landmark"]  # the scam's own pictogram (its `icon:`)
 
 
 def runs_of(prs):
