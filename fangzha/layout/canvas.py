@@ -7,6 +7,7 @@ estimated at build time. The sizes are written into each page as CSS custom prop
 type is set larger to fill its canvas is measured on `scaled(s)`; the page gives it `--scale`.
 """
 
+import functools
 from dataclasses import dataclass, replace
 
 SIZES = ("hero", "title", "lead", "body", "small", "picture")  # what grows and shrinks with a screen's type
@@ -69,6 +70,7 @@ class Canvas:
         """The organisation's logo: on a title slide, in a kiosk screen's foot band."""
         return self.small * self.line * 1.6
 
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 (a few canvases and scales, measured thousands of times)
     def scaled(self, scale):
         """The same canvas with every type size (and the spacing that follows it) times `scale`."""
         if scale == 1:

@@ -77,12 +77,22 @@ def fitting_scale(slide, canvas, largest=1.0, smallest=1.0, step=0.05):
     """The largest type scale from `largest` down to `smallest` (in steps) at which the slide fits its
     canvas: a screen with little to say says it larger, a slide a little too full says it a little
     smaller. 1 when none fits (and the check will say so)."""
-    scale = largest
+    scales, scale = [], largest
     while scale >= smallest - 1e-9:
-        if fill_ratio(dict(slide, scale=round(scale, 2)), [canvas]) <= 1:
-            return round(scale, 2)
+        scales.append(round(scale, 2))
         scale -= step
-    return 1.0
+    fits = lambda s: fill_ratio(dict(slide, scale=s), [canvas]) <= 1
+    if not scales or fits(scales[0]):
+        return scales[0] if scales else 1.0
+    # Larger type never takes less room, so the scales that fit are the tail of the list: halve to where it starts.
+    low, high = 1, len(scales)
+    while low < high:
+        middle = (low + high) // 2
+        if fits(scales[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return scales[low] if low < len(scales) else 1.0
 
 
 def grow_pictures(slide, canvas):
