@@ -24,6 +24,7 @@ class BuildContext:
     allow_empty: bool = False  # build even without content/ or any scam (that replaces the site with an empty one)
     options: dict = field(default_factory=dict)
     output: Path = None  # set by the pipeline once config.yaml has been read
+    memory: object = None  # a memory.Memory of the last build, kept by `serve` (a one-off build does everything)
 
     def __post_init__(self):
         object.__setattr__(self, "root", Path(self.root))

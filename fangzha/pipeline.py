@@ -42,7 +42,7 @@ def configured_output(loaded):
 
 
 def load(ctx):
-    return load_project(ctx.root, check=check_record, kinds=PER_FILE)
+    return load_project(ctx.root, check=check_record, kinds=PER_FILE, memory=ctx.memory)
 
 
 def check(ctx, output=None, loaded=None):
@@ -94,13 +94,15 @@ def _write(checked, started, label):
     building = write.start(ctx.output)
     try:
         write.make_folders(building, [page.dest for page in pages])
-        assets = render(pages, model, ctx.templates, building, previous=ctx.output)
+        assets = render(pages, model, ctx.templates, building, previous=ctx.output, memory=ctx.memory)
         made, notes = after_render(pages, Files(building, [p.dest for p in pages] + assets), ctx)
         write.make_folders(building, [page.dest for page in made])
         for page in made:
             write.write_file(building, page.dest, render_page(None, page))
         write.write_file(building, manifest.NAME, manifest.manifest(pages + made, assets))
         left_over = write.finish(building, ctx.output, label)
+        if ctx.memory is not None:
+            ctx.memory.commit()
     except BaseException:
         write.discard(building)
         raise

@@ -10,11 +10,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import jinja2
+import jinja2.ext
 import markupsafe
+from jinja2.lexer import Token
 
 from . import design, i18n, script_words
 from .content import pictures
 from .layout import blocks
+from .memory import PageInputs
 from .parallel import Portable, ordered_map
 from .problems import ContentError, Problem
 from .write import make_folders, write_file
@@ -46,7 +49,38 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
-BYTECODE = MemoryBytecodeCache()
+BYTECODES = {}  # one cache per site language: a compiled HTML template holds its UI strings translated
+
+
+class TranslatedOnce(jinja2.ext.Extension):
+    """`_("text")` in an HTML template is translated when the template is compiled, not on every page:
+    the same string (`Markup(translation) % {}`, as Jinja's newstyle gettext gives it) at a fraction of
+    the cost. Calls with values to fill in, and plain-text templates (not autoescaped), are left as they are."""
+
+    def filter_stream(self, stream):
+        translate = getattr(self.environment, "translate_once", None)
+        tokens = list(stream)
+        if translate is None or not stream.name or not self.environment.autoescape(stream.name):
+            yield from tokens
+            return
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            call = tokens[index:index + 4]
+            if (token.test("name:_") and len(call) == 4 and [t.type for t in call[1:]] == ["lparen", "string", "rparen"]
+                    and not (index and tokens[index - 1].type == "dot")):
+                text = str(markupsafe.Markup(translate(call[2].value)) % {})
+                for kind, value in (("lparen", "("), ("string", text), ("pipe", "|"), ("name", "safe"), ("rparen", ")")):
+                    yield Token(token.lineno, kind, value)
+                index += 4
+                continue
+            yield token
+            index += 1
+
+
+def language_key(model):
+    config = model.config if model is not None else i18n.active_config()
+    return config.get("language", "zh-Hans"), config.get("chinese_variant", "s2twp")
 
 
 def make_environment(templates_dir, model=None):
@@ -54,13 +88,13 @@ def make_environment(templates_dir, model=None):
     frames) the templates get no model globals."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
-        bytecode_cache=BYTECODE,
+        bytecode_cache=BYTECODES.setdefault(language_key(model), MemoryBytecodeCache()),
         auto_reload=False,  # a new environment per build: no need to stat each template per page
         autoescape=jinja2.select_autoescape(disabled_extensions=("txt",), default=True),  # .txt: plain text
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        extensions=["jinja2.ext.i18n"],
+        extensions=["jinja2.ext.i18n", TranslatedOnce],
     )
     env.filters["rooted"] = pictures.rooted
     env.filters["phrases"] = blocks.split_phrases  # a big line in the pieces it may break between (deck heroes)
@@ -68,6 +102,7 @@ def make_environment(templates_dir, model=None):
     env.globals.update(content_security_policy=markupsafe.Markup(CONTENT_SECURITY_POLICY))
     config = model.config if model is not None else i18n.active_config()  # drawn after the build: its language
     env.install_gettext_translations(i18n.of(config), newstyle=True)
+    env.translate_once = i18n.of(config).gettext
     env.filters["ui"] = i18n.of(config).gettext
     env.filters["cndate"] = date_filter(config.get("language", "zh-Hans"))  # a choice shown as written (分类 常见手法) in the site's language
     env.globals.update(html_lang=i18n.page_lang(config), lang_attr=lambda item: i18n.lang_attr(item, config),
@@ -201,15 +236,26 @@ def reusable(pages, previous):
 
 def keep_drawn(pages, keys, kept, building, previous):
     """Copy the drawn files that did not change from the last good output; list what each was drawn from."""
-    for index in kept:
-        shutil.copyfile(Path(previous) / pages[index].dest, Path(building) / pages[index].dest)
+    take_over(previous, building, [pages[i].dest for i in kept])
     listing = "".join(f"{keys[i]} {pages[i].dest}\n" for i in sorted(keys, key=lambda i: pages[i].dest))
     write_file(building, DRAWN_LIST, listing.encode("utf-8"))
 
 
-def render(pages, model, templates_dir, building, previous=None):
+def take_over(previous, building, dests):
+    """The files of the last good output at `dests`, in the building folder: hard links where the disk
+    allows them (nothing in a build writes into a file it did not make), else copies."""
+    for dest in dests:
+        source, target = os.path.join(previous, dest), os.path.join(building, dest)
+        try:
+            os.link(source, target)
+        except OSError:  # another disk, or one without links (FAT): copy
+            shutil.copyfile(source, target)
+
+
+def render(pages, model, templates_dir, building, previous=None, memory=None):
     """Render every page into the building folder and copy the static assets there; `previous` is the
-    last good output folder (files drawn from unchanged inputs are copied from it).
+    last good output folder (files drawn from unchanged inputs are copied from it, and, for a build that
+    has a `memory` of the last one, so are the pages whose inputs did not change).
 
     Returns the asset pages (their dest, family "site", kind "asset"), for the manifest.
     """
@@ -221,12 +267,30 @@ def render(pages, model, templates_dir, building, previous=None):
         except Exception:  # reported per page, with its line, by render_page
             pass
     keys, kept = reusable(pages, previous)
-    results = ordered_map(_render_and_write, [i for i in range(len(pages)) if i not in kept], job)
+    unchanged = unchanged_pages(pages, model, templates_dir, previous, memory)
+    todo = [i for i in range(len(pages)) if i not in kept and i not in unchanged]
+    results = ordered_map(_render_and_write, todo, job)
     keep_drawn(pages, keys, kept, building, previous)
+    take_over(previous, building, [pages[i].dest for i in unchanged])
+    if memory is not None:
+        memory.rendered = sum(1 for i in todo if pages[i].template or pages[i].make)  # not the files written as they are
+        memory.kept = len(kept) + len(unchanged)
     problems = [r for r in results if isinstance(r, Problem)]
     if problems:
         raise ContentError(problems)
     return copy_assets(templates_dir, building, {page.dest for page in pages})
+
+
+def unchanged_pages(pages, model, templates_dir, previous, memory):
+    """The indexes of templated pages whose inputs are those of the page the last good build wrote at
+    the same place (only a build with a memory of the last one knows); the memory learns this build's."""
+    if memory is None or not previous:
+        return set()
+    inputs = PageInputs(pages, model, templates_dir)
+    digests = {index: inputs.of(page) for index, page in enumerate(pages)}
+    memory.next_pages = {pages[i].dest: d for i, d in digests.items() if d is not None}
+    return {i for i, d in digests.items()
+            if d is not None and memory.pages.get(pages[i].dest) == d and (Path(previous) / pages[i].dest).is_file()}
 
 
 def copy_assets(templates_dir, building, taken):

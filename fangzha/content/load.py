@@ -11,6 +11,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..memory import file_key, remember_file, remembered_file
 from ..parallel import ordered_map
 from ..problems import Notice, Problem
 from .languages import LANGUAGES
@@ -216,6 +217,24 @@ def site_language(config):
     return value if value in LANGUAGES and value != "zh-Hans" else None
 
 
+def _remembered(jobs, per_file, memory, root, config_path):
+    """_read_and_check of every job, taking from `memory` the files that did not change since the last build."""
+    try:
+        config_bytes = config_path.read_bytes()
+    except OSError:  # reported with the config's other problems
+        config_bytes = b""
+    keys = [file_key(kind, job[1], job[0], config_bytes) for kind, job in jobs]
+    results = [remembered_file(memory, key, root) for key in keys]
+    missing = [i for i, result in enumerate(results) if result is None]
+    earlier, memory.files = memory.files, {}
+    for index, key in enumerate(keys):
+        if results[index] is not None:
+            memory.files[key] = earlier[key]
+    for index, result in zip(missing, ordered_map(_read_and_check, [jobs[i] for i in missing], per_file)):
+        results[index] = remember_file(memory, keys[index], result, root)
+    return results
+
+
 def _read_and_check(per_file, job):
     """Read one file and, when a per-file check applies to its kind, run it in the same worker."""
     kind, file_job = job
@@ -227,12 +246,13 @@ def _read_and_check(per_file, job):
     return record, problems, warnings
 
 
-def load_project(root, config_name="config.yaml", check=None, kinds=()):
+def load_project(root, config_name="config.yaml", check=None, kinds=(), memory=None):
     """Read config.yaml and everything under content/, in a stable order.
 
     `check(kind, record, config_data)`, for files of `kinds`, runs right after each file is read, in
     the worker that read it: one pass over the cores instead of two, and the parsed data never has
-    to travel back.
+    to travel back. With a `memory` of the last build (serve), a file that did not change is taken
+    from it, not read and checked again.
     """
     root = Path(root)
     loaded = Loaded(root=root)
@@ -260,7 +280,7 @@ def load_project(root, config_name="config.yaml", check=None, kinds=()):
             found.update((job[2], job) for job in _place_files(folder / place.rstrip("/"), place, root, loaded.warnings))
         jobs += [(kind, job) for job in found.values()]
     per_file = (check, frozenset(kinds), loaded.config.data if loaded.config else None, root)
-    results = ordered_map(_read_and_check, jobs, per_file)
+    results = _remembered(jobs, per_file, memory, root, config_path) if memory is not None else ordered_map(_read_and_check, jobs, per_file)
     for (kind, _), (record, problems, warnings) in zip(jobs, results):
         loaded.problems += problems
         loaded.warnings += warnings

@@ -1,0 +1,145 @@
+"""What a long-running preview (`serve`) remembers between builds, so a save redoes only what it changed.
+
+Two things are kept, both keyed by everything they were made from:
+- each content file as read and checked (its bytes, config.yaml's bytes, the pictures it names), so a save
+  reads and checks that one file again and takes the others as they were;
+- each templated page's inputs (its context and fields, the model attributes its template reads, the
+  config and the templates), so only pages whose inputs changed are rendered; the others are taken from
+  the last good output as they are.
+
+A one-off build has no memory and does everything. Digests are taken from pickles: two equal inputs may
+pickle differently (a page is then rendered again, which costs time, never correctness), but different
+inputs never pickle the same.
+"""
+
+import hashlib
+import pickle
+import re
+from pathlib import Path
+
+MODEL_NAME = re.compile(r"\bmodel\.([A-Za-z_]\w*)")
+USES = re.compile(r"\{%-?\s*(?:extends|include|import|from)\s+[\"']([^\"']+)[\"']")
+
+
+class Memory:
+    """The preview's memory; `rendered` and `kept` say what the last build did (for its summary line)."""
+
+    def __init__(self):
+        self.files = {}  # key of a content file's inputs -> pickled (record, problems, warnings)
+        self.pages = {}  # dest -> digest of the inputs of the page the last good build wrote there
+        self.next_pages = {}  # the same, for the build under way: it counts once that build is in place
+        self.rendered = self.kept = 0
+
+    def commit(self):
+        """The build under way is now the last good one."""
+        self.pages, self.next_pages = self.next_pages, {}
+
+
+def digest(*parts):
+    hashed = hashlib.sha256()
+    for part in parts:
+        hashed.update(part if isinstance(part, bytes) else pickle.dumps(part, protocol=5))
+    return hashed.digest()
+
+
+# ---- content files
+
+
+def file_key(kind, label, path, config_bytes):
+    """What one content file's reading and checking depends on, apart from the pictures it names
+    (None for a file that cannot be read: it is read again, and its problem reported, every time)."""
+    try:
+        return digest(kind.encode(), label.encode(), Path(path).read_bytes(), config_bytes)
+    except OSError:
+        return None
+
+
+def pictures_of(result):
+    """The picture files a checked record names (relative to the project), as they are on disk now."""
+    record = result[0]
+    clean = record.checked[0] if record.checked else None
+    return tuple(picture["src"] for picture in (clean or {}).get("pictures") or ())
+
+
+def stats(root, sources):
+    found = []
+    for source in sources:
+        try:
+            status = (Path(root) / source).stat()
+            found.append((source, status.st_mtime_ns, status.st_size))
+        except OSError:
+            found.append((source, None, None))
+    return tuple(found)
+
+
+def remembered_file(memory, key, root):
+    """The file's result from the last build, if nothing it was made from changed (a file that had
+    problems is always read again: a missing picture may have been added since)."""
+    kept = memory.files.get(key) if key is not None else None
+    if kept is None or kept[1] != stats(root, kept[2]):
+        return None
+    return pickle.loads(kept[0])
+
+
+def remember_file(memory, key, result, root):
+    """Keep a file's result (unless it had problems) and return it as every later build will see it:
+    unpickled, so that a page made from it pickles the same whether its files were read now or before."""
+    pickled = pickle.dumps(result, protocol=5)
+    record, problems, _ = result
+    if key is not None and not problems and not record.broken:
+        sources = pictures_of(result)
+        memory.files[key] = (pickled, stats(root, sources), sources)
+    return pickle.loads(pickled)
+
+
+# ---- pages
+
+
+def template_reads(templates_dir):
+    """{template name: the model attributes it reads, itself or through the templates it extends,
+    includes or imports}."""
+    own, uses = {}, {}
+    for path in Path(templates_dir).rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            name = path.relative_to(templates_dir).as_posix()
+            own[name], uses[name] = set(MODEL_NAME.findall(text)), set(USES.findall(text))
+    reads = {}
+    for name in own:
+        seen, todo = set(), [name]
+        while todo:
+            current = todo.pop()
+            if current not in seen:
+                seen.add(current)
+                todo += uses.get(current, ())
+        reads[name] = frozenset().union(*[own.get(n, ()) for n in seen])
+    return reads
+
+
+def templates_digest(templates_dir):
+    files = sorted(p for p in Path(templates_dir).rglob("*") if p.is_file())
+    return digest(*[p.relative_to(templates_dir).as_posix().encode() + b"\0" + p.read_bytes() for p in files])
+
+
+class PageInputs:
+    """The digest of every templated page's inputs, in one build."""
+
+    def __init__(self, pages, model, templates_dir):
+        self.reads = template_reads(templates_dir)
+        self.model, self.values = model, {}
+        self.common = digest(templates_digest(templates_dir), model.config)
+
+    def value(self, name):
+        if name not in self.values:
+            self.values[name] = digest(getattr(self.model, name, None))
+        return self.values[name]
+
+    def of(self, page):
+        """The page's digest, or None when it is not a templated page (or cannot be pickled)."""
+        if not page.template or page.make or page.data is not None:
+            return None
+        try:
+            own = pickle.dumps(page, protocol=5)
+        except Exception:  # something unpicklable in a context: render it every time
+            return None
+        return digest(self.common, own, *[self.value(name) for name in sorted(self.reads.get(page.template, ()))])

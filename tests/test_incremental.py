@@ -1,0 +1,103 @@
+"""`serve` after a save: only the files that show what changed are made again; the rest are the last
+build's files, untouched; and the result is byte for byte what a full build makes."""
+
+import os
+import re
+from pathlib import Path
+
+from conftest import FIXTURES, ROOT, copy_project
+from PIL import Image
+
+from fangzha.context import BuildContext
+from fangzha.pipeline import build
+from fangzha.serve import Preview
+
+REDONE = re.compile(r"^这次只重新生成了受影响的 (\d+) 个文件，其余 (\d+) 个没有变化。$")
+
+
+def files(folder):
+    """{path: (inode, bytes)} of every file of a built folder."""
+    found = {}
+    for path in Path(folder).rglob("*"):
+        if path.is_file():
+            found[path.relative_to(folder).as_posix()] = (os.stat(path).st_ino, path.read_bytes())
+    return found
+
+
+def rewritten(before, after):
+    """The pages written anew (a file taken from the last build is the same file on disk)."""
+    return {dest for dest, (inode, _) in after.items() if dest.endswith(".html") and before.get(dest, (None,))[0] != inode}
+
+
+def redone(lines):
+    numbers = [REDONE.match(line) for line in lines]
+    return [tuple(map(int, m.groups())) for m in numbers if m]
+
+
+def same_as_full_build(project, preview, tmp_path):
+    fresh = tmp_path / "fresh"
+    build(BuildContext(project), fresh)
+    assert {d: b for d, (_, b) in files(preview.folder).items()} == {d: b for d, (_, b) in files(fresh).items()}
+
+
+def test_a_save_remakes_only_the_pages_showing_the_changed_scam(tmp_path):
+    project = copy_project(ROOT, tmp_path / "project")
+    preview = Preview(project, tmp_path / "preview")
+    ok, lines = preview.rebuild()
+    assert ok and redone(lines) == []  # the first build makes everything and says nothing more
+    first = files(preview.folder)
+
+    ok, lines = preview.rebuild()  # nothing was saved
+    assert ok and redone(lines) == [(0, preview.memory.kept)]
+    assert rewritten(first, files(preview.folder)) == set()
+
+    scam = project / "content/scams/elderly-prepaid.md"
+    scam.write_text(scam.read_text(encoding="utf-8").replace("  - 一次性要交很多个月的费用", "  - 一次性要交一整年的费用", 1), encoding="utf-8")
+    before = files(preview.folder)
+    ok, lines = preview.rebuild()
+    assert ok
+    [(made, kept)] = redone(lines)
+    changed = rewritten(before, files(preview.folder))
+    for page in ("scams/elderly-prepaid.html", "posters/scam-elderly-prepaid.html", "wechat/scams/elderly-prepaid.html",
+                 "leaflets/campaign-elderly-care.html", "kiosk/elderly-care.html", "kiosk/all.html"):
+        assert page in changed and "一整年" in (preview.folder / page).read_text(encoding="utf-8")
+    assert "campaigns/elderly-care.html" in changed  # it lists the scam
+    others = [p.stem for p in (project / "content/scams").glob("*.md") if p.stem != "elderly-prepaid"]
+    untouched = {f"{folder}{slug}.html" for slug in others for folder in ("scams/", "posters/scam-", "wechat/scams/")}
+    untouched |= {"campaigns/class-meeting.html", "leaflets/campaign-class-meeting.html", "rules.html", "report.html"}
+    assert changed & untouched == set()
+    assert len(changed) <= made < 80 and kept > 200  # of the shipped content's 260-odd files
+    same_as_full_build(project, preview, tmp_path)
+
+
+def test_a_changed_picture_file_is_taken_anew_though_the_scam_file_is_not_saved(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    picture = project / "content/scams/chat.png"
+    Image.new("RGB", (300, 200), (200, 40, 40)).save(picture)
+    scam = project / "content/scams/shuadan.md"
+    scam.write_text(scam.read_text(encoding="utf-8") + "\n![骗子发来的聊天记录](chat.png)\n", encoding="utf-8")
+    preview = Preview(project, tmp_path / "preview")
+    shown = lambda: re.search(r'<img alt="骗子发来的聊天记录" src="\.\./(images/[0-9a-f]{16}\.png)">',
+                              (preview.folder / "scams/shuadan.html").read_text(encoding="utf-8")).group(1)
+    assert preview.rebuild()[0]
+    first = shown()
+    Image.new("RGB", (300, 400), (40, 40, 200)).save(picture)  # the same name, another picture
+    ok, lines = preview.rebuild()
+    assert ok and shown() != first
+    with Image.open(preview.folder / shown()) as copied:
+        assert copied.size == (300, 400)
+    same_as_full_build(project, preview, tmp_path)
+
+
+def test_a_save_with_a_problem_keeps_the_memory_of_the_last_good_preview(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    preview = Preview(project, tmp_path / "preview")
+    assert preview.rebuild()[0]
+    scam = project / "content/scams/shuadan.md"
+    good = scam.read_text(encoding="utf-8")
+    scam.write_text(good.replace("title:", "title: [", 1), encoding="utf-8")
+    assert not preview.rebuild()[0]
+    scam.write_text(good.replace("刷单", "网络刷单", 1), encoding="utf-8")
+    ok, lines = preview.rebuild()
+    assert ok and "网络刷单" in (preview.folder / "scams/shuadan.html").read_text(encoding="utf-8")
+    same_as_full_build(project, preview, tmp_path)
