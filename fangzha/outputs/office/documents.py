@@ -312,7 +312,7 @@ def flow_rows(campaign, slides):
     rows, total = [], 0
     for step in campaign["agenda"]:
         numbers = [s["number"] for s in slides if s.get("agenda_title") == step["title"]]
-        pages = f"{numbers[0]}—{numbers[-1]}" if len(numbers) > 1 else (str(numbers[0]) if numbers else "")
+        pages = _("{first}—{last}").format(first=numbers[0], last=numbers[-1]) if len(numbers) > 1 else (str(numbers[0]) if numbers else "")
         rows.append([step["title"], _("{minutes} 分钟").format(minutes=step["minutes"]) if step["minutes"] else "", step["notes"], pages])
         total += step["minutes"] or 0
     if total:
