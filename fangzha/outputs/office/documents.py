@@ -32,7 +32,7 @@ def chinese_number(n):
 
 
 def number(level, n):
-    """The number of the n-th heading or item at a level: 一、 （一） 1. （1） (in English 1. (a) 1) (1))."""
+    """The number of the n-th heading or item at a level: 一、 （一） 1. （1） (in English 1. (a) 1. (1))."""
     level = min(level, 4)
     pattern = _("{chinese}、") if level == 1 else _("（{chinese}）") if level == 2 else _("{n}.") if level == 3 else _("（{n}）")
     return pattern.format(chinese=chinese_number(n), n=n, letter="abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26])
