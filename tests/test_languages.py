@@ -10,6 +10,7 @@ import docx
 import pptx
 import pytest
 from conftest import FIXTURES, ROOT, copy_project, run_build
+from pptx.oxml.ns import qn
 from pypdf import PdfReader
 
 from fangzha.outputs.printkit.pdf import fit_pdf
@@ -161,6 +162,19 @@ def test_the_english_kit_s_word_and_powerpoint_files_have_no_chinese_character(e
     assert "Answer: C. A real prize never asks you to pay first; the number in the message may be the scammer's own." in lesson
     assert any(re.match(r"Slides (\d+)–(\d+), A text says:", t) for t in lesson)  # a question and its answer slide
     assert any(t.startswith("1. Be alert and learn to protect yourself") for t in pptx_text(english / "slides/class-meeting.pptx"))
+
+
+def test_the_english_deck_and_documents_name_their_layouts_styles_and_language_in_english(english):
+    """What a teacher editing the files sees besides the text: the layout gallery, the selection pane, the style
+    gallery, and the language PowerPoint checks the spelling in."""
+    deck = pptx.Presentation(english / "slides/class-meeting.pptx")
+    assert [layout.name for layout in deck.slide_layouts] == ["Title Slide", "Title and Content", "Section Header", "Blank"]
+    names = {shape.name for slide in deck.slides for shape in slide.shapes}
+    assert "Icon landmark" in names and [name for name in names if HAN.search(name)] == []
+    runs = {r.get("lang") for slide in deck.slides for r in slide.shapes._spTree.iter(qn("a:rPr"))}
+    assert runs == {"en-GB"} and deck.core_properties.language == "en"
+    styles = {style.name for style in docx.Document(english / "plans/class-meeting-plan.docx").styles}
+    assert {"Document title", "Table text"} <= styles and [name for name in styles if HAN.search(name)] == []
 
 
 def test_the_english_letter_to_parents_names_the_campaign_and_prints_on_one_page(english, watched):

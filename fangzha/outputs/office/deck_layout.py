@@ -13,6 +13,7 @@ Everything here is plain data (dicts, tuples, numbers): it travels to the render
 
 from dataclasses import dataclass
 
+from ...i18n import active_config, page_lang
 from ...i18n import ui as _
 from ...layout.text import wrapped_line_count
 from ..slides import canvas_for
@@ -249,4 +250,11 @@ def plan_deck(slides, campaign, aspect):
         out.append(dict(plan_slide(shown, len(out) + 1, g, False, icon), **tags))
         if item["steps"]:
             out.append(dict(plan_slide(item, len(out) + 1, g, True, icon), **tags))
-    return {"geometry": g, "slides": out, "title": campaign["title"], "organiser": campaign["organiser"]}
+    return {"geometry": g, "slides": out, "title": campaign["title"], "organiser": campaign["organiser"],
+            "language": page_lang(active_config()), "names": editor_names()}
+
+
+def editor_names():
+    """What PowerPoint shows the teacher who edits the deck (the layout gallery, the selection pane), by its Chinese name."""
+    return {"标题幻灯片": _("标题幻灯片"), "标题和内容": _("标题和内容"), "节标题": _("节标题"), "空白": _("空白"),
+            "栏目": _("栏目"), "图标": _("图标"), "防范诈骗班会": _("防范诈骗班会"), "防范诈骗": _("防范诈骗"), "平面": _("平面")}

@@ -81,7 +81,7 @@ def signature(*lines):
 
 def document(style, title, blocks, campaign, subject):
     return {"style": style, "title": title, "blocks": blocks, "author": campaign["organiser"], "subject": subject,
-            "language": page_lang(active_config())}
+            "language": page_lang(active_config()), "style_names": {"文件标题": _("文件标题"), "表格文字": _("表格文字")}}
 
 
 def paragraphs(text):

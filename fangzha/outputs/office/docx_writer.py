@@ -277,6 +277,8 @@ def docx_bytes(spec):
     core = doc.core_properties
     core.title, core.author, core.subject, core.language = spec["title"], spec["author"], spec["subject"], language
     core.created = core.modified = made
+    for name, shown in spec["style_names"].items():  # the style gallery in the document's language
+        doc.styles[name].name = shown
     core.last_modified_by, core.revision = spec["author"], 1
     out = io.BytesIO()
     doc.save(out)
