@@ -1,12 +1,17 @@
 """Languages: an English kit from the shipped content, 繁體中文 by conversion, an English item in a Chinese site."""
 
+import io
 import json
 import re
 import subprocess
 from html.parser import HTMLParser
 
+import docx
+import pptx
 import pytest
 from conftest import FIXTURES, ROOT, copy_project, run_build
+from pptx.oxml.ns import qn
+from pypdf import PdfReader
 
 from fangzha.outputs.printkit.pdf import fit_pdf
 
@@ -111,6 +116,80 @@ def test_the_english_class_meeting_kit_has_no_chinese_character(english):
     assert (english / "slides/class-meeting.html").read_text(encoding="utf-8").count('class="slide ') > 20
 
 
+def docx_text(path):
+    """Every text a reader of a Word file sees: paragraphs, table cells, headers and footers, its title."""
+    document = docx.Document(path)
+    texts = [p.text for p in document.paragraphs]
+    texts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        for part in (section.header, section.footer, section.even_page_header, section.even_page_footer,
+                     section.first_page_header, section.first_page_footer):
+            texts += [p.text for p in part.paragraphs]
+    return texts + [document.core_properties.title, document.core_properties.subject]
+
+
+def pptx_text(path):
+    """Every slide's boxes and its notes."""
+    texts = []
+    for slide in pptx.Presentation(path).slides:
+        texts += [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+        texts.append(slide.notes_slide.notes_text_frame.text)
+    return texts
+
+
+def office_files(site, slug=None):
+    files = json.loads((site / "manifest.json").read_text(encoding="utf-8"))["files"]
+    return [site / f["path"] for f in files if f["path"].endswith((".docx", ".pptx")) and (slug is None or f["campaign"] == slug)]
+
+
+def test_the_english_kit_s_word_and_powerpoint_files_have_no_chinese_character(english):
+    """The plan, report and lesson plan follow the seed's structure in English: their own words are the catalogue's."""
+    files = office_files(english, "class-meeting")
+    assert sorted(p.name for p in files) == ["class-meeting-lesson.docx", "class-meeting-plan.docx", "class-meeting-summary.docx",
+                                             "class-meeting.pptx"]
+    for path in files:
+        texts = docx_text(path) if path.suffix == ".docx" else pptx_text(path)
+        assert [t for t in texts if HAN.search(t)] == [], path.name
+    plan = docx_text(english / "plans/class-meeting-plan.docx")
+    assert plan[0] == "Class meeting on preventing fraud: campaign plan"
+    headings = [t for t in plan if re.fullmatch(r"\d\. [A-Z].*", t)]  # 篇1's own parts, in its order
+    assert headings == ["1. Background", "2. Aims", "3. Main methods", "4. Organised by", "5. Time", "6. Place",
+                        "7. Programme of the class meeting"]
+    assert "(a) Fraud and theft cases on campus (about 10 min). Tell the case" in " ".join(plan)
+    summary = " ".join(docx_text(english / "plans/class-meeting-summary.docx"))
+    assert "This report is sent to the class teacher within a week after the class meeting." in summary
+    lesson = docx_text(english / "plans/class-meeting-lesson.docx")
+    assert "Answer: C. A real prize never asks you to pay first; the number in the message may be the scammer's own." in lesson
+    assert any(re.match(r"Slides (\d+)–(\d+), A text says:", t) for t in lesson)  # a question and its answer slide
+    assert any(t.startswith("1. Be alert and learn to protect yourself") for t in pptx_text(english / "slides/class-meeting.pptx"))
+
+
+def test_the_english_deck_and_documents_name_their_layouts_styles_and_language_in_english(english):
+    """What a teacher editing the files sees besides the text: the layout gallery, the selection pane, the style
+    gallery, and the language PowerPoint checks the spelling in."""
+    deck = pptx.Presentation(english / "slides/class-meeting.pptx")
+    assert [layout.name for layout in deck.slide_layouts] == ["Title Slide", "Title and Content", "Section Header", "Blank"]
+    names = {shape.name for slide in deck.slides for shape in slide.shapes}
+    assert "Icon landmark" in names and [name for name in names if HAN.search(name)] == []
+    runs = {r.get("lang") for slide in deck.slides for r in slide.shapes._spTree.iter(qn("a:rPr"))}
+    assert runs == {"en-GB"} and deck.core_properties.language == "en"
+    styles = {style.name for style in docx.Document(english / "plans/class-meeting-plan.docx").styles}
+    assert {"Document title", "Table text"} <= styles and [name for name in styles if HAN.search(name)] == []
+
+
+def test_the_english_letter_to_parents_names_the_campaign_and_prints_on_one_page(english, watched):
+    letter = english / "posters/letter-class-meeting.html"
+    text = visible_text(letter.read_text(encoding="utf-8"))
+    assert HAN.findall(text) == []
+    assert "held “Class meeting on preventing fraud” on 25 September at s1103" in text
+    assert "Fake trading of online game items:" in text  # a parents' scam, translated
+    assert "take your money. What to do: Look for jobs" in text and "the class teacher. Thank you for your support!" in text
+    page = watched(english).open("posters/letter-class-meeting.html")
+    page.evaluate("document.fonts.ready")
+    assert page.get_attribute("#main", "data-fit") == "ok"
+    assert len(PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages) == 1
+
+
 def test_english_ui_strings_around_chinese_items(english):
     """A scam with no English version stays Chinese, marked lang="zh-CN"; the words around it are English."""
     page = (english / "scams/fake-police.html").read_text(encoding="utf-8")
@@ -139,6 +218,13 @@ def test_traditional_build_converts_content_and_catalogue(traditional):
         text = re.sub(r'<(\w+)[^>]*\blang="zh-CN"[^>]*>.*?</\1>', "", text, flags=re.S)
         for simplified in ("诈骗", "举报", "电话", "凡是规则", "该打哪个电话", "这些骗局要当心", "打印设置", "广播稿", "规格说明："):
             assert simplified not in text, (path.relative_to(traditional).as_posix(), simplified)
+    office = office_files(traditional)
+    assert len(office) > 15
+    for path in office:
+        text = "\n".join(docx_text(path) if path.suffix == ".docx" else pptx_text(path))
+        for simplified in ("诈骗", "举报", "电话", "凡是规则", "该打哪个电话", "活动方案", "总结", "讲解提示"):
+            assert simplified not in text, (path.name, simplified)
+    assert "一、教學目標" in docx_text(traditional / "plans/class-meeting-lesson.docx")
     words = (traditional / "assets/words.js").read_text(encoding="utf-8")  # what the scripts write
     assert "講者" in words and "讲者" not in words and "计时" not in words
     index = (traditional / "index.html").read_text(encoding="utf-8")

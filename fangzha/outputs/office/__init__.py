@@ -12,7 +12,7 @@ argument is the page's own context, into which plan() puts the campaign's kit (a
 the campaign page), so the documents can list what this build produced.
 """
 
-from ...i18n import N_
+from ...i18n import N_, activate, active_config
 from ...i18n import ui as _
 from ...layout.paginate import Overflow
 from ...page import Page
@@ -36,6 +36,7 @@ def write_pptx(deck):
 def write_document(context):
     """One Word document, from the page's context (the kit filled in by plan())."""
     from .docx_writer import docx_bytes
+    activate(context["language"])  # a spawned worker starts in simplified Chinese
     campaign, kit, dest, kind = context["campaign"], context["kit"], context["dest"], context["document"]
     if kind == "plan":
         spec = documents.plan_document(campaign, context["prevention"], kit, dest)
@@ -54,7 +55,8 @@ def slide_size(aspect):
 
 
 def document_page(dest, kind, label, purpose, campaign, ctx, **extra):
-    context = {"campaign": campaign, "kit_for": campaign["slug"], "document": kind, "dest": dest, "today": ctx.today, **extra}
+    context = {"campaign": campaign, "kit_for": campaign["slug"], "document": kind, "dest": dest, "today": ctx.today,
+               "language": active_config(), **extra}  # the document's words are translated when it is drawn
     return Page(dest, context=context, kit_of=campaign["slug"], label=label, purpose=purpose, shelf=SHELF,
                 kind=kind, size=A4, make=(write_document, context))
 

@@ -13,6 +13,8 @@ Everything here is plain data (dicts, tuples, numbers): it travels to the render
 
 from dataclasses import dataclass
 
+from ...i18n import active_config, page_lang
+from ...i18n import ui as _
 from ...layout.text import wrapped_line_count
 from ..slides import canvas_for
 from . import theme
@@ -102,7 +104,7 @@ def block_paragraphs(block, g, revealed):
             if isinstance(item, dict):
                 correct = revealed and item.get("correct")
                 mark = theme.CORRECT if correct else theme.BRAND
-                runs = [run(item.get("strong", ""), True, mark), run(" " + item["text"] + ("　✓" if correct else ""),
+                runs = [run(item.get("strong", ""), True, mark), run(" " + item["text"] + (_("　✓") if correct else ""),
                                                                      bool(correct), theme.CORRECT if correct else theme.INK)]
             else:
                 runs = [run(item)]
@@ -154,8 +156,8 @@ def notes_lines(item):
     lines = []
     agenda = item.get("agenda")
     if agenda:
-        minutes = f"（约 {agenda['minutes']} 分钟）" if agenda["minutes"] else ""
-        lines.append(f"环节：{agenda['title']}{minutes}")
+        minutes = _("（约 {minutes} 分钟）").format(minutes=agenda["minutes"]) if agenda["minutes"] else ""
+        lines.append(_("环节：{title}{minutes}").format(title=agenda["title"], minutes=minutes))
         if agenda["notes"]:
             lines.append(agenda["notes"])
     return lines + list(item["notes"])
@@ -196,7 +198,8 @@ def plan_slide(item, number, g, revealed, icon):
     overflow = paragraphs_height(body, body_box[2], FLOOR) / body_box[3] if scale is None and body_box[3] > 0 else 0
     return {
         "number": number, "layout": layout, "kind": kind, "name": item["name"],
-        "kicker": (item["kicker"] + ("（答案）" if revealed else "")) if item["kicker"] else "",
+        "kicker": (_("{kicker}（答案）").format(kicker=item["kicker"]) if revealed else item["kicker"]) if item["kicker"] else "",
+        "answer": revealed,  # the quiz answer's own slide
         "kicker_box": (g.pad_x, g.pad_top, title_width, g.kicker_height), "kicker_size": g.small,
         "title": title_para, "title_scale": title_scale, "title_box": (g.pad_x, top, title_width, title_height),
         "body": body, "scale": scale or FLOOR, "body_box": body_box, "fits": scale is not None, "overflow": overflow,
@@ -218,7 +221,7 @@ def title_slide(item, number, g, title, blocks, icon):
     body_box = (g.pad_x, body_top, g.inner_width, g.height - g.pad_bottom - body_top)
     scale = fitted_scale(body, body_box[2], body_box[3]) if body else 1.0
     return {
-        "number": number, "layout": "title", "kind": "title", "name": item["name"], "kicker": "", "kicker_box": None,
+        "number": number, "layout": "title", "kind": "title", "name": item["name"], "kicker": "", "kicker_box": None, "answer": False,
         "title": title_para, "title_scale": title_scale, "title_box": (g.pad_x, top, g.inner_width, title_height),
         "body": body, "scale": scale or FLOOR, "body_box": body_box, "fits": scale is not None,
         "overflow": 0 if scale else paragraphs_height(body, body_box[2], FLOOR) / body_box[3],
@@ -247,4 +250,11 @@ def plan_deck(slides, campaign, aspect):
         out.append(dict(plan_slide(shown, len(out) + 1, g, False, icon), **tags))
         if item["steps"]:
             out.append(dict(plan_slide(item, len(out) + 1, g, True, icon), **tags))
-    return {"geometry": g, "slides": out, "title": campaign["title"], "organiser": campaign["organiser"]}
+    return {"geometry": g, "slides": out, "title": campaign["title"], "organiser": campaign["organiser"],
+            "language": page_lang(active_config()), "names": editor_names()}
+
+
+def editor_names():
+    """What PowerPoint shows the teacher who edits the deck (the layout gallery, the selection pane), by its Chinese name."""
+    return {"标题幻灯片": _("标题幻灯片"), "标题和内容": _("标题和内容"), "节标题": _("节标题"), "空白": _("空白"),
+            "栏目": _("栏目"), "图标": _("图标"), "防范诈骗班会": _("防范诈骗班会"), "防范诈骗": _("防范诈骗"), "平面": _("平面")}

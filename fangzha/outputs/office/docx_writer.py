@@ -71,14 +71,14 @@ def line_format(paragraph_format, rules, size):
         paragraph_format.line_spacing = 1.5
 
 
-def set_defaults(doc, rules, fonts):
-    """docDefaults: the body fonts and Chinese as the East-Asian language."""
+def set_defaults(doc, rules, fonts, language):
+    """docDefaults: the body fonts and Chinese (of the document's script) as the East-Asian language."""
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     r_pr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_fonts(r_pr, fonts["body"], fonts["latin"])
     for tag, value in (("w:sz", rules["body"] * 2), ("w:szCs", rules["body"] * 2)):
         r_pr.find(qn(tag)).set(qn("w:val"), str(value))
-    r_pr.find(qn("w:lang")).set(qn("w:eastAsia"), "zh-CN")
+    r_pr.find(qn("w:lang")).set(qn("w:eastAsia"), "zh-TW" if language == "zh-Hant" else "zh-CN")
 
 
 def set_styles(doc, rules, fonts):
@@ -235,11 +235,9 @@ def add_block(doc, block, rules, fonts):
         add_table(doc, block, rules)
         styled(doc.add_paragraph(), TABLE_STYLE)  # Word needs a paragraph between two tables
     elif kind == "blank":
-        if block["lines"] == 1:
-            doc.add_paragraph(f"{block['label']}：" + "＿" * 14)
-        else:
-            if block["label"]:
-                doc.add_paragraph(f"{block['label']}：")
+        if block["label"]:  # with its colon, and its line to write on when it has one line
+            doc.add_paragraph(block["label"])
+        if block["lines"] > 1:
             add_lines(doc, block["lines"])
     elif kind == "page_break":
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
@@ -263,7 +261,8 @@ def docx_bytes(spec):
     style = spec["style"]
     rules, fonts = STYLES[style], theme.DOCUMENT_FONTS[style]
     doc = Document()
-    set_defaults(doc, rules, fonts)
+    language = spec.get("language", "zh-CN")
+    set_defaults(doc, rules, fonts, language)
     set_styles(doc, rules, fonts)
     set_page(doc, rules)
     set_page_numbers(doc, rules, style)
@@ -276,8 +275,10 @@ def docx_bytes(spec):
         add_block(doc, block, rules, fonts)
     made = datetime.datetime.combine(spec["today"], datetime.time())
     core = doc.core_properties
-    core.title, core.author, core.subject, core.language = spec["title"], spec["author"], spec["subject"], "zh-CN"
+    core.title, core.author, core.subject, core.language = spec["title"], spec["author"], spec["subject"], language
     core.created = core.modified = made
+    for name, shown in spec["style_names"].items():  # the style gallery in the document's language
+        doc.styles[name].name = shown
     core.last_modified_by, core.revision = spec["author"], 1
     out = io.BytesIO()
     doc.save(out)

@@ -8,6 +8,8 @@ Chinese line breaking), and four layouts placed for the slide size: 标题幻灯
 shows every slide and 重设 puts a moved box back where the design has it.
 """
 
+from xml.sax.saxutils import quoteattr
+
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -102,12 +104,21 @@ def no_insets(placeholder):
         body_pr.set(side, "0")
 
 
-def presentation(g):
-    """An empty presentation on the project's template for geometry `g` (deck_layout.Geometry)."""
+def themed(names):
+    """The theme with its names (PowerPoint's Design tab shows them) in the deck's language."""
+    blob = THEME
+    for chinese, shown in names.items():
+        blob = blob.replace(f'name="{chinese}"'.encode(), f"name={quoteattr(shown)}".encode())
+    return blob
+
+
+def presentation(g, names):
+    """An empty presentation on the project's template for geometry `g` (deck_layout.Geometry); `names`
+    gives the theme's names in the deck's language."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = Pt(g.width), Pt(g.height)
     master = prs.slide_master
-    master.part.part_related_by(RT.THEME)._blob = THEME
+    master.part.part_related_by(RT.THEME)._blob = themed(names)
     old = master._element.find(qn("p:txStyles"))
     master._element.replace(old, text_styles(g))
     content_top = g.pad_top + g.kicker_height

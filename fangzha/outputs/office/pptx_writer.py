@@ -1,8 +1,9 @@
 """Draw a planned deck (deck_layout.plan_deck) as a .pptx file with python-pptx.
 
 Called at render time in the render workers, with the plan as its only argument. Every run of
-text names its fonts itself (a:latin and a:ea, lang zh-CN), as well as the theme: WPS applies a
-font change to the East-Asian text only when the run has an a:ea of its own.
+text names its fonts itself (a:latin and a:ea, and the deck's language: zh-CN, zh-TW or en-GB), as
+well as the theme: WPS applies a font change to the East-Asian text only when the run has an a:ea of
+its own. The names an editor sees (layouts, boxes) are the deck's, in its language.
 """
 
 import datetime
@@ -23,9 +24,13 @@ LAYOUTS = {"title": "标题幻灯片", "content": "标题和内容", "section": 
 NOTES_SIZE = 14  # pt, on the notes page the teacher prints or reads in presenter view
 
 
-def run_xml(text, size=None, bold=None, color=None):
-    """A run of Chinese text: its own fonts and language, so every editor treats it as Chinese."""
-    attributes = ' lang="zh-CN" altLang="en-US"'
+RUN_LANG = {"zh-CN": ("zh-CN", "en-US"), "zh-Hant": ("zh-TW", "en-US"), "en": ("en-GB", "zh-CN")}
+
+
+def run_xml(text, size=None, bold=None, color=None, lang="zh-CN"):
+    """A run of text: its own fonts and language, so every editor spells and breaks it as the deck's language."""
+    main, alternative = RUN_LANG.get(lang, RUN_LANG["zh-CN"])
+    attributes = f' lang="{main}" altLang="{alternative}"'
     attributes += f' sz="{round(size * 100)}"' if size else ""
     attributes += f' b="{int(bold)}"' if bold is not None else ""
     fill = f'<a:solidFill><a:srgbClr val="{color}"/></a:solidFill>' if color else ""
@@ -33,18 +38,18 @@ def run_xml(text, size=None, bold=None, color=None):
             f'</a:rPr><a:t>{escape(text)}</a:t></a:r>')
 
 
-def paragraph_xml(planned, scale):
+def paragraph_xml(planned, scale, lang):
     """One planned paragraph as a:p: sizes × `scale`, exact line spacing, a bullet only for list points."""
     size = planned["size"] * scale
     indent = planned["indent"] * scale
     hang = round(-indent * 0.6 * 12700) if planned["bullet"] else 0
     bullet = "" if planned["bullet"] else "<a:buNone/>"
-    runs = "".join(run_xml(r["text"], size, r["bold"], r["color"]) for r in planned["runs"] if r["text"])
+    runs = "".join(run_xml(r["text"], size, r["bold"], r["color"], lang) for r in planned["runs"] if r["text"])
     return (f'<a:p><a:pPr marL="{round(indent * 12700)}" indent="{hang}"><a:lnSpc><a:spcPts val="{round(size * planned["line"] * 100)}"/>'
             f'</a:lnSpc><a:spcBef><a:spcPts val="{round(planned["before"] * scale * 100)}"/></a:spcBef>{bullet}</a:pPr>{runs}</a:p>')
 
 
-def fill_frame(frame, paragraphs, scale):
+def fill_frame(frame, paragraphs, scale, lang):
     """Write planned paragraphs into a text frame (built as XML at once: python-pptx's per-attribute
     API costs more than the rest of the deck)."""
     frame.word_wrap = True
@@ -52,7 +57,7 @@ def fill_frame(frame, paragraphs, scale):
     body = frame._txBody
     for old in body.findall(qn("a:p")):
         body.remove(old)
-    xml = f'<a:txBody xmlns:a="{A}">' + "".join(paragraph_xml(p, scale) for p in paragraphs) + "</a:txBody>"
+    xml = f'<a:txBody xmlns:a="{A}">' + "".join(paragraph_xml(p, scale, lang) for p in paragraphs) + "</a:txBody>"
     for element in etree.fromstring(xml):
         body.append(element)
 
@@ -63,46 +68,49 @@ def drop_empty_placeholders(slide):
             shape._element.getparent().remove(shape._element)
 
 
-def draw_slide(prs, planned):
+def draw_slide(prs, planned, deck):
+    lang, names = deck["language"], deck["names"]
     slide = prs.slides.add_slide(layout_named(prs, LAYOUTS[planned["layout"]]))
     placeholders = {shape.placeholder_format.idx: shape for shape in slide.placeholders}
     title = placeholders[0]
     place(title, planned["title_box"])
-    fill_frame(title.text_frame, planned["title"], planned["title_scale"])
+    fill_frame(title.text_frame, planned["title"], planned["title_scale"], lang)
     if planned["body"] and 1 in placeholders:
         body = placeholders[1]
         place(body, planned["body_box"])
         no_insets(body)
-        fill_frame(body.text_frame, planned["body"], planned["scale"])
+        fill_frame(body.text_frame, planned["body"], planned["scale"], lang)
     if planned["kicker"]:
         x, y, w, h = planned["kicker_box"]
         box = slide.shapes.add_textbox(Pt(x), Pt(y), Pt(w), Pt(h))
-        box.name = "栏目"
+        box.name = names["栏目"]
         no_insets(box)
         kicker = paragraph([run(planned["kicker"], True, theme.BRAND)], planned["kicker_size"], h / planned["kicker_size"])
-        fill_frame(box.text_frame, [kicker], 1.0)
+        fill_frame(box.text_frame, [kicker], 1.0, lang)
     if planned["icon"]:
         x, y, w, h = planned["icon_box"]
         picture = slide.shapes.add_picture(io.BytesIO(icons.png(planned["icon"], ICON_PX, "#" + planned["icon_color"])),
                                            Pt(x), Pt(y), Pt(w), Pt(h))
-        picture.name = f"图标 {planned['icon']}"
+        picture.name = f"{names['图标']} {planned['icon']}"
     drop_empty_placeholders(slide)
     if planned["notes"]:
         notes = [{"runs": [run(line)], "size": NOTES_SIZE, "line": 1.4, "before": 0, "bullet": False, "indent": 0}
                  for line in planned["notes"]]
-        fill_frame(slide.notes_slide.notes_text_frame, notes, 1.0)
+        fill_frame(slide.notes_slide.notes_text_frame, notes, 1.0, lang)
     return slide
 
 
 def pptx_bytes(deck):
     """The .pptx file of a planned deck."""
-    prs = presentation(deck["geometry"])
+    prs = presentation(deck["geometry"], deck["names"])
     core = prs.core_properties
-    core.title, core.author, core.language = deck["title"], deck["organiser"], "zh-CN"
+    core.title, core.author, core.language = deck["title"], deck["organiser"], deck["language"]
     core.last_modified_by, core.revision = deck["organiser"], 1
     core.created = core.modified = datetime.datetime.combine(deck["today"], datetime.time())
     for planned in deck["slides"]:
-        draw_slide(prs, planned)
+        draw_slide(prs, planned, deck)
+    for layout in prs.slide_layouts:  # named once every slide has found its layout by its Chinese name
+        layout.name = deck["names"][layout.name]
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

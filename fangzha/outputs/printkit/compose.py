@@ -290,8 +290,9 @@ def letter(model, campaign, signer, shown_scams, parent_scams, short_rule, qr=No
             {"type": "list", "ordered": True, "items": items, "owner": owner(campaign, "scams")}]
     if parent_scams:
         body.append(text("body", _("骗子也会找上家长，请当心：")))
-        body.append({"type": "list", "items": [{"strong": s["title"] + _("："), "text": s["summary"] + _("怎么办：") + s["steps"][0] + _("。")}
-                                               for s in parent_scams], "owner": owner(parent_scams[0], "summary")})
+        said = [{"strong": s["title"] + _("："), "text": _("%(summary)s怎么办：%(step)s。") % {"summary": s["summary"], "step": s["steps"][0]}}
+                for s in parent_scams]
+        body.append({"type": "list", "items": said, "owner": owner(parent_scams[0], "summary")})
     body.append(text("body", _("记住两个电话：钱已经转出，立即拨打 110；拿不准是不是诈骗，拨打 96110 咨询。")))
     ask = _("有任何疑问，请联系%(teacher)s") % {"teacher": signer["teacher"] or _("班主任")} + \
         (_("（电话 %(phone)s）") % {"phone": signer["phone"]} if signer["phone"] else "") + _("。")
