@@ -1,7 +1,8 @@
 """site/manifest.json: every file the build (and any render command) wrote, and what it is.
 
 One list for users and print shops: path, family, kind, campaign, size (paper in mm, canvas in
-px) and pages (printed pages or slides) where the file has them.
+px), pages (printed pages or slides) where the file has them, and colour for a print-shop PDF
+converted to CMYK (space, PDF/X standard, the shop's profile).
 """
 
 import json
@@ -15,6 +16,8 @@ def entry(page):
         row["size"] = page.size
     if page.sheets is not None:
         row["pages"] = page.sheets
+    if page.colour:
+        row["colour"] = page.colour
     return row
 
 

@@ -24,6 +24,7 @@ class Page:
     kind: str = "page"
     size: dict = None     # {"unit": "mm"|"px", "width": …, "height": …}
     sheets: int = None    # printed pages or slides, where it has them
+    colour: dict = None   # a print-shop PDF converted to CMYK: {"space", "standard", "profile"}
     data: bytes = None
     make: tuple = None
     about: tuple = ()     # (("scam", slug), "#anchor") pairs: the items this file shows, for their web pages

@@ -6,7 +6,8 @@ import functools
 # Keys whose values are names of files and pages, not words to read, or a choice the code compares
 # (kind 电话, category 常见手法 …: shown through the catalogue, which converts them too).
 NOT_WORDS = {"file", "slug", "id", "url", "src", "dest", "lang", "number", "dial", "output", "logo",
-             "kind", "category", "format", "slides", "night_mode", "paper", "tile_paper", "insert", "rollup", "board"}
+             "kind", "category", "format", "slides", "night_mode", "paper", "tile_paper", "insert", "rollup", "board",
+             "icc_profile", "icc"}
 QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 
 

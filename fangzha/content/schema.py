@@ -321,6 +321,8 @@ CONFIG = {
         "wall_sizes": List("上墙告示的纸张（A3、A2）", Choice("纸张", ["A3", "A2"])),
         "tile_paper": Choice("没有打印店时，把上墙告示拼贴打印在哪种纸上", ["A4", "A3"], default="A4"),
         "insert": Choice("亚克力台卡插页的纸张", ["A5", "A6"], default="A5"),
+        "icc_profile": Text("打印店给的 CMYK 色彩配置文件（.icc 或 .icm，相对于 config.yaml，例如 content/印刷/ISOcoated_v2.icc）；"
+                            "写了它，python3 build.py pdf 就另做 CMYK 的 PDF/X-1a 文件（需要 Ghostscript），不写就是 sRGB"),
         "quantity": Group("每种印几份（写进规格说明）", defaults=True, fields={
             "rollup": Int("易拉宝", default=1, minimum=1),
             "board": Int("展板", default=1, minimum=1),

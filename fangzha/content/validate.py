@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from .. import icons
 from ..problems import COMMAND, ContentError, Notice, Problem, place_order
-from . import fields, pictures, placeholders, schema
+from . import fields, pictures, placeholders, profiles, schema
 from .fields import EDITOR_NOTE, SAFE_SLUG, SLUG_HINT, Where, did_you_mean
 from .languages import LANGUAGES, is_latin
 from .markup import convert_one, plain_text
@@ -289,6 +289,19 @@ def _pictures(loaded, config, items, problems):
     return found
 
 
+def _icc_profile(loaded, config, problems):
+    """The print shop's CMYK profile config.yaml names (profiles.py), or None."""
+    config["icc"] = None
+    reference = config["print_shop"]["icc_profile"]
+    if reference and loaded.root is not None:
+        data = loaded.config.data if loaded.config else {}
+        shop = data.get("print_shop") if isinstance(data, dict) else None
+        line = getattr(shop, "key_lines", {}).get("icc_profile") or getattr(data, "key_lines", {}).get("print_shop", 1)
+        config["icc"] = profiles.profile(reference, Where("config.yaml", line, profiles.FIELD, []), loaded.root, problems)
+        if config["icc"]:
+            config["icc"].update(line=line, field=profiles.FIELD)  # for the problems `pdf` may find later
+
+
 def validate(loaded, today=None, allow_empty=False):
     """Turn loaded records into a Model, or raise ContentError with every problem.
 
@@ -320,6 +333,7 @@ def validate(loaded, today=None, allow_empty=False):
             _not_only_local(row["call"], channel_doc["file"], getattr(channel_doc, "key_lines", {}).get("guide", 1), "guide", problems)
     playlists = check_playlists(records["playlists"], [c for _, c in items["campaigns"]], problems, refs)
     images = _pictures(loaded, config, items, problems)
+    _icc_profile(loaded, config, problems)
     _item_languages(config, items, docs)
     refs, editor_notes, found = _sorted_notes(refs)
     found = sorted(placeholders.placeholders(found), key=place_order)

@@ -16,13 +16,14 @@ from ...parallel import ordered_map
 from ...problems import COMMAND, ContentError, Problem
 from ...render import make_environment
 from ..printkit.pdf import write_to_folder
-from . import finish, spec
+from . import cmyk, finish, spec
 from .items import FOLDER, KINDS, SECTIONS, all_items
 from .style import ADDED_CSS
 
 STYLE_SHEET = "assets/print-shop-style.css"
 THUMB_WIDTH, THUMB_TALLEST = 159, 320  # px of a preview in the print-shop centre
 SRGB = N_("sRGB（数码喷绘、写真的通用色彩）。要 CMYK 时，请打印店用自己的色彩配置转换。")
+CMYK = N_("CMYK，%(standard)s，按打印店的色彩配置文件 %(profile)s 转换（config.yaml 的 print_shop.icc_profile）；JPG 图片仍是 sRGB。")
 
 
 def howto():
@@ -92,8 +93,10 @@ def printable(pages):
 
 
 def check(model, pages, ctx):
-    """Text that cannot fit its item even at the smallest type (the print kit's text budget)."""
-    return budget.problems([too_long for page in printable(pages) for too_long in page.context["too_long"]])
+    """Text that cannot fit its item even at the smallest type (the print kit's text budget); for `build.py pdf`
+    with the shop's ICC profile, Ghostscript there (else how to install it)."""
+    found = budget.problems([too_long for page in printable(pages) for too_long in page.context["too_long"]])
+    return found + (cmyk.missing(model.config) if ctx.options.get("pdf") else [])
 
 
 def after_render(pages, files, ctx):
@@ -104,13 +107,18 @@ def after_render(pages, files, ctx):
     items = printable(pages)
     assets = {dest: files[dest] for dest in files if dest.startswith("assets/")}
     env = make_environment(ctx.templates)
+    icc = items[0].context["icc"] if items else None
+    program = cmyk.ghostscript() if icc else None
+    if icc and not program:  # (`check` said so already; `units FILE --pdf` comes here too)
+        raise ContentError(cmyk.missing({"icc": icc}))
+    colour = (program, icc["path"], icc["name"]) if icc else None
     jobs = []
     for page in items:
         planned = page.context["shop"]
         marks = env.get_template("printshop/tiles.html").render(finish.marks_context(planned)) if planned.tiling else ""
         bleed = chosen.bleed and not planned.impose
         jobs.append((page.dest, files[page.dest].decode("utf-8"), page.context["min_fit"], page.context["source"],
-                     page.sheets, bleed, planned, planned.tiling, marks))
+                     page.sheets, bleed, planned, planned.tiling, marks, colour))
     order = sorted(range(len(jobs)), key=lambda i: -jobs[i][4])  # the longest documents first: the cores finish together
     results = dict(zip(order, ordered_map(finish.make, [jobs[i] for i in order], assets, min_items=2)))
     made, problems = [], []
@@ -120,6 +128,9 @@ def after_render(pages, files, ctx):
             problems.append(Problem(result["too_long"], 0, "", (
                 f"{page.dest} 内容太多：字号已经缩到最小，还是放不下{page.context['pages_text']}"
                 f"{page.context['paper']}。请删减这个文件里的文字，再运行 {COMMAND} pdf。")))
+            continue
+        if result.get("not_cmyk"):
+            problems.append(cmyk.failed(icc, page.dest, result["not_cmyk"]))
             continue
         made += item_files(page, planned, result, jobs[index][5])
     if problems:
@@ -136,6 +147,7 @@ def item_files(page, planned, result, bleed):
     data = {"pdf": result["pdf"], "print": result.get("print"), "tiled": result.get("tiles"),
             "jpg": (result.get("jpeg") or (None,))[0]}
     out, listed = [], []
+    colour = {"space": "CMYK", "standard": cmyk.STANDARD, "profile": planned.cmyk} if planned.cmyk else None
     for name, what, kind in planned.files():
         key = file_key(name)
         if data.get(key) is None:
@@ -149,8 +161,9 @@ def item_files(page, planned, result, bleed):
             paper = planned.tiling.paper
             size = {"unit": "mm", "width": float(paper[0]), "height": float(paper[1])}
         out.append(Page(f"{folder}/{name}", data=data[key], kind=kind, kit_of=planned.campaign, size=size,
-                        sheets=sheets if key != "jpg" else None, label=page.label))
+                        sheets=sheets if key != "jpg" else None, label=page.label, colour=colour if key == "pdf" else None))
         listed.append((name, what))
-    text = spec.spec_text(planned, listed, bleed, _(SRGB))
+    said = _(CMYK) % {"standard": cmyk.STANDARD, "profile": planned.cmyk} if planned.cmyk else _(SRGB)
+    text = spec.spec_text(planned, listed, bleed, said)
     out.append(Page(f"{folder}/{_(spec.NAME)}", data=text.encode("utf-8"), kind="spec-sheet", kit_of=planned.campaign))
     return out

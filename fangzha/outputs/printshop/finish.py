@@ -10,6 +10,7 @@ from ... import raster
 from ...i18n import ui as _
 from ...layout.sheet import MM, PAPER
 from ..printkit.pdf import HOST, fit_pdf, memory_fetcher
+from . import cmyk
 from .booklet import saddle_order
 from .formats import TILE_MARGIN
 
@@ -90,8 +91,9 @@ def draw_marks(weasyprint, html, assets):
 
 
 def make(assets, job):
-    """One item's files: {"pdf": bytes, "too_long": file or "", "print": …, "tiles": …, "jpeg": (bytes, dpi)}."""
-    dest, html, low, source, pages, bleed, planned, tiling, marks_html = job
+    """One item's files: {"pdf": bytes, "too_long": file or "", "print": …, "tiles": …, "jpeg": (bytes, dpi),
+    "not_cmyk": what Ghostscript said when it could not convert}; everything else is made from the sRGB PDF."""
+    dest, html, low, source, pages, bleed, planned, tiling, marks_html, colour = job
     pdf, too_long = fit_pdf(dest, html, low, source, pages, assets, bleed)
     made = {"pdf": pdf, "too_long": too_long}
     if too_long:
@@ -102,7 +104,9 @@ def make(assets, job):
         from ..printkit.pdf import load_weasyprint
         made["tiles"] = tile(pdf, tiling, draw_marks(load_weasyprint(), marks_html, assets))
     if planned.jpeg:
-        made["jpeg"] = picture(pdf, planned.real)
+        made["jpeg"] = picture(pdf, planned.real)  # sRGB: the shops' picture machines take RGB
+    if colour:
+        made["pdf"], made["not_cmyk"] = cmyk.convert(pdf, colour)
     return made
 
 

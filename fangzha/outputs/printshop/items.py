@@ -18,6 +18,7 @@ from ..printkit.kit import TYPE, qr_code, shortest
 from ..printkit.kit import oldest as kit_oldest
 from ..printkit.sheets import problems_of, region_context
 from . import booklet, compose, formats, sheets
+from .cmyk import STANDARD, SUFFIX
 from .finish import picture_dpi
 from .formats import BANNER_COLOURS, EDGE
 
@@ -58,11 +59,16 @@ class Planned:
     quantity: int = 1
     campaign: str = ""
     tiling: object = None      # formats.Tiling of the tiled copy
+    cmyk: str = ""             # the print shop's ICC profile (its name) its PDF is converted with; "" sRGB
 
     def files(self):
         """[(file name, what it is, manifest kind)] that `build.py pdf` makes for this item."""
         scale = _("1:1 原大") if self.drawn_scale == 1 else _("1:10 缩小（按 10 倍放大制作）")
-        out = [(f"{self.name}.pdf", _("PDF，%(scale)s，%(pages)s 页，矢量，字体已嵌入") % {"scale": scale, "pages": self.pages}, self.kind)]
+        if self.cmyk:
+            out = [(f"{self.name}{SUFFIX}.pdf", _("PDF，CMYK（%(standard)s，色彩配置：%(profile)s），%(scale)s，%(pages)s 页，矢量，字体已嵌入")
+                    % {"standard": STANDARD, "profile": self.cmyk, "scale": scale, "pages": self.pages}, self.kind)]
+        else:
+            out = [(f"{self.name}.pdf", _("PDF，%(scale)s，%(pages)s 页，矢量，字体已嵌入") % {"scale": scale, "pages": self.pages}, self.kind)]
         if self.impose:
             out.append((f"{self.name}-print.pdf", _("印刷版：A4 横向，%(sides)s 面，已按骑马钉顺序排好") % {"sides": self.pages // 2},
                         "booklet-print"))
@@ -299,5 +305,8 @@ def all_items(model):
     shop.banners()
     shop.wall_notices()
     shop.booklets()
+    icc = model.config.get("icc")
+    for page in shop.pages:  # each item's PDF for the shop is the CMYK one when config.yaml names the shop's profile
+        page.context["shop"].cmyk, page.context["icc"] = (icc["name"] if icc else ""), icc
     return shop.pages
 

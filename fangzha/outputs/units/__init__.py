@@ -108,8 +108,8 @@ def check(model, pages, ctx):
     if not asked:
         return []
     found = list(asked.problems) + unknown_channels(model, asked)
-    if asked.pdf:  # WeasyPrint there (else how to install it)
-        found += printkit.check(model, [], kit_context(ctx))
+    if asked.pdf:  # WeasyPrint there (else how to install it), and Ghostscript when the print shop's files are CMYK
+        found += printkit.check(model, [], kit_context(ctx)) + printshop.cmyk.missing(model.config)
     by_unit = {}
     for page in pages:
         if "unit" in page.context:
