@@ -42,7 +42,8 @@ def project(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def made(project, tmp_path_factory):
-    """{file name: Page} of what `build.py pdf` makes for ITEMS with the profile, and the same without it (sRGB)."""
+    """{"<item>/<file>": (Page, path)} of what `build.py pdf` makes for ITEMS with the profile; the same without it
+    under "srgb/…"; and with the profile and `--bleed`, the roll-up under "bleed/…"."""
     from fangzha.context import BuildContext
     from fangzha.outputs import printshop
     from fangzha.outputs.printkit.pdf import Options
@@ -57,12 +58,13 @@ def made(project, tmp_path_factory):
             for p in items]
     out = tmp_path_factory.mktemp("made")
     found = {}
-    for run, pages in (("cmyk", items), ("srgb", srgb)):
-        for page in printshop.after_render(pages, files, checked.ctx)[0]:
-            path = out / run / page.dest
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(page.data)
-            found[page.dest.removeprefix("print-shop/") if run == "cmyk" else "srgb/" + page.dest.removeprefix("print-shop/")] = (page, path)
+    bleed = dataclasses.replace(checked.ctx, options={"pdf": Options(bleed=True)})
+    for run, pages, ctx in (("", items, checked.ctx), ("srgb/", srgb, checked.ctx), ("bleed/", [p for p in items if "rollup" in p.dest], bleed)):
+        for page in printshop.after_render(pages, files, ctx)[0]:
+            name = run + page.dest.removeprefix("print-shop/")
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            (out / name).write_bytes(page.data)
+            found[name] = (page, out / name)
     return found
 
 
@@ -128,6 +130,13 @@ def test_the_print_shop_gets_pdf_x_1a_with_its_own_profile_embedded(made):
         assert fonts and all(re.search(r"\byes\s+yes\s+yes\b", line) for line in fonts), (name, fonts)
         assert text(path) == text(made[f"srgb/{name}/{name}.pdf"][1])  # every word still there, still copyable
     assert len(PdfReader(made["booklet-elderly/booklet-elderly-cmyk.pdf"][1]).outline) == len(PdfReader(made["srgb/booklet-elderly/booklet-elderly.pdf"][1]).outline) > 3
+
+
+def test_with_bleed_the_trim_box_is_the_finished_size_inside_3_mm_of_bleed(made):
+    page = PdfReader(made["bleed/rollup-class-meeting/rollup-class-meeting-cmyk.pdf"][1]).pages[0]
+    trim, media = page.trimbox, page.mediabox
+    assert abs(float(trim.width) / MM - 800) <= .5 and abs(float(trim.height) / MM - 2000) <= .5
+    assert abs(float(media.width) / MM - 806) <= .5 and abs(float(trim.left) - float(media.left) - 3 * MM) <= .5 * MM
 
 
 def test_black_and_grey_text_is_printed_with_black_ink_only(made):
