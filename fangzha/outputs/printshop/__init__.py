@@ -105,7 +105,7 @@ def after_render(pages, files, ctx):
     if not chosen:
         return [], ""
     items = printable(pages)
-    assets = {dest: files[dest] for dest in files if dest.startswith("assets/")}
+    assets = {dest: files[dest] for dest in files if dest.startswith(("assets/", "images/"))}  # the logo and pictures too
     env = make_environment(ctx.templates)
     icc = items[0].context["icc"] if items else None
     program = cmyk.ghostscript() if icc else None
