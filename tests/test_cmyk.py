@@ -15,6 +15,7 @@ import sys
 
 import pytest
 from conftest import FIXTURES, ROOT, copy_project, run_build
+from PIL import Image, ImageDraw
 from pypdf import PdfReader
 
 PROFILE = "/usr/share/color/icc/ghostscript/default_cmyk.icc"  # Artifex's SWOP CMYK, shipped with Debian's ghostscript
@@ -34,6 +35,11 @@ def project(tmp_path_factory):
     project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("cmyk") / "project")
     (project / "content/print").mkdir()
     shutil.copy(PROFILE, project / "content/print/shop.icc")
+    logo = Image.new("RGBA", (120, 80), (0, 0, 0, 0))  # a logo on a transparent background, as PNG logos are
+    ImageDraw.Draw(logo).ellipse((10, 5, 110, 75), fill=(29, 78, 137, 255))
+    logo.save(project / "content/logo.png")
+    config = project / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "design:\n  logo: content/logo.png\n", encoding="utf-8")
     with_profile(project)
     built = run_build(cwd=project)
     assert built.returncode == 0, built.stderr
@@ -82,7 +88,7 @@ def colour_spaces(resources, seen):
             continue
         seen.add(id(thing))
         if thing.get("/Subtype") == "/Image":
-            found.append(describe(thing.get("/ColorSpace")))
+            found += [] if thing.get("/ImageMask") else [describe(thing.get("/ColorSpace"))]  # a mask has no colours
         else:
             found += colour_spaces(thing.get("/Resources"), seen) + [operators(thing.get_data())]
     return found
@@ -132,6 +138,15 @@ def test_the_print_shop_gets_pdf_x_1a_with_its_own_profile_embedded(made):
     assert len(PdfReader(made["booklet-elderly/booklet-elderly-cmyk.pdf"][1]).outline) == len(PdfReader(made["srgb/booklet-elderly/booklet-elderly.pdf"][1]).outline) > 3
 
 
+def test_a_logo_with_a_transparent_background_keeps_the_page_vector(made):
+    """Its soft mask becomes a one-bit mask: the page is not flattened into one picture (fonts and text stay, above)."""
+    page = PdfReader(made["rollup-class-meeting/rollup-class-meeting-cmyk.pdf"][1]).pages[0]
+    images = [x.get_object() for x in (page["/Resources"].get("/XObject") or {}).values()
+              if x.get_object()["/Subtype"] == "/Image" and not x.get_object().get("/ImageMask")]
+    assert [(i["/Width"], i["/Height"], i["/ColorSpace"], "/SMask" in i, i["/Mask"].get_object()["/ImageMask"]) for i in images] == [
+        (120, 80, "/DeviceCMYK", False, True)]
+
+
 def test_with_bleed_the_trim_box_is_the_finished_size_inside_3_mm_of_bleed(made):
     page = PdfReader(made["bleed/rollup-class-meeting/rollup-class-meeting-cmyk.pdf"][1]).pages[0]
     trim, media = page.trimbox, page.mediabox
@@ -162,7 +177,7 @@ def test_the_folder_holds_the_cmyk_pdf_its_srgb_picture_and_a_spec_sheet_that_sa
     spec = made["rollup-class-meeting/规格说明.txt"][1].read_text(encoding="utf-8").splitlines()
     assert "颜色：CMYK，PDF/X-1a:2001，按打印店的色彩配置文件 Artifex CMYK SWOP Profile 转换（config.yaml 的 print_shop.icc_profile）；JPG 图片仍是 sRGB。" in spec
     assert "  rollup-class-meeting-cmyk.pdf：PDF，CMYK（PDF/X-1a:2001，色彩配置：Artifex CMYK SWOP Profile），1:1 原大，1 页，矢量，字体已嵌入" in spec
-    from PIL import Image
+
     with Image.open(made["rollup-class-meeting/rollup-class-meeting.jpg"][1]) as picture:
         assert picture.mode == "RGB"  # the shops' picture machines take RGB
 

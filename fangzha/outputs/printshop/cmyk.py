@@ -6,8 +6,9 @@ colour converted to the profile's CMYK, the profile embedded as the PDF/X output
 
 PDF/X-1a allows no transparency, and Ghostscript turns a page that has any into one big picture (no
 fonts, no text to copy, a minute for a roll-up). WeasyPrint's pages have some only in name (each page
-is a transparency group) and in two lines of 90–95 % opaque small print; `opaque` takes both out first,
-so the small print comes out fully opaque. It also writes neutral greys (black text, grey small print)
+is a transparency group), in two lines of 90–95 % opaque small print and in a PNG logo's transparent
+background; `opaque` takes them out first: the small print comes out fully opaque, the logo keeps a
+one-bit mask (what PDF 1.3 has) instead of its soft edge. It also writes neutral greys (black text, grey small print)
 as DeviceGray, which Ghostscript prints with black ink only (K), instead of a four-ink rich black
 that shows colour fringes when the plates are slightly out of register.
 """
@@ -72,7 +73,10 @@ def opaque(pdf):
                 state[NameObject("/SMask")] = NameObject("/None")
         for ref in (resources.get("/XObject") or {}).values():
             form = ref.get_object()
-            if form.get("/Subtype") == "/Form" and id(form) not in done:
+            if form.get("/Subtype") == "/Image" and "/SMask" in form:
+                mask = stencil(form.pop(NameObject("/SMask")).get_object())
+                form[NameObject("/Mask")] = writer._add_object(mask)  # (a mask is a stream: it must be its own object)
+            elif form.get("/Subtype") == "/Form" and id(form) not in done:
                 done.add(id(form))
                 form.pop(NameObject("/Group"), None)
                 content = ContentStream(form, writer)
@@ -91,6 +95,27 @@ def opaque(pdf):
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def stencil(soft):
+    """A picture's soft mask (its PNG transparency, 0–255) as the one-bit mask PDF/X-1a allows: a pixel is shown
+    when it is at least half opaque. Its edge is a hard one, its colours stay those of the picture."""
+    from pypdf.generic import BooleanObject, DecodedStreamObject, NameObject, NumberObject
+
+    width, height, depth = int(soft["/Width"]), int(soft["/Height"]), int(soft.get("/BitsPerComponent", 8))
+    alpha = soft.get_data()
+    row, step = (width * depth + 7) // 8, depth // 8 or 1
+    bits = bytearray()
+    for y in range(height):
+        line = alpha[y * row:(y + 1) * row]
+        hidden = [line[x * step] < 128 for x in range(width)] + [True] * 7  # 1: masked out
+        bits += bytes(sum(hidden[x + i] << (7 - i) for i in range(8)) for x in range(0, width, 8))
+    mask = DecodedStreamObject()
+    mask.set_data(bytes(bits))
+    mask.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Image"),
+                 NameObject("/Width"): NumberObject(width), NameObject("/Height"): NumberObject(height),
+                 NameObject("/ImageMask"): BooleanObject(True), NameObject("/BitsPerComponent"): NumberObject(1)})
+    return mask
 
 
 def greys(operations):
