@@ -221,3 +221,24 @@ def test_without_ghostscript_pdf_says_how_to_install_it_and_writes_nothing(proje
         "请先安装：Windows 从 ghostscript.com 下载安装 Ghostscript（装好后命令 gswin64c 要能运行，不能运行就把 "
         "C:\\Program Files\\gs\\gs…\\bin 加进 PATH）；Debian、Ubuntu 运行 sudo apt install ghostscript；macOS 运行 brew install ghostscript。"
         "不要 CMYK 时删掉这一行，python3 build.py pdf 就只做 sRGB 的文件。"]
+
+
+def test_a_page_ghostscript_would_turn_into_one_picture_is_refused_not_handed_on():
+    """A blend mode is transparency that `opaque` leaves alone (none of the templates uses one): the converted
+    page would be a picture without text, so it is refused with a reason."""
+    import io
+
+    import weasyprint
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject
+
+    from fangzha.outputs.printshop import cmyk
+    writer = PdfWriter(clone_from=io.BytesIO(weasyprint.HTML(string="<style>@page{size:40mm 30mm}</style><p>防骗</p>").write_pdf()))
+    for state in writer.pages[0]["/Resources"]["/ExtGState"].values():
+        state.get_object()[NameObject("/BM")] = NameObject("/Multiply")
+    pdf = io.BytesIO()
+    writer.write(pdf)
+    converted, said = cmyk.convert(pdf.getvalue(), (cmyk.ghostscript(), PROFILE, "Artifex CMYK SWOP Profile"))
+    assert converted is None
+    assert said == ("Ghostscript 把整页画成了一张图片（页面里还有 PDF/X-1a 不允许的透明效果，多半来自一张半透明的图片），"
+                    "字会发虚、不能复制。请把那张图片换成不透明的（例如 JPG），或者先删掉 icc_profile，交 sRGB 的文件")

@@ -148,8 +148,8 @@ def definition(name):
 
 
 def convert(pdf, colour):
-    """(the PDF/X-1a:2001 bytes of `pdf`, "") or (None, what Ghostscript said); `colour` is (Ghostscript,
-    the profile's path, its name). Runs in the PDF workers, so it returns what went wrong rather than raising."""
+    """(the PDF/X-1a:2001 bytes of `pdf`, "") or (None, what went wrong); `colour` is (Ghostscript, the
+    profile's path, its name). Runs in the PDF workers, so it returns what went wrong rather than raising."""
     program, profile, name = colour
     with tempfile.TemporaryDirectory(prefix="fangzha-cmyk-") as folder:  # ASCII names only: Ghostscript runs there
         shutil.copyfile(profile, os.path.join(folder, "profile.icc"))
@@ -164,12 +164,27 @@ def convert(pdf, colour):
         result = os.path.join(folder, "out.pdf")
         if ran.returncode or not os.path.isfile(result):
             said = (ran.stderr or ran.stdout).decode("utf-8", "replace").strip().splitlines()
-            return None, said[-1] if said else f"exit {ran.returncode}"
+            return None, (f"Ghostscript 报错（{said[-1] if said else ran.returncode}）。"
+                          "请确认色彩配置文件是打印店给的那一份；还不行就换一个版本的 Ghostscript")
         with open(result, "rb") as made:
-            return made.read(), ""
+            converted = made.read()
+    if has_fonts(pdf) and not has_fonts(converted):  # flattened: transparency `opaque` does not know of
+        return None, ("Ghostscript 把整页画成了一张图片（页面里还有 PDF/X-1a 不允许的透明效果，多半来自一张半透明的图片），"
+                      "字会发虚、不能复制。请把那张图片换成不透明的（例如 JPG），或者先删掉 icc_profile，交 sRGB 的文件")
+    return converted, ""
+
+
+def has_fonts(pdf):
+    """Whether any page of `pdf` (or a form it draws) uses a font."""
+    from pypdf import PdfReader
+
+    def uses(resources, depth=0):
+        resources = resources.get_object() if resources else {}
+        return "/Font" in resources or depth < 5 and any(
+            uses(x.get_object().get("/Resources"), depth + 1) for x in (resources.get("/XObject") or {}).values())
+    return any(uses(page.get("/Resources")) for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
 def failed(icc, dest, said):
-    """The problem of a PDF Ghostscript could not convert."""
-    return Problem("config.yaml", icc["line"], icc["field"], (
-        f"Ghostscript 没能把 {dest} 转成 CMYK（{said}）。请确认色彩配置文件是打印店给的那一份；还不行就换一个版本的 Ghostscript。"))
+    """The problem of a PDF that could not be converted."""
+    return Problem("config.yaml", icc["line"], icc["field"], f"{dest} 转不成 CMYK：{said}。")
