@@ -13,7 +13,7 @@ ASK = "请向打印店要他们印刷用的 CMYK 色彩配置文件（.icc 或 .
 
 
 def profile(reference, where, root, problems):
-    """{path, src, name} of the profile `reference` (relative to config.yaml, inside the project), or None with a problem."""
+    """{path, name} of the profile `reference` (relative to config.yaml, inside the project), or None with a problem."""
     root = Path(root).resolve()
     path = (root / reference).resolve()
     if not path.is_relative_to(root):
@@ -33,7 +33,7 @@ def profile(reference, where, root, problems):
     if data[12:16] != b"prtr":
         where.report(problems, f"「{reference}」是 CMYK 色彩配置文件，但不是印刷机的输出配置文件（它用来转换别的东西）。{ASK}。")
         return None
-    return {"path": str(path), "src": path.relative_to(root).as_posix(), "name": description(data) or path.stem}
+    return {"path": str(path), "name": description(data) or path.stem}
 
 
 def description(data):

@@ -8,9 +8,9 @@ PDF/X-1a allows no transparency, and Ghostscript turns a page that has any into 
 fonts, no text to copy, a minute for a roll-up). WeasyPrint's pages have some only in name (each page
 is a transparency group), in two lines of 90–95 % opaque small print and in a PNG logo's transparent
 background; `opaque` takes them out first: the small print comes out fully opaque, the logo keeps a
-one-bit mask (what PDF 1.3 has) instead of its soft edge. It also writes neutral greys (black text, grey small print)
-as DeviceGray, which Ghostscript prints with black ink only (K), instead of a four-ink rich black
-that shows colour fringes when the plates are slightly out of register.
+one-bit mask (what PDF 1.3 has) instead of its soft edge. It also writes neutral greys (black text,
+grey small print) as DeviceGray, which Ghostscript leaves for the black ink alone (K), instead of a
+four-ink rich black that shows colour fringes when the plates are slightly out of register.
 """
 
 import glob
@@ -54,8 +54,9 @@ def missing(config):
 
 
 def opaque(pdf):
-    """The PDF without what PDF/X-1a forbids and WeasyPrint writes (transparency groups, partial opacity),
-    its neutral greys as DeviceGray, its boxes left for Ghostscript to write (a trim box only when there is bleed)."""
+    """The PDF without what PDF/X-1a forbids and WeasyPrint writes (transparency groups, partial opacity, soft
+    masks), its neutral greys as DeviceGray, its boxes left for Ghostscript to write: a trim box only when there
+    is bleed (one equal to the media box fails Ghostscript's PDF/X check by a rounding error)."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ContentStream, FloatObject, NameObject
 
