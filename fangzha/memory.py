@@ -29,10 +29,16 @@ class Memory:
         self.pages = {}  # dest -> digest of the inputs of the page the last good build wrote there
         self.next_pages = {}  # the same, for the build under way: it counts once that build is in place
         self.rendered = self.kept = 0
+        self.draw_downloads_later = False  # serve: PowerPoint and Word files are drawn after the browser reloads
+        self.later, self.next_later = {}, {}  # dest -> (page, key): download files still to draw (render.draw_later)
+        self.drawn, self.next_drawn = {}, {}  # dest -> key: the drawn files the output folder's listing claims
+        self.drawn_keys = {}  # digest of a drawn file's pickled inputs -> its render.drawn_key
 
     def commit(self):
         """The build under way is now the last good one."""
         self.pages, self.next_pages = self.next_pages, {}
+        self.later, self.next_later = self.next_later, {}
+        self.drawn, self.next_drawn = self.next_drawn, {}
 
 
 def digest(*parts):

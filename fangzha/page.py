@@ -27,6 +27,7 @@ class Page:
     colour: dict = None   # a print-shop PDF converted to CMYK: {"space", "standard", "profile"}
     data: bytes = None
     make: tuple = None
+    download: bool = False  # a drawn file no page shows, only links for download: serve may draw it after the reload
     about: tuple = ()     # (("scam", slug), "#anchor") pairs: the items this file shows, for their web pages
 
     @property

@@ -17,7 +17,7 @@ from jinja2.lexer import Token
 from . import design, i18n, script_words
 from .content import pictures
 from .layout import blocks
-from .memory import PageInputs
+from .memory import PageInputs, digest
 from .parallel import Portable, ordered_map
 from .problems import ContentError, Problem
 from .write import make_folders, write_file
@@ -226,12 +226,29 @@ def earlier_drawn(previous):
     return {dest: key for key, dest in rows}
 
 
-def reusable(pages, previous):
+def reusable(pages, previous, memory=None):
     """({index: key} of every drawn page, the indexes whose file the last good output already holds)."""
-    keys = {index: drawn_key(page) for index, page in enumerate(pages) if page.make}
+    seen = memory.drawn_keys if memory is not None else None
+    keys = {index: remembered_key(page, seen) for index, page in enumerate(pages) if page.make}
+    if memory is not None:  # only this build's: the memory does not grow with every save
+        memory.drawn_keys = {k: v for k, v in seen.items() if v in keys.values()}
     earlier = earlier_drawn(previous)
     kept = {i for i, key in keys.items() if earlier.get(pages[i].dest) == key and (Path(previous) / pages[i].dest).is_file()}
     return keys, kept
+
+
+def remembered_key(page, seen):
+    """drawn_key, taken from a preview's memory `seen` when the same inputs were seen before (a pickle
+    is quicker to take than the canonical form, and equal pickles are equal inputs)."""
+    if seen is None:
+        return drawn_key(page)
+    try:
+        inputs = digest(page.make[0].__module__, page.make[0].__qualname__, page.make[1])
+    except Exception:  # an input that cannot be pickled
+        return drawn_key(page)
+    if inputs not in seen:
+        seen[inputs] = drawn_key(page)
+    return seen[inputs]
 
 
 def keep_drawn(pages, keys, kept, building, previous):
@@ -266,19 +283,46 @@ def render(pages, model, templates_dir, building, previous=None, memory=None):
             job.env.get_template(name)
         except Exception:  # reported per page, with its line, by render_page
             pass
-    keys, kept = reusable(pages, previous)
+    keys, kept = reusable(pages, previous, memory)
     unchanged = unchanged_pages(pages, model, templates_dir, previous, memory)
-    todo = [i for i in range(len(pages)) if i not in kept and i not in unchanged]
+    later = drawn_later(pages, keys, kept, previous, memory)
+    todo = [i for i in range(len(pages)) if i not in kept and i not in unchanged and i not in later]
     results = ordered_map(_render_and_write, todo, job)
-    keep_drawn(pages, keys, kept, building, previous)
+    keep_drawn(pages, {i: key for i, key in keys.items() if i not in later}, kept, building, previous)
     take_over(previous, building, [pages[i].dest for i in unchanged])
     if memory is not None:
         memory.rendered = sum(1 for i in todo if pages[i].template or pages[i].make)  # not the files written as they are
         memory.kept = len(kept) + len(unchanged)
+        memory.next_later = {pages[i].dest: (pages[i], keys[i]) for i in sorted(later)}
+        memory.next_drawn = {pages[i].dest: key for i, key in keys.items() if i not in later}
     problems = [r for r in results if isinstance(r, Problem)]
     if problems:
         raise ContentError(problems)
     return copy_assets(templates_dir, building, {page.dest for page in pages})
+
+
+def drawn_later(pages, keys, kept, previous, memory):
+    """The download-only drawn files (PowerPoint, Word) to draw anew, when the build is a preview's
+    rebuild that may leave them until the browser has reloaded (see draw_later); none otherwise."""
+    if memory is None or not memory.draw_downloads_later or not previous or not Path(previous).is_dir():
+        return set()
+    return {i for i in keys if i not in kept and pages[i].download}
+
+
+def draw_later(memory, folder, dest=None):
+    """Draw one file a preview's rebuild left for later (`dest`, else the next) into the live preview
+    folder and list it as drawn, so the next rebuild keeps it; False when there was none left."""
+    dest = next(iter(memory.later), None) if dest is None else dest
+    if dest not in memory.later:
+        return False
+    page, key = memory.later.pop(dest)
+    write_file(folder, dest + ".drawing", render_page(None, page))
+    os.replace(os.path.join(folder, dest + ".drawing"), os.path.join(folder, dest))
+    memory.drawn[dest] = key
+    listing = "".join(f"{k} {d}\n" for d, k in sorted(memory.drawn.items()))
+    write_file(folder, DRAWN_LIST + ".drawing", listing.encode("utf-8"))
+    os.replace(os.path.join(folder, DRAWN_LIST + ".drawing"), os.path.join(folder, DRAWN_LIST))
+    return True
 
 
 def unchanged_pages(pages, model, templates_dir, previous, memory):

@@ -29,7 +29,7 @@ from .context import TEMPLATES, BuildContext
 from .memory import Memory
 from .pipeline import build
 from .problems import COMMAND, ContentError, summary_line
-from .render import CONTENT_SECURITY_POLICY
+from .render import CONTENT_SECURITY_POLICY, draw_later
 from .write import OutputError
 
 POLL_SECONDS = 0.05  # livereload's own poll (0.8 s, reloads at most every 3 s) is too slow for saves
@@ -49,6 +49,7 @@ class Preview:
         self.problems = []  # the lines `check` would print; empty when the preview is good
         self.generation = 0  # counts rebuilds, so a page can tell it is older than the preview
         self.memory = Memory()  # what the last build read and wrote: a save redoes only what it changed
+        self.memory.draw_downloads_later = True  # PowerPoint and Word files: after the browser has reloaded
 
     def rebuild(self):
         """Build through the normal atomic pipeline; remember the problems, never raise."""
@@ -70,7 +71,29 @@ class Preview:
         counts = built.summary.split("：", 1)[-1]  # "已生成 <folder>/：网站 42 页…": the folder is ours, not the user's
         memory = self.memory
         redone = [f"这次只重新生成了受影响的 {memory.rendered} 个文件，其余 {memory.kept} 个没有变化。"] if memory.kept else []
+        redone += [f"另有 {len(memory.later)} 个 PowerPoint、Word 文件在网页刷新后接着生成（下载时没生成好的会马上生成）。"] if memory.later else []
         return True, [f"提示：{warning}" for warning in built.warnings] + redone + [f"预览已更新：{counts}"]
+
+
+    def draw_one(self, dest=None):
+        """Draw one PowerPoint or Word file the last rebuild left for later (`dest`, else the next);
+        False when none is left. A failure is printed, never raised: the preview goes on."""
+        try:
+            return draw_later(self.memory, self.folder, dest)
+        except Exception as error:
+            if dest:
+                self.memory.later.pop(dest, None)
+            else:
+                self.memory.later.clear()
+            say(f"生成 PowerPoint、Word 文件时出了意外的错误（{type(error).__name__}: {error}）。请把这一行发给维护这个工具的人。",
+                stream=sys.stderr)
+            return False
+
+
+def draw_in_background(preview):
+    """One file left for later, then a turn for the server (a page asked for meanwhile is served at once)."""
+    if preview.draw_one():
+        IOLoop.current().add_callback(draw_in_background, preview)
 
 
 def error_page(lines):
@@ -124,6 +147,8 @@ class PreviewHandler(StaticFileHandler):
             self.set_header("Cache-Control", "no-store")
             self.finish(error_page(self.preview.problems))
             return
+        if path in self.preview.memory.later:  # a download not drawn yet since the last save: draw it now
+            self.preview.draw_one(path)
         await super().get(path, include_body)
 
     def write_error(self, status_code, **kwargs):
@@ -279,6 +304,7 @@ def run(root, host, port, templates_dir, workspace):
         say(f"[{time.strftime('%H:%M:%S')}] 发现改动：{shown}")
         report(*preview.rebuild())
         LiveReloadHandler.reload_waiters("*")  # a full reload: the page may switch to or from the problems page
+        IOLoop.current().add_callback(draw_in_background, preview)
 
     watcher = SaveWatcher([root / "config.yaml", root / "content", templates_dir], rebuild)
     server = Server(watcher=watcher)

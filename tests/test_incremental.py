@@ -7,6 +7,7 @@ from pathlib import Path
 
 from conftest import FIXTURES, ROOT, copy_project
 from PIL import Image
+from pptx import Presentation
 
 from fangzha.context import BuildContext
 from fangzha.pipeline import build
@@ -35,6 +36,8 @@ def redone(lines):
 
 
 def same_as_full_build(project, preview, tmp_path):
+    while preview.draw_one():  # what serve draws after the browser has reloaded
+        pass
     fresh = tmp_path / "fresh"
     build(BuildContext(project), fresh)
     assert {d: b for d, (_, b) in files(preview.folder).items()} == {d: b for d, (_, b) in files(fresh).items()}
@@ -67,7 +70,19 @@ def test_a_save_remakes_only_the_pages_showing_the_changed_scam(tmp_path):
     untouched |= {"campaigns/class-meeting.html", "leaflets/campaign-class-meeting.html", "rules.html", "report.html"}
     assert changed & untouched == set()
     assert len(changed) <= made < 80 and kept > 200  # of the shipped content's 260-odd files
+
+    # The campaign's PowerPoint and Word files are drawn after the reload, or at once when asked for.
+    later = sorted(preview.memory.later)
+    assert later and all("elderly-care" in dest and dest.endswith((".pptx", ".docx")) for dest in later)
+    assert f"另有 {len(later)} 个 PowerPoint、Word 文件在网页刷新后接着生成（下载时没生成好的会马上生成）。" in lines
+    assert not any((preview.folder / dest).exists() for dest in later)
+    deck = "slides/elderly-care.pptx"
+    assert preview.draw_one(deck) and deck not in preview.memory.later
+    slides = Presentation(preview.folder / deck).slides
+    assert any("一整年" in shape.text_frame.text for slide in slides for shape in slide.shapes if shape.has_text_frame)
     same_as_full_build(project, preview, tmp_path)
+    ok, lines = preview.rebuild()  # what was drawn after the reload counts as drawn: nothing to do
+    assert ok and redone(lines) == [(0, preview.memory.kept)] and not preview.memory.later
 
 
 def test_a_changed_picture_file_is_taken_anew_though_the_scam_file_is_not_saved(tmp_path):

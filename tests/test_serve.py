@@ -1,6 +1,7 @@
 """`build.py serve`: a real server, a real browser, a user saving good and bad files."""
 
 import html
+import io
 import re
 import signal
 import socket
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, ROOT, copy_project, run_build
 from playwright.sync_api import expect
+from pptx import Presentation
 
 WAIT_MS = 15000  # generous: a slow CI machine is not a failure
 
@@ -105,6 +107,9 @@ def test_save_rebuilds_shows_problems_and_recovers(served, project, browser):
     replace(scam, "title: 刷单返利诈骗", "title: 刷单返利骗局")
     heading.filter(has_text="刷单返利骗局").wait_for(timeout=WAIT_MS)
     assert served.alive()
+    # The PowerPoint showing it, asked for at once (serve draws such files after the reload), is the new one.
+    deck = Presentation(io.BytesIO(urllib.request.urlopen(served.url + "slides/class-meeting.pptx", timeout=60).read()))
+    assert any("刷单返利骗局" in shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
 
     # A bad save (a full-width colon, then broken YAML): the page shows exactly what check prints.
     replace(scam, "title: 刷单返利骗局", "title： 刷单返利骗局")

@@ -58,7 +58,7 @@ def document_page(dest, kind, label, purpose, campaign, ctx, **extra):
     context = {"campaign": campaign, "kit_for": campaign["slug"], "document": kind, "dest": dest, "today": ctx.today,
                "language": active_config(), **extra}  # the document's words are translated when it is drawn
     return Page(dest, context=context, kit_of=campaign["slug"], label=label, purpose=purpose, shelf=SHELF,
-                kind=kind, size=A4, make=(write_document, context))
+                kind=kind, size=A4, make=(write_document, context), download=True)
 
 
 def campaign_pages(model, campaign, ctx):
@@ -69,7 +69,7 @@ def campaign_pages(model, campaign, ctx):
         Page(f"slides/{slug}.pptx", context={"campaign": campaign, "deck": deck}, kit_of=slug, kind="pptx",
              label=_("班会课件（PowerPoint，可以编辑）"), shelf=SHELF,
              purpose=_("用 PowerPoint 或 WPS 打开，上课前可以改字、删页；讲解提示在每页的备注里，测验的答案在下一页"),
-             size=slide_size(aspect), sheets=len(deck["slides"]), make=(write_pptx, deck)),
+             size=slide_size(aspect), sheets=len(deck["slides"]), make=(write_pptx, deck), download=True),
         document_page(f"plans/{slug}-plan.docx", "plan", _("活动方案（Word）"),
                       _("按原方案的结构写好的活动方案，改好后可以报送或存档；附宣传材料清单"), campaign, ctx,
                       prevention=model.prevention),
