@@ -16,6 +16,7 @@ import signal
 import socket
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -50,9 +51,16 @@ class Preview:
         self.generation = 0  # counts rebuilds, so a page can tell it is older than the preview
         self.memory = Memory()  # what the last build read and wrote: a save redoes only what it changed
         self.memory.draw_downloads_later = True  # PowerPoint and Word files: after the browser has reloaded
+        self.lock = threading.Lock()  # one rebuild or one drawing at a time (drawing runs in its own thread)
+        self.to_draw = threading.Event()  # set after a rebuild: files are waiting to be drawn
+        self.stopped = False
 
     def rebuild(self):
         """Build through the normal atomic pipeline; remember the problems, never raise."""
+        with self.lock:
+            return self._rebuild()
+
+    def _rebuild(self):
         self.generation += 1
         try:
             built = build(BuildContext(self.root, self.templates_dir, memory=self.memory), self.folder)
@@ -78,6 +86,10 @@ class Preview:
     def draw_one(self, dest=None):
         """Draw one PowerPoint or Word file the last rebuild left for later (`dest`, else the next);
         False when none is left. A failure is printed, never raised: the preview goes on."""
+        with self.lock:
+            return False if self.stopped else self._draw_one(dest)
+
+    def _draw_one(self, dest):
         try:
             return draw_later(self.memory, self.folder, dest)
         except Exception as error:
@@ -90,10 +102,20 @@ class Preview:
             return False
 
 
-def draw_in_background(preview):
-    """One file left for later, then a turn for the server (a page asked for meanwhile is served at once)."""
-    if preview.draw_one():
-        IOLoop.current().add_callback(draw_in_background, preview)
+    def draw_in_background(self):
+        """The drawing thread: after each rebuild, the files it left for later, one at a time (in a thread,
+        so the server answers the reloading browser meanwhile; a save waits for at most one file)."""
+        while not self.stopped:
+            self.to_draw.wait()
+            self.to_draw.clear()
+            while self.draw_one():
+                time.sleep(0.01)  # let a rebuild that is waiting for the lock have it
+
+    def stop(self):
+        """No more drawing (the thread finishes the file it is drawing): the workspace may go."""
+        with self.lock:
+            self.stopped = True
+        self.to_draw.set()
 
 
 def error_page(lines):
@@ -304,7 +326,7 @@ def run(root, host, port, templates_dir, workspace):
         say(f"[{time.strftime('%H:%M:%S')}] 发现改动：{shown}")
         report(*preview.rebuild())
         LiveReloadHandler.reload_waiters("*")  # a full reload: the page may switch to or from the problems page
-        IOLoop.current().add_callback(draw_in_background, preview)
+        preview.to_draw.set()
 
     watcher = SaveWatcher([root / "config.yaml", root / "content", templates_dir], rebuild)
     server = Server(watcher=watcher)
@@ -324,7 +346,11 @@ def run(root, host, port, templates_dir, workspace):
     if host not in LOOPBACK:
         say(f"注意：预览开在 {host} 上，同一网络里的其他电脑也能打开它。")
     LiveReloadHandler.start_tasks()
-    IOLoop.current().start()
+    threading.Thread(target=preview.draw_in_background, name="draw-downloads", daemon=True).start()
+    try:
+        IOLoop.current().start()
+    finally:
+        preview.stop()
 
 
 def stop_on_sigterm():
