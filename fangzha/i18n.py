@@ -40,6 +40,9 @@ class Converted(gettext.NullTranslations):
     def ngettext(self, singular, plural, n):
         return self.convert(singular if n == 1 else plural)
 
+    def pgettext(self, context, message):
+        return self.convert(message)
+
 
 def catalogue_path(language):
     return LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.po"
@@ -145,6 +148,12 @@ def in_script(text):
     return converter(_active[2])(text)
 
 
+def pgettext(context, message):
+    """A marked string in a context, for languages that say it differently there (context "one": a unit
+    after the number 1, "1 case" rather than "1 cases"; Chinese writes it the same)."""
+    return _active[0].pgettext(context, message)
+
+
 def shown(value):
     """A value written in simplified Chinese and marked elsewhere with N_ (a choice, a colour's name), in the site's language."""
     return _active[0].gettext(value)
@@ -159,7 +168,7 @@ def N_(message):
 SHOWN_CHOICES = [N_("常见手法"), N_("高发类型"), N_("专项治理"), N_("电话"), N_("短信"), N_("平台"),
                  N_("主题班会"), N_("签字活动"), N_("专项宣传"), N_("宣传周"), N_("专项行动")]
 
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
 
 
 def extract():

@@ -161,6 +161,8 @@ def test_the_english_kit_s_word_and_powerpoint_files_have_no_chinese_character(e
     lesson = docx_text(english / "plans/class-meeting-lesson.docx")
     assert "Answer: C. A real prize never asks you to pay first; the number in the message may be the scammer's own." in lesson
     assert any(re.match(r"Slides (\d+)–(\d+), A text says:", t) for t in lesson)  # a question and its answer slide
+    assert any('next comes "Case" (1 case).' in t for t in lesson)  # one case, not "1 cases"
+    assert not any(".;" in t for t in lesson)  # notes that end their sentence are not followed by "; "
     assert any(t.startswith("1. Be alert and learn to protect yourself") for t in pptx_text(english / "slides/class-meeting.pptx"))
 
 

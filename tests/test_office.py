@@ -270,6 +270,7 @@ def test_summary_lesson_and_form(shipped_site, model):
     for item in quiz:
         assert f"答案：{'ABCDEFGH'[item['answer'] - 1]}。{item['explanation']}" in lesson
     assert "20 分钟" in lesson and "合计" in lesson
+    assert "。；" not in lesson and "。过渡页：下面进入「案例」（共 1 个案例）。" in lesson  # notes run on without a stray ；
     form = word_text(docx.Document(shipped_site / "plans/elderly-care-risk-check.docx"))
     for level in ("绿色名单", "黄色名单", "橙色名单", "红色名单"):
         assert level in form

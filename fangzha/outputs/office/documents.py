@@ -263,6 +263,20 @@ def summary_document(campaign, kit, dest):
 
 # ---- the lesson plan ----
 
+SENTENCE_ENDS = "。！？.!?"
+
+
+def run_on(notes):
+    """A slide's notes as one paragraph: "；" between two, but after a note that ends its sentence only
+    a space in English (nothing in Chinese), so no "。；" or ".;"."""
+    text = ""
+    for note in notes:
+        if text:
+            text += (" " if text[-1].isascii() else "") if text[-1] in SENTENCE_ENDS else _("；")
+        text += note
+    return text
+
+
 def lesson_document(campaign, kit, deck, dest):
     """The teacher's 教案: aims, flow with minutes, notes for every slide, quiz with answers.
     Slide numbers are the PowerPoint deck's (a quiz question and its answer are two slides)."""
@@ -287,7 +301,7 @@ def lesson_document(campaign, kit, deck, dest):
         numbers = [s["number"] for s in slides if s["html_number"] == planned["html_number"]]
         where = (_("第 {number} 页").format(number=numbers[0]) if len(numbers) == 1
                  else _("第 {first}—{last} 页").format(first=numbers[0], last=numbers[-1]))
-        blocks.append(para(_("；").join(planned["notes"]) or _("（没有讲解提示）"),
+        blocks.append(para(run_on(planned["notes"]) or _("（没有讲解提示）"),
                            lead=_("{where}　{name}：").format(where=where, name=planned["name"]), lead_level=3))
     quiz = [item for scam in campaign["scams"] for item in scam["quiz"]]
     if quiz:

@@ -13,6 +13,7 @@ split evenly, its continuation titled "（续）".
 
 from ... import design
 from ...content.model import source_line
+from ...i18n import pgettext
 from ...i18n import ui as _
 from ...layout.blocks import screen_picture
 from ...layout.canvas import SLIDE, SLIDE_4X3, SLIDE_LARGE, SLIDE_LARGE_4X3
@@ -75,6 +76,8 @@ def title_slide(campaign, notes, logo=None):
 def divider(kind, count):
     """The coloured slide that opens a part: its name, how many there are, and a word for the teacher."""
     label, unit = {"case": (_("案例"), _("个案例")), "scam": (_("诈骗手法"), _("种诈骗手法")), "quiz": (_("测验"), _("道题"))}[kind]
+    if count == 1:
+        unit = {"case": pgettext("one", "个案例"), "scam": pgettext("one", "种诈骗手法"), "quiz": pgettext("one", "道题")}[kind]
     blocks = [{"type": "hero", "text": label}, {"type": "lead", "text": _("共 {count} {unit}").format(count=count, unit=unit)}]
     return dict(slide(kind, "", blocks, [_("过渡页：下面进入「{label}」（共 {count} {unit}）。").format(label=label, count=count, unit=unit)], name=label,
                       layout="statement"), divider=True)
