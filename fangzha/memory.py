@@ -6,6 +6,8 @@ Two things are kept, both keyed by everything they were made from:
 - each templated page's inputs (its context and fields, the model attributes its template reads, the
   config and the templates), so only pages whose inputs changed are rendered; the others are taken from
   the last good output as they are.
+Besides, the PowerPoint and Word files a preview's rebuild left to draw after the browser has reloaded
+(render.draw_later), and which drawn files the output folder's list claims.
 
 A one-off build has no memory and does everything. Digests are taken from pickles: two equal inputs may
 pickle differently (a page is then rendered again, which costs time, never correctness), but different
@@ -42,9 +44,12 @@ class Memory:
 
 
 def digest(*parts):
+    """One digest of the parts (bytes as they are, anything else pickled), each with its length, so that
+    no two different lists of parts run together into the same bytes."""
     hashed = hashlib.sha256()
     for part in parts:
-        hashed.update(part if isinstance(part, bytes) else pickle.dumps(part, protocol=5))
+        data = part if isinstance(part, bytes) else pickle.dumps(part, protocol=5)
+        hashed.update(len(data).to_bytes(8, "big") + data)
     return hashed.digest()
 
 
