@@ -64,9 +64,14 @@ def translations(language, variant="s2twp"):
     return gettext.GNUTranslations(compiled)
 
 
+def language_of(config):
+    """(language, 繁體 variant) as config.yaml names them: what a site's translations depend on."""
+    return config.get("language", "zh-Hans"), config.get("chinese_variant", "s2twp")
+
+
 def of(config):
     """The translations of a built site (its config)."""
-    return translations(config.get("language", "zh-Hans"), config.get("chinese_variant", "s2twp"))
+    return translations(*language_of(config))
 
 
 def ui_of(language, message):
@@ -106,7 +111,7 @@ _active = [gettext.NullTranslations(), "zh-Hans", "s2twp"]
 def activate(config):
     """The build's language for the Python that writes public text: in the main process before planning,
     and in a worker before it draws (spawned workers do not inherit it)."""
-    _active[:] = [of(config), config.get("language", "zh-Hans"), config.get("chinese_variant", "s2twp")]
+    _active[:] = [of(config), *language_of(config)]
 
 
 def ui(message):

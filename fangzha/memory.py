@@ -106,15 +106,15 @@ def remember_file(memory, key, result, root):
 # ---- pages
 
 
-def template_reads(templates_dir):
-    """{template name: the model attributes it reads, itself or through the templates it extends,
-    includes or imports}."""
-    own, uses = {}, {}
-    for path in Path(templates_dir).rglob("*"):
-        if path.is_file():
-            text = path.read_text(encoding="utf-8", errors="replace")
-            name = path.relative_to(templates_dir).as_posix()
-            own[name], uses[name] = set(MODEL_NAME.findall(text)), set(USES.findall(text))
+def read_templates(templates_dir):
+    """(the digest of every template file, {template name: the model attributes it reads, itself or
+    through the templates it extends, includes or imports}), each file read once."""
+    own, uses, parts = {}, {}, []
+    for path in sorted(p for p in Path(templates_dir).rglob("*") if p.is_file()):
+        data, name = path.read_bytes(), path.relative_to(templates_dir).as_posix()
+        parts.append(name.encode() + b"\0" + data)
+        text = data.decode("utf-8", errors="replace")
+        own[name], uses[name] = set(MODEL_NAME.findall(text)), set(USES.findall(text))
     reads = {}
     for name in own:
         seen, todo = set(), [name]
@@ -124,21 +124,16 @@ def template_reads(templates_dir):
                 seen.add(current)
                 todo += uses.get(current, ())
         reads[name] = frozenset().union(*[own.get(n, ()) for n in seen])
-    return reads
-
-
-def templates_digest(templates_dir):
-    files = sorted(p for p in Path(templates_dir).rglob("*") if p.is_file())
-    return digest(*[p.relative_to(templates_dir).as_posix().encode() + b"\0" + p.read_bytes() for p in files])
+    return digest(*parts), reads
 
 
 class PageInputs:
     """The digest of every templated page's inputs, in one build."""
 
-    def __init__(self, pages, model, templates_dir):
-        self.reads = template_reads(templates_dir)
+    def __init__(self, model, templates_dir):
+        templates, self.reads = read_templates(templates_dir)
         self.model, self.values = model, {}
-        self.common = digest(templates_digest(templates_dir), model.config)
+        self.common = digest(templates, model.config)
 
     def value(self, name):
         if name not in self.values:

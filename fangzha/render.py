@@ -78,17 +78,14 @@ class TranslatedOnce(jinja2.ext.Extension):
             index += 1
 
 
-def language_key(model):
-    config = model.config if model is not None else i18n.active_config()
-    return config.get("language", "zh-Hans"), config.get("chinese_variant", "s2twp")
-
-
 def make_environment(templates_dir, model=None):
     """The build's environment; without a model (documents drawn after the build, such as video
     frames) the templates get no model globals."""
+    config = model.config if model is not None else i18n.active_config()  # drawn after the build: its language
+    translations = i18n.of(config)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
-        bytecode_cache=BYTECODES.setdefault(language_key(model), MemoryBytecodeCache()),
+        bytecode_cache=BYTECODES.setdefault(i18n.language_of(config), MemoryBytecodeCache()),
         auto_reload=False,  # a new environment per build: no need to stat each template per page
         autoescape=jinja2.select_autoescape(disabled_extensions=("txt",), default=True),  # .txt: plain text
         undefined=jinja2.StrictUndefined,
@@ -100,10 +97,8 @@ def make_environment(templates_dir, model=None):
     env.filters["phrases"] = blocks.split_phrases  # a big line in the pieces it may break between (deck heroes)
     env.globals.update(design.template_globals(), cell_rows=blocks.cell_rows, fact_label=blocks.fact_label)
     env.globals.update(content_security_policy=markupsafe.Markup(CONTENT_SECURITY_POLICY))
-    config = model.config if model is not None else i18n.active_config()  # drawn after the build: its language
-    env.install_gettext_translations(i18n.of(config), newstyle=True)
-    env.translate_once = i18n.of(config).gettext
-    env.filters["ui"] = i18n.of(config).gettext
+    env.install_gettext_translations(translations, newstyle=True)
+    env.translate_once = env.filters["ui"] = translations.gettext
     env.filters["cndate"] = date_filter(config.get("language", "zh-Hans"))  # a choice shown as written (分类 常见手法) in the site's language
     env.globals.update(html_lang=i18n.page_lang(config), lang_attr=lambda item: i18n.lang_attr(item, config),
                        script_words=script_words.needed(config))
@@ -330,7 +325,7 @@ def unchanged_pages(pages, model, templates_dir, previous, memory):
     the same place (only a build with a memory of the last one knows); the memory learns this build's."""
     if memory is None or not previous:
         return set()
-    inputs = PageInputs(pages, model, templates_dir)
+    inputs = PageInputs(model, templates_dir)
     digests = {index: inputs.of(page) for index, page in enumerate(pages)}
     memory.next_pages = {pages[i].dest: d for i, d in digests.items() if d is not None}
     return {i for i, d in digests.items()
