@@ -1,13 +1,16 @@
 """What a long-running preview (`serve`) remembers between builds, so a save redoes only what it changed.
 
-Two things are kept, both keyed by everything they were made from:
+Three things are kept, each keyed by everything it was made from:
 - each content file as read and checked (its bytes, config.yaml's bytes, the pictures it names), so a save
   reads and checks that one file again and takes the others as they were;
 - each templated page's inputs (its context and fields, the model attributes its template reads, the
   config and the templates), so only pages whose inputs changed are rendered; the others are taken from
-  the last good output as they are.
-Besides, the PowerPoint and Word files a preview's rebuild left to draw after the browser has reloaded
-(render.draw_later), and which drawn files the output folder's list claims.
+  the last good output as they are;
+- the layouts the families measure for one scam or one printed item (a poster placed on its sheet, a
+  kiosk screen's type scale, a WeChat article), so a save lays out again only what it changed.
+Besides, the files a preview's rebuild left to make after the browser has reloaded (render.draw_later:
+the changed pages no browser shows, and the PowerPoint and Word files), and which drawn files the
+output folder's list claims.
 
 A one-off build has no memory and does everything. Digests are taken from pickles: two equal inputs may
 pickle differently (a page is then rendered again, which costs time, never correctness), but different
@@ -15,6 +18,7 @@ inputs never pickle the same.
 """
 
 import hashlib
+import io
 import pickle
 import re
 from pathlib import Path
@@ -31,16 +35,28 @@ class Memory:
         self.pages = {}  # dest -> digest of the inputs of the page the last good build wrote there
         self.next_pages = {}  # the same, for the build under way: it counts once that build is in place
         self.rendered = self.kept = 0
-        self.draw_downloads_later = False  # serve: PowerPoint and Word files are drawn after the browser reloads
-        self.later, self.next_later = {}, {}  # dest -> (page, key): download files still to draw (render.draw_later)
+        self.showing = None  # serve: the pages a browser shows, made at once; the rest after it reloads
+        self.later, self.next_later = {}, {}  # dest -> (page, key): files still to make (render.draw_later)
+        self.job = self.next_job = None  # the render job that makes them
         self.drawn, self.next_drawn = {}, {}  # dest -> key: the drawn files the output folder's listing claims
         self.drawn_keys = {}  # digest of a drawn file's pickled inputs -> its render.drawn_key
+        self.layouts, self.next_layouts = {}, {}  # digest of a layout's inputs -> the pickled layout (remembered)
+        self.model_key = (None, b"", {})  # (the model, its digest without the scams' own content, each scam's), this build
 
     def commit(self):
         """The build under way is now the last good one."""
         self.pages, self.next_pages = self.next_pages, {}
         self.later, self.next_later = self.next_later, {}
         self.drawn, self.next_drawn = self.next_drawn, {}
+        self.job, self.next_job = self.next_job, None
+        self.layouts, self.next_layouts = self.next_layouts, {}
+
+    def has_layout(self, key):
+        return digest(key) in self.next_layouts or digest(key) in self.layouts
+
+    def begin(self):
+        """A build starts: what a failed one laid out is not kept past the next good one."""
+        self.next_layouts = {}
 
 
 def digest(*parts):
@@ -149,3 +165,64 @@ class PageInputs:
         except Exception:  # something unpicklable in a context: render it every time
             return None
         return digest(self.common, own, *[self.value(name) for name in sorted(self.reads.get(page.template, ()))])
+
+
+# ---- layouts
+
+
+class Substituting(pickle.Pickler):
+    """A pickler writing the given objects (by identity) as the names given for them."""
+
+    def __init__(self, file, names):
+        super().__init__(file, protocol=5)
+        self.names = names
+
+    def persistent_id(self, obj):
+        return self.names.get(id(obj))
+
+
+def pickled_with(value, names):
+    buffer = io.BytesIO()
+    Substituting(buffer, names).dump(value)
+    return buffer.getvalue()
+
+
+def model_digest(memory, model):
+    """The digest of everything a layout of one scam or one item may read from the model besides what it
+    is given: the model with each scam written as its slug (a campaign's list of scams then changes only
+    when the list does). Taken once per build; nothing without a memory."""
+    if memory is None:
+        return b""
+    if memory.model_key[0] is not model:
+        names = {id(scam): ("scam", scam["slug"]) for scam in model.scams}
+        rest = {name: value for name, value in vars(model).items() if name != "scams"}
+        memory.model_key = (model, digest(pickled_with(rest, names)), {id(scam): digest(scam) for scam in model.scams})
+    return memory.model_key[1]
+
+
+def scam_digests(memory, model):
+    """{id(scam): the digest of its content} for this build's scams (taken with model_digest)."""
+    model_digest(memory, model)
+    return memory.model_key[2]
+
+
+def scam_digest(memory, model, scam):
+    """The digest of one scam's content (b"" without a memory)."""
+    if memory is None:
+        return b""
+    known = scam_digests(memory, model).get(id(scam))
+    return known if known is not None else digest(scam)
+
+
+def remembered(memory, parts, compute):
+    """compute(): a pure layout, given everything it reads as `parts` (bytes, or values to pickle). A
+    preview's memory answers with the layout of the same inputs from the last build, copied; a build
+    without one just computes. Either way the caller gets a result of its own, to change as it likes."""
+    if memory is None:
+        return compute()
+    key = digest(*parts)
+    kept = memory.next_layouts.get(key) or memory.layouts.get(key)
+    if kept is None:
+        kept = pickle.dumps(compute(), protocol=5)
+    memory.next_layouts[key] = kept
+    return pickle.loads(kept)

@@ -53,6 +53,8 @@ def check(ctx, output=None, loaded=None):
         model = to_site_language(validate(loaded or load(ctx), today=ctx.today, allow_empty=ctx.allow_empty))
         i18n.activate(model.config)
         ctx = ctx.with_output(Path(output) if output else output_dir(ctx, model))
+        if ctx.memory is not None:
+            ctx.memory.begin()
         pages = planner.plan(model, ctx)
         errors, warnings = split_notices(model.warnings + planner.check(model, pages, ctx), ctx.strict)
         if errors:

@@ -224,26 +224,39 @@ def earlier_drawn(previous):
 def reusable(pages, previous, memory=None):
     """({index: key} of every drawn page, the indexes whose file the last good output already holds)."""
     seen = memory.drawn_keys if memory is not None else None
-    keys = {index: remembered_key(page, seen) for index, page in enumerate(pages) if page.make}
+    # A preview's download whose inputs changed is drawn after the reload: its key is taken then (None till then).
+    later = memory is not None and memory.showing is not None and previous and Path(previous).is_dir()
+    keys = {index: remembered_key(page, seen, later and page.download) for index, page in enumerate(pages) if page.make}
     if memory is not None:  # only this build's: the memory does not grow with every save
         memory.drawn_keys = {k: v for k, v in seen.items() if v in keys.values()}
     earlier = earlier_drawn(previous)
-    kept = {i for i, key in keys.items() if earlier.get(pages[i].dest) == key and (Path(previous) / pages[i].dest).is_file()}
+    kept = {i for i, key in keys.items()
+            if key is not None and earlier.get(pages[i].dest) == key and (Path(previous) / pages[i].dest).is_file()}
     return keys, kept
 
 
-def remembered_key(page, seen):
+def remembered_key(page, seen, unless_new=False):
     """drawn_key, taken from a preview's memory `seen` when the same inputs were seen before (a pickle
-    is quicker to take than the canonical form, and equal pickles are equal inputs)."""
+    is quicker to take than the canonical form, and equal pickles are equal inputs); None for inputs
+    not seen before when `unless_new`."""
     if seen is None:
         return drawn_key(page)
-    try:
-        inputs = digest(page.make[0].__module__, page.make[0].__qualname__, page.make[1])
-    except Exception:  # an input that cannot be pickled
-        return drawn_key(page)
+    inputs = drawn_inputs(page)
+    if inputs is None:  # an input that cannot be pickled
+        return None if unless_new else drawn_key(page)
     if inputs not in seen:
+        if unless_new:
+            return None
         seen[inputs] = drawn_key(page)
     return seen[inputs]
+
+
+def drawn_inputs(page):
+    """The digest of a drawn file's pickled inputs (None when they cannot be pickled)."""
+    try:
+        return digest(page.make[0].__module__, page.make[0].__qualname__, page.make[1])
+    except Exception:
+        return None
 
 
 def keep_drawn(pages, keys, kept, building, previous):
@@ -279,8 +292,8 @@ def render(pages, model, templates_dir, building, previous=None, memory=None):
         except Exception:  # reported per page, with its line, by render_page
             pass
     keys, kept = reusable(pages, previous, memory)
-    unchanged = unchanged_pages(pages, model, templates_dir, previous, memory)
-    later = drawn_later(pages, keys, kept, previous, memory)
+    unchanged, digests = unchanged_pages(pages, model, templates_dir, previous, memory)
+    later = left_for_later(pages, keys, kept, unchanged, digests, previous, memory)
     todo = [i for i in range(len(pages)) if i not in kept and i not in unchanged and i not in later]
     results = ordered_map(_render_and_write, todo, job)
     keep_drawn(pages, {i: key for i, key in keys.items() if i not in later}, kept, building, previous)
@@ -288,31 +301,50 @@ def render(pages, model, templates_dir, building, previous=None, memory=None):
     if memory is not None:
         memory.rendered = sum(1 for i in todo if pages[i].template or pages[i].make)  # not the files written as they are
         memory.kept = len(kept) + len(unchanged)
-        memory.next_later = {pages[i].dest: (pages[i], keys[i]) for i in sorted(later)}
+        memory.next_pages = {pages[i].dest: d for i, d in digests.items() if d is not None and i not in later}
+        memory.next_later = {pages[i].dest: (pages[i], keys.get(i) or digests[i])
+                             for i in sorted(later, key=lambda i: (bool(pages[i].make), i))}  # web pages first
         memory.next_drawn = {pages[i].dest: key for i, key in keys.items() if i not in later}
+        memory.next_job = job
     problems = [r for r in results if isinstance(r, Problem)]
     if problems:
         raise ContentError(problems)
     return copy_assets(templates_dir, building, {page.dest for page in pages})
 
 
-def drawn_later(pages, keys, kept, previous, memory):
-    """The download-only drawn files (PowerPoint, Word) to draw anew, when the build is a preview's
-    rebuild that may leave them until the browser has reloaded (see draw_later); none otherwise."""
-    if memory is None or not memory.draw_downloads_later or not previous or not Path(previous).is_dir():
+def left_for_later(pages, keys, kept, unchanged, digests, previous, memory):
+    """What a preview's rebuild leaves until the browser has reloaded (see draw_later): the web pages
+    that changed but no browser shows (a page new to the site is made at once), and the download-only
+    drawn files (PowerPoint, Word) to draw anew. Nothing in a build that is not a preview's rebuild."""
+    if memory is None or memory.showing is None or not previous or not Path(previous).is_dir():
         return set()
-    return {i for i in keys if i not in kept and pages[i].download}
+    downloads = {i for i in keys if i not in kept and pages[i].download}
+    pages_later = {i for i, page in enumerate(pages)
+                   if digests.get(i) is not None and i not in unchanged and page.dest not in memory.showing
+                   and (page.dest in memory.pages or page.dest in memory.later)}
+    return downloads | pages_later
 
 
 def draw_later(memory, folder, dest=None):
-    """Draw one file a preview's rebuild left for later (`dest`, else the next) into the live preview
-    folder and list it as drawn, so the next rebuild keeps it; False when there was none left."""
+    """Make one file a preview's rebuild left for later (`dest`, else the next) in the live preview
+    folder, and remember it as made, so the next rebuild keeps it; False when there was none left.
+    Raises ContentError when a page's template fails on it."""
     dest = next(iter(memory.later), None) if dest is None else dest
     if dest not in memory.later:
         return False
     page, key = memory.later.pop(dest)
-    write_file(folder, dest + ".drawing", render_page(None, page))
+    data = render_page(memory.job, page)
+    if isinstance(data, Problem):
+        raise ContentError([data])
+    write_file(folder, dest + ".drawing", data)
     os.replace(os.path.join(folder, dest + ".drawing"), os.path.join(folder, dest))
+    if not page.make:
+        memory.pages[dest] = key
+        return True
+    if key is None:  # left for later before its key was taken: the next rebuild knows it by its inputs
+        key = drawn_key(page)
+        if drawn_inputs(page) is not None:
+            memory.drawn_keys[drawn_inputs(page)] = key
     memory.drawn[dest] = key
     listing = "".join(f"{k} {d}\n" for d, k in sorted(memory.drawn.items()))
     write_file(folder, DRAWN_LIST + ".drawing", listing.encode("utf-8"))
@@ -321,15 +353,15 @@ def draw_later(memory, folder, dest=None):
 
 
 def unchanged_pages(pages, model, templates_dir, previous, memory):
-    """The indexes of templated pages whose inputs are those of the page the last good build wrote at
-    the same place (only a build with a memory of the last one knows); the memory learns this build's."""
+    """(the indexes of templated pages whose inputs are those of the page the last good build wrote at
+    the same place, {index: digest of its inputs}); only a build with a memory of the last one knows."""
     if memory is None or not previous:
-        return set()
+        return set(), {}
     inputs = PageInputs(model, templates_dir)
     digests = {index: inputs.of(page) for index, page in enumerate(pages)}
-    memory.next_pages = {pages[i].dest: d for i, d in digests.items() if d is not None}
-    return {i for i, d in digests.items()
-            if d is not None and memory.pages.get(pages[i].dest) == d and (Path(previous) / pages[i].dest).is_file()}
+    unchanged = {i for i, d in digests.items()
+                 if d is not None and memory.pages.get(pages[i].dest) == d and (Path(previous) / pages[i].dest).is_file()}
+    return unchanged, digests
 
 
 def copy_assets(templates_dir, building, taken):

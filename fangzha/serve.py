@@ -9,6 +9,7 @@ import base64
 import errno
 import hashlib
 import html
+import json
 import logging
 import os
 import shutil
@@ -19,6 +20,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import livereload.server
 from livereload import Server
@@ -33,6 +35,7 @@ from .problems import COMMAND, ContentError, summary_line
 from .render import CONTENT_SECURITY_POLICY, draw_later
 from .write import OutputError
 
+AFTER_RELOAD = 0.3  # the reloading browser is served before the drawing thread starts
 POLL_SECONDS = 0.05  # livereload's own poll (0.8 s, reloads at most every 3 s) is too slow for saves
 GENERATION_COOKIE = "fangzha-preview"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -50,14 +53,18 @@ class Preview:
         self.problems = []  # the lines `check` would print; empty when the preview is good
         self.generation = 0  # counts rebuilds, so a page can tell it is older than the preview
         self.memory = Memory()  # what the last build read and wrote: a save redoes only what it changed
-        self.memory.draw_downloads_later = True  # PowerPoint and Word files: after the browser has reloaded
+        self.memory.showing = set()  # the pages a browser shows: a save remakes them first, the rest after the reload
         self.lock = threading.Lock()  # one rebuild or one drawing at a time (drawing runs in its own thread)
         self.to_draw = threading.Event()  # set after a rebuild: files are waiting to be drawn
+        self.on_problems = lambda: None  # called (from the drawing thread) when a page drawn later failed
         self.stopped = False
 
-    def rebuild(self):
-        """Build through the normal atomic pipeline; remember the problems, never raise."""
+    def rebuild(self, showing=()):
+        """Build through the normal atomic pipeline; remember the problems, never raise. Of the pages
+        the save changed, those in `showing` (the pages open in a browser) are made at once, the others
+        are left for draw_one (after the reload, or when asked for)."""
         with self.lock:
+            self.memory.showing = set(showing)
             return self._rebuild()
 
     def _rebuild(self):
@@ -79,19 +86,27 @@ class Preview:
         counts = built.summary.split("：", 1)[-1]  # "已生成 <folder>/：网站 42 页…": the folder is ours, not the user's
         memory = self.memory
         redone = [f"这次只重新生成了受影响的 {memory.rendered} 个文件，其余 {memory.kept} 个没有变化。"] if memory.kept else []
-        redone += [f"另有 {len(memory.later)} 个 PowerPoint、Word 文件在网页刷新后接着生成（下载时没生成好的会马上生成）。"] if memory.later else []
+        redone += [f"另有 {len(memory.later)} 个受影响的文件在网页刷新后接着生成（打开或下载还没生成好的文件时，会马上生成）。"] if memory.later else []
         return True, [f"提示：{warning}" for warning in built.warnings] + redone + [f"预览已更新：{counts}"]
 
 
     def draw_one(self, dest=None):
-        """Draw one PowerPoint or Word file the last rebuild left for later (`dest`, else the next);
-        False when none is left. A failure is printed, never raised: the preview goes on."""
+        """Make one file the last rebuild left for later (`dest`, else the next); False when none is
+        left. A page whose template fails on it puts the preview in its problems state, as a rebuild
+        would; any other failure is printed. Nothing is raised: the preview goes on."""
         with self.lock:
             return False if self.stopped else self._draw_one(dest)
 
     def _draw_one(self, dest):
         try:
             return draw_later(self.memory, self.folder, dest)
+        except ContentError as error:
+            self.memory.later.clear()
+            lines = [str(problem) for problem in error.problems]
+            self.problems = lines + [summary_line(len(lines))]
+            report(False, self.problems)
+            self.on_problems()
+            return False
         except Exception as error:
             if dest:
                 self.memory.later.pop(dest, None)
@@ -108,6 +123,7 @@ class Preview:
         while not self.stopped:
             self.to_draw.wait()
             self.to_draw.clear()
+            time.sleep(AFTER_RELOAD)
             while self.draw_one():
                 time.sleep(0.01)  # let a rebuild that is waiting for the lock have it
 
@@ -151,6 +167,11 @@ code {{ font: inherit; white-space: pre-wrap; word-break: break-all; background:
 """
 
 
+def page_of(path):
+    """The file a request's path (as the static handler gets it: "", "scams/", "scams/x.html") serves."""
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
 class PreviewHandler(StaticFileHandler):
     """Serve the preview folder, or the problems page while the content is invalid."""
 
@@ -164,13 +185,13 @@ class PreviewHandler(StaticFileHandler):
 
     async def get(self, path, include_body=True):
         self.set_cookie(GENERATION_COOKIE, str(self.preview.generation))
+        if page_of(path) in self.preview.memory.later:  # not made yet since the last save: make it now
+            self.preview.draw_one(page_of(path))
         if self.preview.problems:
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.set_header("Cache-Control", "no-store")
             self.finish(error_page(self.preview.problems))
             return
-        if path in self.preview.memory.later:  # a download not drawn yet since the last save: draw it now
-            self.preview.draw_one(path)
         await super().get(path, include_body)
 
     def write_error(self, status_code, **kwargs):
@@ -209,6 +230,7 @@ livereload.server.LiveScriptInjector = PolicyKeepingInjector  # Server.applicati
 
 def reload_stale_pages(preview):
     """A page that reloaded just before a save connects after the reload was sent: catch it up.
+    Each connected browser says which page it shows (open_pages).
 
     livereload only tells the browsers connected at the moment of the rebuild. The page's cookie
     says which rebuild it was served from; when the browser connects we compare.
@@ -217,11 +239,19 @@ def reload_stale_pages(preview):
 
     def on_message(handler, message):
         handle_message(handler, message)
+        sent = json.loads(message)
+        if isinstance(sent, dict) and sent.get("command") == "info" and isinstance(sent.get("url"), str):
+            handler.fangzha_page = page_of(unquote(urlsplit(sent["url"]).path).lstrip("/"))
         served = handler.get_cookie(GENERATION_COOKIE)
         if handler in LiveReloadHandler.waiters and served and served != str(preview.generation):
             handler.send_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": False})
 
     LiveReloadHandler.on_message = on_message
+
+
+def open_pages():
+    """The pages the connected browsers show (what a save remakes first)."""
+    return {page for page in (getattr(w, "fangzha_page", None) for w in LiveReloadHandler.waiters) if page}
 
 
 def snapshot(paths):
@@ -324,10 +354,12 @@ def run(root, host, port, templates_dir, workspace):
     def rebuild(changed):
         shown = "、".join(display_path(path, root, templates_dir) for path in changed[:3]) + (" 等" if len(changed) > 3 else "")
         say(f"[{time.strftime('%H:%M:%S')}] 发现改动：{shown}")
-        report(*preview.rebuild())
+        report(*preview.rebuild(open_pages()))
         LiveReloadHandler.reload_waiters("*")  # a full reload: the page may switch to or from the problems page
         preview.to_draw.set()
 
+    loop = IOLoop.current()
+    preview.on_problems = lambda: loop.add_callback(LiveReloadHandler.reload_waiters, "*")
     watcher = SaveWatcher([root / "config.yaml", root / "content", templates_dir], rebuild)
     server = Server(watcher=watcher)
     server.SFH = PreviewHandler

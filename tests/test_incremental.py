@@ -3,6 +3,7 @@ build's files, untouched; and the result is byte for byte what a full build make
 
 import os
 import re
+import shutil
 from pathlib import Path
 
 from conftest import FIXTURES, ROOT, copy_project
@@ -57,11 +58,28 @@ def test_a_save_remakes_only_the_pages_showing_the_changed_scam(tmp_path):
     scam = project / "content/scams/elderly-prepaid.md"
     scam.write_text(scam.read_text(encoding="utf-8").replace("  - 一次性要交很多个月的费用", "  - 一次性要交一整年的费用", 1), encoding="utf-8")
     before = files(preview.folder)
-    ok, lines = preview.rebuild()
+    shown = "scams/elderly-prepaid.html"  # the page open in the browser: made before the reload
+    ok, lines = preview.rebuild(showing={shown})
     assert ok
     [(made, kept)] = redone(lines)
+    assert made == 1 and "一整年" in (preview.folder / shown).read_text(encoding="utf-8")
+
+    # Every other page showing the scam, and the campaign's PowerPoint and Word files, are made after the
+    # reload (web pages first), or at once when asked for; until then they are not in the folder.
+    later = list(preview.memory.later)
+    assert f"另有 {len(later)} 个受影响的文件在网页刷新后接着生成（打开或下载还没生成好的文件时，会马上生成）。" in lines
+    assert not any((preview.folder / dest).exists() for dest in later)
+    downloads = [dest for dest in later if dest.endswith((".pptx", ".docx"))]
+    assert downloads and all("elderly-care" in dest for dest in downloads)
+    assert later[-len(downloads):] == downloads and "kiosk/all.html" in later
+    deck = "slides/elderly-care.pptx"
+    assert preview.draw_one(deck) and deck not in preview.memory.later
+    slides = Presentation(preview.folder / deck).slides
+    assert any("一整年" in shape.text_frame.text for slide in slides for shape in slide.shapes if shape.has_text_frame)
+    while preview.draw_one():
+        pass
     changed = rewritten(before, files(preview.folder))
-    for page in ("scams/elderly-prepaid.html", "posters/scam-elderly-prepaid.html", "wechat/scams/elderly-prepaid.html",
+    for page in (shown, "posters/scam-elderly-prepaid.html", "wechat/scams/elderly-prepaid.html",
                  "leaflets/campaign-elderly-care.html", "kiosk/elderly-care.html", "kiosk/all.html"):
         assert page in changed and "一整年" in (preview.folder / page).read_text(encoding="utf-8")
     assert "campaigns/elderly-care.html" in changed  # it lists the scam
@@ -69,17 +87,7 @@ def test_a_save_remakes_only_the_pages_showing_the_changed_scam(tmp_path):
     untouched = {f"{folder}{slug}.html" for slug in others for folder in ("scams/", "posters/scam-", "wechat/scams/")}
     untouched |= {"campaigns/class-meeting.html", "leaflets/campaign-class-meeting.html", "rules.html", "report.html"}
     assert changed & untouched == set()
-    assert len(changed) <= made < 80 and kept > 200  # of the shipped content's 260-odd files
-
-    # The campaign's PowerPoint and Word files are drawn after the reload, or at once when asked for.
-    later = sorted(preview.memory.later)
-    assert later and all("elderly-care" in dest and dest.endswith((".pptx", ".docx")) for dest in later)
-    assert f"另有 {len(later)} 个 PowerPoint、Word 文件在网页刷新后接着生成（下载时没生成好的会马上生成）。" in lines
-    assert not any((preview.folder / dest).exists() for dest in later)
-    deck = "slides/elderly-care.pptx"
-    assert preview.draw_one(deck) and deck not in preview.memory.later
-    slides = Presentation(preview.folder / deck).slides
-    assert any("一整年" in shape.text_frame.text for slide in slides for shape in slide.shapes if shape.has_text_frame)
+    assert len(changed) <= made + len(later) < 80 and kept > 200  # of the shipped content's 260-odd files
     same_as_full_build(project, preview, tmp_path)
     ok, lines = preview.rebuild()  # what was drawn after the reload counts as drawn: nothing to do
     assert ok and redone(lines) == [(0, preview.memory.kept)] and not preview.memory.later
@@ -97,7 +105,7 @@ def test_a_changed_picture_file_is_taken_anew_though_the_scam_file_is_not_saved(
     assert preview.rebuild()[0]
     first = shown()
     Image.new("RGB", (300, 400), (40, 40, 200)).save(picture)  # the same name, another picture
-    ok, lines = preview.rebuild()
+    ok, lines = preview.rebuild(showing={"scams/shuadan.html"})
     assert ok and shown() != first
     with Image.open(preview.folder / shown()) as copied:
         assert copied.size == (300, 400)
@@ -113,6 +121,47 @@ def test_a_save_with_a_problem_keeps_the_memory_of_the_last_good_preview(tmp_pat
     scam.write_text(good.replace("title:", "title: [", 1), encoding="utf-8")
     assert not preview.rebuild()[0]
     scam.write_text(good.replace("刷单", "网络刷单", 1), encoding="utf-8")
-    ok, lines = preview.rebuild()
+    ok, lines = preview.rebuild(showing={"scams/shuadan.html"})
     assert ok and "网络刷单" in (preview.folder / "scams/shuadan.html").read_text(encoding="utf-8")
     same_as_full_build(project, preview, tmp_path)
+
+
+def test_a_page_made_after_the_reload_that_fails_shows_its_problem_like_a_rebuild(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    preview = Preview(project, tmp_path / "preview", templates)
+    told = []
+    preview.on_problems = lambda: told.append(True)
+    assert preview.rebuild()[0]
+    item = templates / "print/item.html"
+    good = item.read_text(encoding="utf-8")
+    item.write_text(good.replace("{% block body %}", "{% block body %}{{ no_such_name.x }}", 1), encoding="utf-8")
+    ok, _ = preview.rebuild(showing={"scams/shuadan.html"})  # the open page does not use the broken template
+    assert ok and "posters/scam-shuadan.html" in preview.memory.later
+    while preview.draw_one():
+        pass
+    assert told and preview.problems[0].startswith("templates/print/item.html:")
+    assert "模板出错" in preview.problems[0] and preview.problems[-1].startswith("共发现 1 个问题")
+    item.write_text(good, encoding="utf-8")
+    ok, _ = preview.rebuild(showing={"scams/shuadan.html"})
+    assert ok and preview.problems == []
+    same_as_full_build(project, preview, tmp_path)
+
+
+def test_a_save_of_a_shared_file_lays_out_every_scam_again(tmp_path):
+    # Layouts of one scam (its poster, kiosk screens and WeChat article) are remembered with the rest of
+    # the content they read: a channel's new wording must reach every scam's article.
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    preview = Preview(project, tmp_path / "preview")
+    assert preview.rebuild()[0]
+    channels = project / "content/channels.yaml"
+    channels.write_text(channels.read_text(encoding="utf-8").replace("when: 钱已经转出去了", "when: 钱已经转走了", 1),
+                        encoding="utf-8")
+    ok, _ = preview.rebuild(showing=set())
+    assert ok
+    for slug in (p.stem for p in (project / "content/scams").glob("*.md")):
+        assert f"wechat/scams/{slug}.html" in preview.memory.later
+    same_as_full_build(project, preview, tmp_path)
+    for slug in (p.stem for p in (project / "content/scams").glob("*.md")):
+        assert "钱已经转走了" in (preview.folder / f"wechat/scams/{slug}.html").read_text(encoding="utf-8")

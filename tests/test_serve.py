@@ -107,6 +107,11 @@ def test_save_rebuilds_shows_problems_and_recovers(served, project, browser):
     replace(scam, "title: 刷单返利诈骗", "title: 刷单返利骗局")
     heading.filter(has_text="刷单返利骗局").wait_for(timeout=WAIT_MS)
     assert served.alive()
+    # The open page was made before the reload; the other pages showing the scam after it, or at once
+    # when asked for.
+    assert re.search(r"^这次只重新生成了受影响的 1 个文件，其余 \d+ 个没有变化。$", served.out, re.M)
+    poster = urllib.request.urlopen(served.url + "posters/scam-shuadan.html", timeout=60).read().decode("utf-8")
+    assert "刷单返利骗局" in poster and "刷单返利诈骗" not in poster
     # The PowerPoint showing it, asked for at once (serve draws such files after the reload), is the new one.
     deck = Presentation(io.BytesIO(urllib.request.urlopen(served.url + "slides/class-meeting.pptx", timeout=60).read()))
     assert any("刷单返利骗局" in shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)

@@ -23,6 +23,7 @@ from ...layout.blocks import screen_picture
 from ...layout.canvas import FOOT_PAD, KIOSK_LANDSCAPE, KIOSK_PORTRAIT
 from ...layout.paginate import Overflow, continued, fill_ratio, fitting_scale, grow_pictures, paginate
 from ...layout.text import line_count
+from ...memory import model_digest, remembered, scam_digest
 from ...page import Page
 from ...problems import Notice
 from ..printkit.compose import REMEMBER_CHARS, remember_line
@@ -128,11 +129,13 @@ def review_due(model, reviewed, review_by=None):
     return add_months(reviewed, model.config["review_months"]) if reviewed else None
 
 
-def entry(model, item, canvas):
+def entry(model, item, canvas, memory=None):
     """One playlist item → (cards paginated for `canvas`, last day it may show, where its content lives)."""
     if item.get("scam"):
-        scam = item["scam"]
-        return scam_cards(scam, canvas), review_due(model, scam["reviewed"], scam["review_by"]), scam["file"]
+        scam = item["scam"]  # its screens read the scam alone (and the site's language)
+        parts = ("kiosk-scam", model_digest(memory, model), scam_digest(memory, model, scam), canvas)
+        cards = remembered(memory, parts, lambda: scam_cards(scam, canvas))
+        return cards, review_due(model, scam["reviewed"], scam["review_by"]), scam["file"]
     if item.get("rules"):
         rule = item["rules"]
         return rule_cards(rule, canvas), review_due(model, rule["reviewed"]), rule["file"]
@@ -177,14 +180,20 @@ def loops(model):
     return sorted(found, key=lambda p: (p["slug"] != "all", p["slug"]))
 
 
-def build_loop(model, playlist, options, on, stale, canvas):
+def fitted(card, canvas):
+    """(the type scale at which the card fills its screen, its blocks with the pictures grown into the room left)."""
+    scale = fitting_scale(card, canvas, largest(card), SMALLEST_SCALE)
+    return scale, grow_pictures(dict(card, scale=scale), canvas)["blocks"]
+
+
+def build_loop(model, playlist, options, on, stale, canvas, memory=None):
     """The cards of one loop, each with its duration and windows, paginated for `canvas`, with the
     screens between them; every card's type as large as its canvas allows (up to LARGEST_SCALE)."""
     cards, since_calls = [], 0
     default_seconds = playlist["seconds"] or options["seconds"]
     items = playlist["items"]
     for number, item in enumerate(items):
-        made, due, source = entry(model, item, canvas)
+        made, due, source = entry(model, item, canvas, memory)
         if due and due < on:
             where = stale.setdefault((source, due), [])
             if f"kiosk/{playlist['slug']}.html" not in where:
@@ -197,8 +206,7 @@ def build_loop(model, playlist, options, on, stale, canvas):
         extra, since_calls = between(item, items[number + 1] if number + 1 < len(items) else None, since_calls, canvas)
         for c, shown_for in [(c, seconds) for c in made] + [(c, min(seconds, BETWEEN_SECONDS)) for c in extra]:
             c["attrs"] = {k: str(v) for k, v in dict(attrs, seconds=shown_for).items() if v != ""}
-            c["scale"] = fitting_scale(c, canvas, largest(c), SMALLEST_SCALE)
-            grow_pictures(c, canvas)
+            c["scale"], c["blocks"] = remembered(memory, ("kiosk-fit", dict(c, attrs=None), canvas), lambda c=c: fitted(c, canvas))
             cards.append(c)
     return cards
 
@@ -247,7 +255,7 @@ def pages(model, ctx):
     foot = footer(model)
     for playlist in loops(model):
         shows.append(tuple(dict.fromkeys((("scam", i["scam"]["slug"]), "") for i in playlist["items"] if i.get("scam"))))
-        sets = [{"name": canvas.name, "cards": build_loop(model, playlist, options, ctx.today, stale, canvas),
+        sets = [{"name": canvas.name, "cards": build_loop(model, playlist, options, ctx.today, stale, canvas, ctx.memory),
                  "fallback": fallback_card(canvas)} for canvas in CANVASES]
         cards = sets[0]["cards"]  # the landscape screens: what the index and the manifest count
         seconds = sum(int(c["attrs"]["seconds"]) for c in cards)

@@ -35,7 +35,7 @@ def pages(model, ctx):
 
     With `build.py pdf`, each item and its campaign page link its share images, and the posters'
     index plans (and shows) the 长图 of every scam and campaign."""
-    kit = Kit(model)
+    kit = Kit(model, ctx.memory)
     kit.posters()
     count = len(kit.items)
     kit.leaflets()

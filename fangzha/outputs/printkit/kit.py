@@ -10,6 +10,7 @@ from ...design import ACCENTS, accent
 from ...i18n import N_, activate, other_lang
 from ...i18n import ui as _
 from ...layout.budget import Owner
+from ...memory import digest, model_digest, pickled_with, remembered, scam_digests
 from ...page import Page
 from ...parallel import ordered_map
 from . import compose, sheets
@@ -103,8 +104,8 @@ class Item:
 class Kit:
     """Plans the printable items of one model, then draws them all (over the cores when there are many)."""
 
-    def __init__(self, model):
-        self.model = model
+    def __init__(self, model, memory=None):
+        self.model, self.memory = model, memory  # memory: a preview's (memory.py), or None
         self.large_names = {a["name"] for a in model.audiences if a["large_type"]}
         self.paper = model.config["print"]["paper"]
         self.items = []
@@ -114,9 +115,21 @@ class Kit:
         self.items.append(Item(*args, lang=other_lang(subject, self.model.config) if subject else "", **kwargs))
 
     def pages(self, start=0, end=None):
-        """The Pages of the items planned so far (`start`:`end`), each drawn."""
-        items = self.items[start:end]
-        return [page_of(item, drawn) for item, drawn in zip(items, ordered_map(draw, range(start, start + len(items)), self))]
+        """The Pages of the items planned so far (`start`:`end`), each drawn (in a preview, only the items
+        whose inputs changed since the last build: an item reads itself and the model, never a scam it
+        was not given)."""
+        indexes = range(start, start + len(self.items[start:end]))
+        if self.memory is None:
+            return [page_of(self.items[i], drawn) for i, drawn in zip(indexes, ordered_map(draw, indexes, self))]
+        model_key = model_digest(self.memory, self.model)
+        names = {id(self.model): "model", **scam_digests(self.memory, self.model)}  # a scam given: its content
+        keys = {i: digest(model_key, pickled_with(self.items[i], names)) for i in indexes}
+        todo = [i for i in indexes if not self.memory.has_layout(keys[i])]
+        fresh = dict(zip(todo, ordered_map(draw, todo, self)))
+        return [page_of(self.items[i], remembered(self.memory, (keys[i],), lambda i=i: fresh[i])) for i in indexes]
+
+    def __getstate__(self):  # what a spawned worker is sent to draw: no preview memory
+        return dict(vars(self), memory=None)
 
     def audience_scams(self, audience_id):
         """The scams of one audience (by its id in audiences.yaml), or none when it is not there."""
