@@ -41,6 +41,7 @@ class Memory:
         self.drawn, self.next_drawn = {}, {}  # dest -> key: the drawn files the output folder's listing claims
         self.drawn_keys = {}  # digest of a drawn file's pickled inputs -> its render.drawn_key
         self.layouts, self.next_layouts = {}, {}  # digest of a layout's inputs -> the pickled layout (remembered)
+        self.templates = ((), None)  # (every template file's path and bytes, what read_templates found in them)
         self.model_key = (None, b"", {})  # (the model, its digest without the scams' own content, each scam's), this build
 
     def commit(self):
@@ -143,11 +144,22 @@ def read_templates(templates_dir):
     return digest(*parts), reads
 
 
+def templates_of(memory, templates_dir):
+    """read_templates, worked out again only when a template file was added, removed or changed since the
+    last build (reading the files is quick; scanning them is not)."""
+    if memory is None:
+        return read_templates(templates_dir)
+    seen = tuple((str(p), p.read_bytes()) for p in sorted(Path(templates_dir).rglob("*")) if p.is_file())
+    if memory.templates[0] != seen:
+        memory.templates = (seen, read_templates(templates_dir))
+    return memory.templates[1]
+
+
 class PageInputs:
     """The digest of every templated page's inputs, in one build."""
 
-    def __init__(self, model, templates_dir):
-        templates, self.reads = read_templates(templates_dir)
+    def __init__(self, model, templates_dir, memory=None):
+        templates, self.reads = templates_of(memory, templates_dir)
         self.model, self.values = model, {}
         self.common = digest(templates, model.config)
 

@@ -357,7 +357,7 @@ def unchanged_pages(pages, model, templates_dir, previous, memory):
     the same place, {index: digest of its inputs}); only a build with a memory of the last one knows."""
     if memory is None or not previous:
         return set(), {}
-    inputs = PageInputs(model, templates_dir)
+    inputs = PageInputs(model, templates_dir, memory)
     digests = {index: inputs.of(page) for index, page in enumerate(pages)}
     unchanged = {i for i, d in digests.items()
                  if d is not None and memory.pages.get(pages[i].dest) == d and (Path(previous) / pages[i].dest).is_file()}

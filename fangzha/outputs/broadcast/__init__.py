@@ -79,9 +79,12 @@ def version(model, campaign, name, seconds):
     fixed, optional = parts(model, campaign, detailed=seconds > 60)
     chosen = list(fixed)
     budget = seconds * reading_speed()
-    for part in optional:
-        if characters(line for _, lines in chosen + [part] for line in lines) <= budget:
+    used = characters(line for _, lines in chosen for line in lines)
+    for part in optional:  # (a count of lines is the sum of each line's)
+        more = characters(part[1])
+        if used + more <= budget:
             chosen.append(part)
+            used += more
     ordered = [line for _, lines in sorted(chosen, key=lambda part: part[0]) for line in lines]
     count, read = characters(ordered), reading_seconds(ordered)
     return {"name": name, "limit": seconds, "lines": ordered, "characters": count, "seconds": read,
