@@ -35,7 +35,7 @@ from .problems import COMMAND, ContentError, summary_line
 from .render import CONTENT_SECURITY_POLICY, draw_later
 from .write import OutputError
 
-AFTER_RELOAD = 0.3  # the reloading browser is served before the drawing thread starts
+QUIET_SECONDS = 1.0  # the drawing thread starts once saves pause this long (the reloaded page is served first)
 POLL_SECONDS = 0.05  # livereload's own poll (0.8 s, reloads at most every 3 s) is too slow for saves
 GENERATION_COOKIE = "fangzha-preview"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -118,13 +118,15 @@ class Preview:
 
 
     def draw_in_background(self):
-        """The drawing thread: after each rebuild, the files it left for later, one at a time (in a thread,
-        so the server answers the reloading browser meanwhile; a save waits for at most one file)."""
+        """The drawing thread: once saves pause, the files the last rebuild left for later, one at a time (in
+        a thread, so the server answers the browser meanwhile; a save waits for at most one file, and stops
+        the drawing until saves pause again)."""
         while not self.stopped:
             self.to_draw.wait()
             self.to_draw.clear()
-            time.sleep(AFTER_RELOAD)
-            while self.draw_one():
+            while self.to_draw.wait(QUIET_SECONDS):  # saved again: a save never waits for files it makes anew
+                self.to_draw.clear()
+            while not self.to_draw.is_set() and self.draw_one():
                 time.sleep(0.01)  # let a rebuild that is waiting for the lock have it
 
     def stop(self):
