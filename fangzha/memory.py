@@ -6,8 +6,9 @@ Three things are kept, each keyed by everything it was made from:
 - each templated page's inputs (its context and fields, the model attributes its template reads, the
   config and the templates), so only pages whose inputs changed are rendered; the others are taken from
   the last good output as they are;
-- the layouts the families measure for one scam or one printed item (a poster placed on its sheet, a
-  kiosk screen's type scale, a WeChat article), so a save lays out again only what it changed.
+- the layouts marked `pure` (a scam's kiosk screens and their type scales, a deck, a WeChat article, a
+  broadcast script) and every printed item placed on its sheets, so a save lays out again only what it
+  changed.
 Besides, the files a preview's rebuild left to make after the browser has reloaded (render.draw_later:
 the changed pages no browser shows, and the PowerPoint and Word files), and which drawn files the
 output folder's list claims.
@@ -17,6 +18,9 @@ pickle differently (a page is then rendered again, which costs time, never corre
 inputs never pickle the same.
 """
 
+import contextlib
+import contextvars
+import functools
 import hashlib
 import io
 import pickle
@@ -218,14 +222,6 @@ def scam_digests(memory, model):
     return memory.model_key[2]
 
 
-def scam_digest(memory, model, scam):
-    """The digest of one scam's content (b"" without a memory)."""
-    if memory is None:
-        return b""
-    known = scam_digests(memory, model).get(id(scam))
-    return known if known is not None else digest(scam)
-
-
 def remembered(memory, parts, compute):
     """compute(): a pure layout, given everything it reads as `parts` (bytes, or values to pickle). A
     preview's memory answers with the layout of the same inputs from the last build, copied; a build
@@ -238,3 +234,44 @@ def remembered(memory, parts, compute):
         kept = pickle.dumps(compute(), protocol=5)
     memory.next_layouts[key] = kept
     return pickle.loads(kept)
+
+
+def inputs_key(memory, model, value, holds_model=True):
+    """The parts that stand for `value` (a layout's arguments) and the model it reads besides: the model
+    itself as a token, each scam it is given as the digest of its content (None when it cannot be pickled).
+    A value that does not hold the model is pickled as it is (much quicker: no call back per object)."""
+    try:
+        if not holds_model:
+            return model_digest(memory, model), pickle.dumps(value, protocol=5)
+        return model_digest(memory, model), pickled_with(value, {id(model): "model", **scam_digests(memory, model)})
+    except Exception:
+        return None
+
+
+PLANNING = contextvars.ContextVar("planning", default=None)  # (memory, model) while a preview's build plans
+
+
+@contextlib.contextmanager
+def planning(memory, model):
+    """While a build plans: with a preview's memory, the layouts marked `pure` are remembered between saves."""
+    token = PLANNING.set((memory, model) if memory is not None else None)
+    try:
+        yield
+    finally:
+        PLANNING.reset(token)
+
+
+def pure(function):
+    """Marks a layout whose result depends only on its arguments, the site's language and the rest of the
+    model (never on a scam it is not given): while a preview plans, it is remembered between saves."""
+    name = f"{function.__module__}.{function.__qualname__}"
+
+    @functools.wraps(function)
+    def layout(*args, **kwargs):
+        active = PLANNING.get()
+        key = inputs_key(*active, (args, kwargs), any(a is active[1] for a in args)) if active else None
+        if key is None:
+            return function(*args, **kwargs)
+        return remembered(active[0], (name, *key), lambda: function(*args, **kwargs))
+
+    return layout

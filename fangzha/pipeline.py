@@ -11,6 +11,7 @@ from . import plan as planner
 from .content.convert import to_site_language
 from .content.load import load_project
 from .content.validate import PER_FILE, check_record, validate
+from .memory import planning
 from .problems import ContentError, split_notices
 from .render import Files, render, render_page
 
@@ -55,7 +56,8 @@ def check(ctx, output=None, loaded=None):
         ctx = ctx.with_output(Path(output) if output else output_dir(ctx, model))
         if ctx.memory is not None:
             ctx.memory.begin()
-        pages = planner.plan(model, ctx)
+        with planning(ctx.memory, model):
+            pages = planner.plan(model, ctx)
         errors, warnings = split_notices(model.warnings + planner.check(model, pages, ctx), ctx.strict)
         if errors:
             raise ContentError(errors)

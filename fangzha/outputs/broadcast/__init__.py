@@ -9,6 +9,7 @@ priority until the version's reading time, estimated at spoken.READING_SPEED, is
 
 from ...i18n import N_
 from ...i18n import ui as _
+from ...memory import pure
 from ...page import Page
 from ...problems import Notice
 from .spoken import characters, number_word, reading_seconds, reading_speed, sentences, spoken
@@ -74,6 +75,7 @@ def parts(model, campaign, detailed):
     return fixed, scams[:2] + rules + channels + scams[2:] + more + notes
 
 
+@pure
 def version(model, campaign, name, seconds):
     """One version of the script: its lines, within `seconds` of reading where the fixed parts allow."""
     fixed, optional = parts(model, campaign, detailed=seconds > 60)

@@ -23,7 +23,7 @@ from ...layout.blocks import screen_picture
 from ...layout.canvas import FOOT_PAD, KIOSK_LANDSCAPE, KIOSK_PORTRAIT
 from ...layout.paginate import Overflow, continued, fill_ratio, fitting_scale, grow_pictures, paginate
 from ...layout.text import line_count
-from ...memory import model_digest, remembered, scam_digest
+from ...memory import pure
 from ...page import Page
 from ...problems import Notice
 from ..printkit.compose import REMEMBER_CHARS, remember_line
@@ -52,6 +52,7 @@ def card(kind, title, blocks, kicker="", icon=None, accent="", layout="content")
             "icon": icon, "accent": accent, "layout": layout}
 
 
+@pure
 def scam_cards(scam, canvas):
     def make(chunk, start):
         blocks = [{"type": "lead", "text": scam["summary"]}] if start == 0 else []
@@ -61,6 +62,7 @@ def scam_cards(scam, canvas):
     return paginate(scam["signs"], make, [canvas])
 
 
+@pure
 def rule_cards(rule, canvas):
     """A 凡是 list over as many screens as it needs, each with the list's source, as the site shows it."""
     items = [{"strong": f"{n}.", "text": t} for n, t in enumerate(rule["items"], start=1)]
@@ -70,6 +72,7 @@ def rule_cards(rule, canvas):
         design.ACCENTS["rules"]), [canvas])
 
 
+@pure
 def report_cards(model, channel_ids, canvas):
     rows = [g for g in model.guide if not channel_ids or any(c["id"] in channel_ids for c in g["call"])]
     items = [{"strong": " / ".join(c["label"] for c in g["call"]), "text": g["situation"]} for g in rows]
@@ -78,6 +81,7 @@ def report_cards(model, channel_ids, canvas):
         design.ACCENTS["report"]), [canvas])
 
 
+@pure
 def slogan_card(campaign, canvas):
     """A campaign's slogan (else its name) on the brand's colour: what kind of campaign, its name, who, when and
     where (on one line of a wide screen, a line each on a tall one)."""
@@ -129,13 +133,11 @@ def review_due(model, reviewed, review_by=None):
     return add_months(reviewed, model.config["review_months"]) if reviewed else None
 
 
-def entry(model, item, canvas, memory=None):
+def entry(model, item, canvas):
     """One playlist item → (cards paginated for `canvas`, last day it may show, where its content lives)."""
     if item.get("scam"):
-        scam = item["scam"]  # its screens read the scam alone (and the site's language)
-        parts = ("kiosk-scam", model_digest(memory, model), scam_digest(memory, model, scam), canvas)
-        cards = remembered(memory, parts, lambda: scam_cards(scam, canvas))
-        return cards, review_due(model, scam["reviewed"], scam["review_by"]), scam["file"]
+        scam = item["scam"]
+        return scam_cards(scam, canvas), review_due(model, scam["reviewed"], scam["review_by"]), scam["file"]
     if item.get("rules"):
         rule = item["rules"]
         return rule_cards(rule, canvas), review_due(model, rule["reviewed"]), rule["file"]
@@ -180,20 +182,21 @@ def loops(model):
     return sorted(found, key=lambda p: (p["slug"] != "all", p["slug"]))
 
 
+@pure
 def fitted(card, canvas):
     """(the type scale at which the card fills its screen, its blocks with the pictures grown into the room left)."""
     scale = fitting_scale(card, canvas, largest(card), SMALLEST_SCALE)
     return scale, grow_pictures(dict(card, scale=scale), canvas)["blocks"]
 
 
-def build_loop(model, playlist, options, on, stale, canvas, memory=None):
+def build_loop(model, playlist, options, on, stale, canvas):
     """The cards of one loop, each with its duration and windows, paginated for `canvas`, with the
     screens between them; every card's type as large as its canvas allows (up to LARGEST_SCALE)."""
     cards, since_calls = [], 0
     default_seconds = playlist["seconds"] or options["seconds"]
     items = playlist["items"]
     for number, item in enumerate(items):
-        made, due, source = entry(model, item, canvas, memory)
+        made, due, source = entry(model, item, canvas)
         if due and due < on:
             where = stale.setdefault((source, due), [])
             if f"kiosk/{playlist['slug']}.html" not in where:
@@ -206,7 +209,7 @@ def build_loop(model, playlist, options, on, stale, canvas, memory=None):
         extra, since_calls = between(item, items[number + 1] if number + 1 < len(items) else None, since_calls, canvas)
         for c, shown_for in [(c, seconds) for c in made] + [(c, min(seconds, BETWEEN_SECONDS)) for c in extra]:
             c["attrs"] = {k: str(v) for k, v in dict(attrs, seconds=shown_for).items() if v != ""}
-            c["scale"], c["blocks"] = remembered(memory, ("kiosk-fit", dict(c, attrs=None), canvas), lambda c=c: fitted(c, canvas))
+            c["scale"], c["blocks"] = fitted(dict(c, attrs=None), canvas)
             cards.append(c)
     return cards
 
@@ -255,7 +258,7 @@ def pages(model, ctx):
     foot = footer(model)
     for playlist in loops(model):
         shows.append(tuple(dict.fromkeys((("scam", i["scam"]["slug"]), "") for i in playlist["items"] if i.get("scam"))))
-        sets = [{"name": canvas.name, "cards": build_loop(model, playlist, options, ctx.today, stale, canvas, ctx.memory),
+        sets = [{"name": canvas.name, "cards": build_loop(model, playlist, options, ctx.today, stale, canvas),
                  "fallback": fallback_card(canvas)} for canvas in CANVASES]
         cards = sets[0]["cards"]  # the landscape screens: what the index and the manifest count
         seconds = sum(int(c["attrs"]["seconds"]) for c in cards)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ...i18n import active_config, page_lang
 from ...i18n import ui as _
 from ...layout.text import wrapped_line_count
+from ...memory import pure
 from ..slides import canvas_for
 from . import theme
 
@@ -238,6 +239,7 @@ def icon_of(item, campaign):
     return PART_ICONS[item["kind"]]
 
 
+@pure
 def plan_deck(slides, campaign, aspect):
     """Every PowerPoint slide of one campaign's deck: one per HTML slide, and for a slide whose
     answer appears on a key press (the quiz) a second one with the answer shown."""

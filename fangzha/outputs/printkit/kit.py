@@ -10,7 +10,7 @@ from ...design import ACCENTS, accent
 from ...i18n import N_, activate, other_lang
 from ...i18n import ui as _
 from ...layout.budget import Owner
-from ...memory import digest, model_digest, pickled_with, remembered, scam_digests
+from ...memory import digest, inputs_key, remembered
 from ...page import Page
 from ...parallel import ordered_map
 from . import compose, sheets
@@ -121,10 +121,8 @@ class Kit:
         indexes = range(start, start + len(self.items[start:end]))
         if self.memory is None:
             return [page_of(self.items[i], drawn) for i, drawn in zip(indexes, ordered_map(draw, indexes, self))]
-        model_key = model_digest(self.memory, self.model)
-        names = {id(self.model): "model", **scam_digests(self.memory, self.model)}  # a scam given: its content
-        keys = {i: digest(model_key, pickled_with(self.items[i], names)) for i in indexes}
-        todo = [i for i in indexes if not self.memory.has_layout(keys[i])]
+        keys = {i: digest("print-item", *inputs_key(self.memory, self.model, self.items[i])) for i in indexes}
+        todo = [i for i in indexes if not self.memory.has_layout(keys[i])]  # drawn over the cores, as without a memory
         fresh = dict(zip(todo, ordered_map(draw, todo, self)))
         return [page_of(self.items[i], remembered(self.memory, (keys[i],), lambda i=i: fresh[i])) for i in indexes]
 

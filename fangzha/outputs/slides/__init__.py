@@ -18,6 +18,7 @@ from ...i18n import ui as _
 from ...layout.blocks import screen_picture
 from ...layout.canvas import SLIDE, SLIDE_4X3, SLIDE_LARGE, SLIDE_LARGE_4X3
 from ...layout.paginate import Overflow, continued, fill_ratio, fitting_scale, grow_pictures, paginate
+from ...memory import pure
 from ...page import Page
 from ...problems import Notice
 
@@ -204,6 +205,7 @@ def opened(kind, slides, count):
     return [divider(kind, count)] + slides if slides else []
 
 
+@pure
 def deck(model, campaign, aspect="16:9"):
     """The slides of one campaign's deck, in the class-meeting order."""
     notes = campaign["slide_notes"]

@@ -8,7 +8,6 @@ the very HTML the pages will carry: an article that breaks a rule stops the buil
 """
 
 from ...i18n import ui as _
-from ...memory import model_digest, remembered, scam_digest
 from ...page import Page
 from ...problems import Problem
 from . import compose
@@ -26,13 +25,6 @@ def fitted(make):
     return article
 
 
-def scam_article(model, scam, memory):
-    """A scam's article: it reads the scam and the rest of the model, never another scam."""
-    dest = f"wechat/scams/{scam['slug']}.html"
-    return remembered(memory, ("wechat-article", model_digest(memory, model), scam_digest(memory, model, scam), dest),
-                      lambda: compose.scam_article(model, scam, dest))
-
-
 def pages(model, ctx):
     """The articles, the group messages and wechat/index.html, which lists them."""
     campaigns = []
@@ -46,7 +38,7 @@ def pages(model, ctx):
             Page(f"wechat/{campaign['slug']}.txt", text=compose.group_message(model, campaign), context={"source": campaign["file"]},
                  kit_of=campaign["slug"], label=_("微信群消息"), kind="group-message")))
     scams = [Page(f"wechat/scams/{scam['slug']}.html", "wechat/article.html", {
-        "title": scam["title"], "article": scam_article(model, scam, ctx.memory), "source": scam["file"], "scam": scam,
+        "title": scam["title"], "article": compose.scam_article(model, scam, f"wechat/scams/{scam['slug']}.html"), "source": scam["file"], "scam": scam,
         "message": ""}, kind="wechat-article") for scam in model.scams]
     index = Page(INDEX, "wechat/index.html", {"campaigns": campaigns, "scams": scams})
     return [page for pair in campaigns for page in pair] + scams + [index]

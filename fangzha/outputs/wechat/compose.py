@@ -7,6 +7,7 @@ the first few; `DETAILS` lists those steps, fullest first.
 
 from ...i18n import N_
 from ...i18n import ui as _
+from ...memory import pure
 from ..printkit import compose as printed
 from ..printkit import share
 from ..printkit.kit import campaign_poster, scam_poster, shortest
@@ -57,6 +58,7 @@ def rule_lists(article, rules):
         article.p(printed.cited(rule), "small")
 
 
+@pure
 def campaign_article(model, campaign, dest, detail="lists"):
     """The marked element of a campaign's article."""
     article = Article(model.config["base_url"], dest)
@@ -79,6 +81,7 @@ def campaign_article(model, campaign, dest, detail="lists"):
     return article.html()
 
 
+@pure
 def scam_article(model, scam, dest):
     """The marked element of one scam type's article."""
     article = Article(model.config["base_url"], dest)
