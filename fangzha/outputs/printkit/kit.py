@@ -121,10 +121,12 @@ class Kit:
         indexes = range(start, start + len(self.items[start:end]))
         if self.memory is None:
             return [page_of(self.items[i], drawn) for i, drawn in zip(indexes, ordered_map(draw, indexes, self))]
-        keys = {i: digest("print-item", *inputs_key(self.memory, self.model, self.items[i])) for i in indexes}
-        todo = [i for i in indexes if not self.memory.has_layout(keys[i])]  # drawn over the cores, as without a memory
+        parts = {i: inputs_key(self.memory, self.model, self.items[i]) for i in indexes}
+        keys = {i: digest("print-item", *key) if key else None for i, key in parts.items()}  # None: cannot be pickled
+        todo = [i for i in indexes if not keys[i] or not self.memory.has_layout(keys[i])]  # over the cores, as without
         fresh = dict(zip(todo, ordered_map(draw, todo, self)))
-        return [page_of(self.items[i], remembered(self.memory, (keys[i],), lambda i=i: fresh[i])) for i in indexes]
+        return [page_of(self.items[i], remembered(self.memory, (keys[i],), lambda i=i: fresh[i]) if keys[i] else fresh[i])
+                for i in indexes]
 
     def __getstate__(self):  # what a spawned worker is sent to draw: no preview memory
         return dict(vars(self), memory=None)
