@@ -45,7 +45,7 @@ class Memory:
         self.drawn, self.next_drawn = {}, {}  # dest -> key: the drawn files the output folder's listing claims
         self.drawn_keys = {}  # digest of a drawn file's pickled inputs -> its render.drawn_key
         self.layouts, self.next_layouts = {}, {}  # digest of a layout's inputs -> the pickled layout (remembered)
-        self.templates = ((), None)  # (every template file's path and bytes, what read_templates found in them)
+        self.templates = ((), None)  # (template_files, what read_templates found in them)
         self.model_key = (None, b"", {})  # (the model, its digest without the scams' own content, each scam's), this build
 
     def commit(self):
@@ -57,7 +57,7 @@ class Memory:
         self.layouts, self.next_layouts = self.next_layouts, {}
 
     def has_layout(self, key):
-        return digest(key) in self.next_layouts or digest(key) in self.layouts
+        return key in self.next_layouts or key in self.layouts
 
     def begin(self):
         """A build starts: what a failed one laid out is not kept past the next good one."""
@@ -127,12 +127,17 @@ def remember_file(memory, key, result, root):
 # ---- pages
 
 
-def read_templates(templates_dir):
-    """(the digest of every template file, {template name: the model attributes it reads, itself or
-    through the templates it extends, includes or imports}), each file read once."""
+def template_files(templates_dir):
+    """((name, bytes) of every file of the templates folder), in order."""
+    paths = sorted(p for p in Path(templates_dir).rglob("*") if p.is_file())
+    return tuple((path.relative_to(templates_dir).as_posix(), path.read_bytes()) for path in paths)
+
+
+def read_templates(files):
+    """(the digest of the template files, {template name: the model attributes it reads, itself or
+    through the templates it extends, includes or imports}) from template_files."""
     own, uses, parts = {}, {}, []
-    for path in sorted(p for p in Path(templates_dir).rglob("*") if p.is_file()):
-        data, name = path.read_bytes(), path.relative_to(templates_dir).as_posix()
+    for name, data in files:
         parts.append(name.encode() + b"\0" + data)
         text = data.decode("utf-8", errors="replace")
         own[name], uses[name] = set(MODEL_NAME.findall(text)), set(USES.findall(text))
@@ -151,11 +156,11 @@ def read_templates(templates_dir):
 def templates_of(memory, templates_dir):
     """read_templates, worked out again only when a template file was added, removed or changed since the
     last build (reading the files is quick; scanning them is not)."""
+    files = template_files(templates_dir)
     if memory is None:
-        return read_templates(templates_dir)
-    seen = tuple((str(p), p.read_bytes()) for p in sorted(Path(templates_dir).rglob("*")) if p.is_file())
-    if memory.templates[0] != seen:
-        memory.templates = (seen, read_templates(templates_dir))
+        return read_templates(files)
+    if memory.templates[0] != files:
+        memory.templates = (files, read_templates(files))
     return memory.templates[1]
 
 
@@ -222,13 +227,12 @@ def scam_digests(memory, model):
     return memory.model_key[2]
 
 
-def remembered(memory, parts, compute):
-    """compute(): a pure layout, given everything it reads as `parts` (bytes, or values to pickle). A
-    preview's memory answers with the layout of the same inputs from the last build, copied; a build
-    without one just computes. Either way the caller gets a result of its own, to change as it likes."""
+def remembered(memory, key, compute):
+    """compute(): a pure layout, `key` the digest of everything it reads. A preview's memory answers with
+    the layout of the same inputs from the last build, copied; a build without one just computes. Either
+    way the caller gets a result of its own, to change as it likes."""
     if memory is None:
         return compute()
-    key = digest(*parts)
     kept = memory.next_layouts.get(key) or memory.layouts.get(key)
     if kept is None:
         kept = pickle.dumps(compute(), protocol=5)
@@ -272,6 +276,6 @@ def pure(function):
         key = inputs_key(*active, (args, kwargs), any(a is active[1] for a in args)) if active else None
         if key is None:
             return function(*args, **kwargs)
-        return remembered(active[0], (name, *key), lambda: function(*args, **kwargs))
+        return remembered(active[0], digest(name, *key), lambda: function(*args, **kwargs))
 
     return layout

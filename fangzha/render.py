@@ -342,9 +342,9 @@ def draw_later(memory, folder, dest=None):
         memory.pages[dest] = key
         return True
     if key is None:  # left for later before its key was taken: the next rebuild knows it by its inputs
-        key = drawn_key(page)
-        if drawn_inputs(page) is not None:
-            memory.drawn_keys[drawn_inputs(page)] = key
+        key, inputs = drawn_key(page), drawn_inputs(page)
+        if inputs is not None:
+            memory.drawn_keys[inputs] = key
     memory.drawn[dest] = key
     listing = "".join(f"{k} {d}\n" for d, k in sorted(memory.drawn.items()))
     write_file(folder, DRAWN_LIST + ".drawing", listing.encode("utf-8"))

@@ -187,8 +187,9 @@ class PreviewHandler(StaticFileHandler):
 
     async def get(self, path, include_body=True):
         self.set_cookie(GENERATION_COOKIE, str(self.preview.generation))
-        if page_of(path) in self.preview.memory.later:  # not made yet since the last save: make it now
-            self.preview.draw_one(page_of(path))
+        page = page_of(path)
+        if page in self.preview.memory.later:  # not made yet since the last save: make it now
+            self.preview.draw_one(page)
         if self.preview.problems:
             self.set_header("Content-Type", "text/html; charset=utf-8")
             self.set_header("Cache-Control", "no-store")

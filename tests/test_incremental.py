@@ -6,11 +6,12 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT, copy_project
+from conftest import FIXTURES, ROOT, copy_project, edit
 from PIL import Image
 from pptx import Presentation
 
 from fangzha.context import BuildContext
+from fangzha.outputs import kiosk
 from fangzha.pipeline import build
 from fangzha.serve import Preview
 
@@ -55,8 +56,7 @@ def test_a_save_remakes_only_the_pages_showing_the_changed_scam(tmp_path):
     assert ok and redone(lines) == [(0, preview.memory.kept)]
     assert rewritten(first, files(preview.folder)) == set()
 
-    scam = project / "content/scams/elderly-prepaid.md"
-    scam.write_text(scam.read_text(encoding="utf-8").replace("  - 一次性要交很多个月的费用", "  - 一次性要交一整年的费用", 1), encoding="utf-8")
+    edit(project, "content/scams/elderly-prepaid.md", "  - 一次性要交很多个月的费用", "  - 一次性要交一整年的费用")
     before = files(preview.folder)
     shown = "scams/elderly-prepaid.html"  # the page open in the browser: made before the reload
     ok, lines = preview.rebuild(showing={shown})
@@ -134,16 +134,14 @@ def test_a_page_made_after_the_reload_that_fails_shows_its_problem_like_a_rebuil
     told = []
     preview.on_problems = lambda: told.append(True)
     assert preview.rebuild()[0]
-    item = templates / "print/item.html"
-    good = item.read_text(encoding="utf-8")
-    item.write_text(good.replace("{% block body %}", "{% block body %}{{ no_such_name.x }}", 1), encoding="utf-8")
+    edit(templates, "print/item.html", "{% block body %}", "{% block body %}{{ no_such_name.x }}")
     ok, _ = preview.rebuild(showing={"scams/shuadan.html"})  # the open page does not use the broken template
     assert ok and "posters/scam-shuadan.html" in preview.memory.later
     while preview.draw_one():
         pass
     assert told and preview.problems[0].startswith("templates/print/item.html:")
     assert "模板出错" in preview.problems[0] and preview.problems[-1].startswith("共发现 1 个问题")
-    item.write_text(good, encoding="utf-8")
+    edit(templates, "print/item.html", "{% block body %}{{ no_such_name.x }}", "{% block body %}")
     ok, _ = preview.rebuild(showing={"scams/shuadan.html"})
     assert ok and preview.problems == []
     same_as_full_build(project, preview, tmp_path)
@@ -155,9 +153,7 @@ def test_a_save_of_a_shared_file_lays_out_every_scam_again(tmp_path):
     project = copy_project(FIXTURES / "mini", tmp_path / "project")
     preview = Preview(project, tmp_path / "preview")
     assert preview.rebuild()[0]
-    channels = project / "content/channels.yaml"
-    channels.write_text(channels.read_text(encoding="utf-8").replace("when: 钱已经转出去了", "when: 钱已经转走了", 1),
-                        encoding="utf-8")
+    edit(project, "content/channels.yaml", "when: 钱已经转出去了", "when: 钱已经转走了")
     ok, _ = preview.rebuild(showing=set())
     assert ok
     for slug in (p.stem for p in (project / "content/scams").glob("*.md")):
@@ -165,3 +161,24 @@ def test_a_save_of_a_shared_file_lays_out_every_scam_again(tmp_path):
     same_as_full_build(project, preview, tmp_path)
     for slug in (p.stem for p in (project / "content/scams").glob("*.md")):
         assert "钱已经转走了" in (preview.folder / f"wechat/scams/{slug}.html").read_text(encoding="utf-8")
+
+
+def test_a_save_lays_out_again_only_the_screens_it_changed(tmp_path, monkeypatch):
+    # A kiosk screen's type scale is remembered between saves: measured again only for a changed screen.
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    preview = Preview(project, tmp_path / "preview")
+    measured = []
+    real = kiosk.fitting_scale
+    monkeypatch.setattr(kiosk, "fitting_scale", lambda card, *rest, **options: measured.append(card["name"]) or real(card, *rest, **options))
+    assert preview.rebuild()[0]
+    standing = [name for name in measured if name == "防范诈骗"]  # the standing screen, measured once per loop
+    everything = len(measured)
+    measured.clear()
+    assert preview.rebuild()[0] and measured == standing  # nothing saved: no other screen measured
+    edit(project, "content/scams/shuadan.md", "title: 刷单返利诈骗", "title: 网络刷单诈骗")
+    measured.clear()
+    assert preview.rebuild(showing=set())[0]
+    # Only the saved scam's screen and its line to remember (headed by its title), on both canvases.
+    assert [name for name in measured if name != "防范诈骗"] == ["网络刷单诈骗", "凡是刷单，都是诈骗！"] * 2
+    assert len(measured) < everything / 2
+    same_as_full_build(project, preview, tmp_path)

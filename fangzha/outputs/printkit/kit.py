@@ -125,7 +125,7 @@ class Kit:
         keys = {i: digest("print-item", *key) if key else None for i, key in parts.items()}  # None: cannot be pickled
         todo = [i for i in indexes if not keys[i] or not self.memory.has_layout(keys[i])]  # over the cores, as without
         fresh = dict(zip(todo, ordered_map(draw, todo, self)))
-        return [page_of(self.items[i], remembered(self.memory, (keys[i],), lambda i=i: fresh[i]) if keys[i] else fresh[i])
+        return [page_of(self.items[i], remembered(self.memory, keys[i], lambda i=i: fresh[i]) if keys[i] else fresh[i])
                 for i in indexes]
 
     def __getstate__(self):  # what a spawned worker is sent to draw: no preview memory
