@@ -27,6 +27,8 @@ import pickle
 import re
 from pathlib import Path
 
+from .page import Page
+
 MODEL_NAME = re.compile(r"\bmodel\.([A-Za-z_]\w*)")
 USES = re.compile(r"\{%-?\s*(?:extends|include|import|from)\s+[\"']([^\"']+)[\"']")
 
@@ -44,7 +46,8 @@ class Memory:
         self.job = self.next_job = None  # the render job that makes them
         self.drawn, self.next_drawn = {}, {}  # dest -> key: the drawn files the output folder's listing claims
         self.drawn_keys = {}  # digest of a drawn file's pickled inputs -> its render.drawn_key
-        self.layouts, self.next_layouts = {}, {}  # digest of a layout's inputs -> the pickled layout (remembered)
+        self.layouts, self.next_layouts = {}, {}  # digest of a layout's inputs -> (the pickled layout, inner keys)
+        self.inner = None  # while a layout is computed: the keys of the layouts it is made of
         self.templates = ((), None)  # (template_files, what read_templates found in them)
         self.model_key = (None, b"", {})  # (the model, its digest without the scams' own content, each scam's), this build
 
@@ -165,27 +168,43 @@ def templates_of(memory, templates_dir):
 
 
 class PageInputs:
-    """The digest of every templated page's inputs, in one build."""
+    """The digest of every templated page's inputs, in one build. A page listing other pages (an index of
+    1,000 articles) holds their digests, and a model attribute read by a template holds its scams' digests:
+    neither is pickled whole again."""
 
     def __init__(self, model, templates_dir, memory=None):
         templates, self.reads = templates_of(memory, templates_dir)
-        self.model, self.values = model, {}
+        self.model, self.values, self.found = model, {}, {}
         self.common = digest(templates, model.config)
+        self.names = {key: name for key, name in scam_digests(memory, model).items() if key != id(model)}
 
     def value(self, name):
         if name not in self.values:
-            self.values[name] = digest(getattr(self.model, name, None))
+            self.values[name] = digest(pickled_with(getattr(self.model, name, None), self.names))
         return self.values[name]
 
     def of(self, page):
         """The page's digest, or None when it is not a templated page (or cannot be pickled)."""
+        if id(page) not in self.found:
+            self.found[id(page)] = None  # while it is pickled: the page itself is pickled as it is
+            self.found[id(page)] = self._of(page)
+        return self.found[id(page)]
+
+    def _of(self, page):
         if not page.template or page.make or page.data is not None:
             return None
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=5)
+        pickler.dispatch_table = {Page: self._page_part}  # called for pages only: dicts and lists stay in C
         try:
-            own = pickle.dumps(page, protocol=5)
+            pickler.dump(page)
         except Exception:  # something unpicklable in a context: render it every time
             return None
-        return digest(self.common, own, *[self.value(name) for name in sorted(self.reads.get(page.template, ()))])
+        return digest(self.common, buffer.getvalue(), *[self.value(name) for name in sorted(self.reads.get(page.template, ()))])
+
+    def _page_part(self, page):
+        found = self.of(page) if page.template else None
+        return (bytes, (found,)) if found else page.__reduce_ex__(5)
 
 
 # ---- layouts
@@ -217,12 +236,14 @@ def model_digest(memory, model):
     if memory.model_key[0] is not model:
         names = {id(scam): ("scam", scam["slug"]) for scam in model.scams}
         rest = {name: value for name, value in vars(model).items() if name != "scams"}
-        memory.model_key = (model, digest(pickled_with(rest, names)), {id(scam): digest(scam) for scam in model.scams})
+        contents = {id(scam): digest(scam) for scam in model.scams}
+        memory.model_key = (model, digest(pickled_with(rest, names)), {id(model): "model", **contents})
     return memory.model_key[1]
 
 
 def scam_digests(memory, model):
-    """{id(scam): the digest of its content} for this build's scams (taken with model_digest)."""
+    """{id(scam): the digest of its content} for this build's scams, and {id(model): "model"}: what a layout's
+    arguments are pickled as (taken once per build, with model_digest)."""
     model_digest(memory, model)
     return memory.model_key[2]
 
@@ -230,14 +251,26 @@ def scam_digests(memory, model):
 def remembered(memory, key, compute):
     """compute(): a pure layout, `key` the digest of everything it reads. A preview's memory answers with
     the layout of the same inputs from the last build, copied; a build without one just computes. Either
-    way the caller gets a result of its own, to change as it likes."""
+    way the caller gets a result of its own, to change as it likes. The layouts a remembered one is made
+    of (a loop's screens) are kept with it, for the save that changes one of them."""
     if memory is None:
         return compute()
     kept = memory.next_layouts.get(key) or memory.layouts.get(key)
     if kept is None:
-        kept = pickle.dumps(compute(), protocol=5)
+        outer, memory.inner = memory.inner, []
+        try:
+            value = compute()
+        finally:
+            inner, memory.inner = memory.inner, outer
+        kept = (pickle.dumps(value, protocol=5), tuple(dict.fromkeys(inner)))
+    else:
+        for part in kept[1]:
+            if part not in memory.next_layouts and part in memory.layouts:
+                memory.next_layouts[part] = memory.layouts[part]
     memory.next_layouts[key] = kept
-    return pickle.loads(kept)
+    if memory.inner is not None:
+        memory.inner += (key, *kept[1])
+    return pickle.loads(kept[0])
 
 
 def inputs_key(memory, model, value, holds_model=True):
@@ -247,7 +280,7 @@ def inputs_key(memory, model, value, holds_model=True):
     try:
         if not holds_model:
             return model_digest(memory, model), pickle.dumps(value, protocol=5)
-        return model_digest(memory, model), pickled_with(value, {id(model): "model", **scam_digests(memory, model)})
+        return model_digest(memory, model), pickled_with(value, scam_digests(memory, model))
     except Exception:
         return None
 
@@ -279,3 +312,4 @@ def pure(function):
         return remembered(active[0], digest(name, *key), lambda: function(*args, **kwargs))
 
     return layout
+

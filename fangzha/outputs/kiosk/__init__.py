@@ -149,13 +149,14 @@ def entry(model, item, canvas):
 
 def between(item, following, since_calls, canvas):
     """The screens after an item (a scam's line to remember; the numbers after a run of 凡是 lists or
-    every few items, never next to the report screens), and the content items since the numbers last showed."""
+    every few items, never next to the report screens), and the content items since the numbers last showed.
+    `following`: (the next item is a 凡是 list, the next item is the report screen)."""
     if item.get("report"):
         return [], 0
     made = [remember_card(item["scam"])] if item.get("scam") else []
     since_calls += not item.get("campaign")
-    after_rules = item.get("rules") and not (following and following.get("rules"))
-    if (after_rules or since_calls >= CALLS_EVERY) and not (following and following.get("report")):
+    next_rules, next_report = following
+    if (item.get("rules") and not next_rules or since_calls >= CALLS_EVERY) and not next_report:
         return made + [calls_card(canvas)], 0
     return made, since_calls
 
@@ -191,27 +192,48 @@ def fitted(card, canvas):
 
 def build_loop(model, playlist, options, on, stale, canvas):
     """The cards of one loop, each with its duration and windows, paginated for `canvas`, with the
-    screens between them; every card's type as large as its canvas allows (up to LARGEST_SCALE)."""
-    cards, since_calls = [], 0
-    default_seconds = playlist["seconds"] or options["seconds"]
+    screens between them; every card's type as large as its canvas allows (up to LARGEST_SCALE).
+    Items past their review date are left out and added to `stale` ({(source, due): [loop pages]})."""
+    cards, overdue = loop_cards(model, playlist, options, on, canvas)
+    for source_due in overdue:
+        where = stale.setdefault(source_due, [])
+        if f"kiosk/{playlist['slug']}.html" not in where:
+            where.append(f"kiosk/{playlist['slug']}.html")
+    return cards
+
+
+@pure
+def loop_cards(model, playlist, options, on, canvas):
+    """(the loop's cards, the (source, review date) of each item left out as overdue): a loop none of whose
+    items changed is one remembered layout in a preview, and in one that did each other item is one more."""
+    cards, overdue, since_calls = [], [], 0
     items = playlist["items"]
     for number, item in enumerate(items):
-        made, due, source = entry(model, item, canvas)
-        if due and due < on:
-            where = stale.setdefault((source, due), [])
-            if f"kiosk/{playlist['slug']}.html" not in where:
-                where.append(f"kiosk/{playlist['slug']}.html")
-            continue
-        until = min(d for d in (item.get("until"), due) if d) if (item.get("until") or due) else None
-        seconds = item.get("seconds") or default_seconds
-        attrs = {"seconds": seconds, "from": item.get("from") or "", "until": until or "", "hours": item.get("hours") or "",
-                 "entry": number}
-        extra, since_calls = between(item, items[number + 1] if number + 1 < len(items) else None, since_calls, canvas)
-        for c, shown_for in [(c, seconds) for c in made] + [(c, min(seconds, BETWEEN_SECONDS)) for c in extra]:
-            c["attrs"] = {k: str(v) for k, v in dict(attrs, seconds=shown_for).items() if v != ""}
-            c["scale"], c["blocks"] = fitted(dict(c, attrs=None), canvas)
-            cards.append(c)
-    return cards
+        following = items[number + 1] if number + 1 < len(items) else {}
+        made, late, since_calls = item_cards(model, item, (bool(following.get("rules")), bool(following.get("report"))),
+                                             number, since_calls, playlist["seconds"] or options["seconds"], on, canvas)
+        cards += made
+        overdue += [late] if late else []
+    return cards, overdue
+
+
+@pure
+def item_cards(model, item, following, number, since_calls, default_seconds, on, canvas):
+    """One playlist item's screens and those after it, timed and fitted; `following` says whether the next
+    item is a 凡是 list and whether it is the report screen. → (cards, (source, review date) when the item is
+    overdue and left out, the content items since the numbers last showed)."""
+    made, due, source = entry(model, item, canvas)
+    if due and due < on:
+        return [], (source, due), since_calls
+    until = min(d for d in (item.get("until"), due) if d) if (item.get("until") or due) else None
+    seconds = item.get("seconds") or default_seconds
+    attrs = {"seconds": seconds, "from": item.get("from") or "", "until": until or "", "hours": item.get("hours") or "",
+             "entry": number}
+    extra, since_calls = between(item, following, since_calls, canvas)
+    for c, shown_for in [(c, seconds) for c in made] + [(c, min(seconds, BETWEEN_SECONDS)) for c in extra]:
+        c["attrs"] = {k: str(v) for k, v in dict(attrs, seconds=shown_for).items() if v != ""}
+        c["scale"], c["blocks"] = fitted(dict(c, attrs=None), canvas)
+    return made + extra, None, since_calls
 
 
 def footer(model):
