@@ -8,13 +8,14 @@ import re
 import threading
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_project, run_build
+from conftest import FIXTURES, ROOT, copy_project, edit, run_build
 from PIL import Image, ImageChops
 from playwright.sync_api import expect
 
 from fangzha.context import BuildContext
 from fangzha.layout.canvas import KIOSK_LANDSCAPE, KIOSK_PORTRAIT
 from fangzha.pipeline import build
+from fangzha.serve import Preview
 
 MINI = FIXTURES / "mini"
 TODAY = datetime.date(2026, 11, 27)
@@ -400,6 +401,22 @@ def test_kiosk_config_mistakes_are_explained(project):
     code, lines = check_lines(project)
     assert code == 1
     assert lines[0].startswith("config.yaml:") and "kiosk.night_mode: 只能是 黑屏、调暗 之一，现在是文字「关机」。" in lines[0]
+
+
+def test_a_screen_too_full_is_named_by_loop_orientation_and_number(tmp_path):
+    # The fit is judged where the screen is fitted and remembered with it: a preview's second build, which
+    # lays out nothing again, says the same as a one-off check.
+    project = copy_project(MINI, tmp_path / "project")
+    edit(project, "content/scams/shuadan.md", "  - 要你先垫付", "  - " + "要你先垫付一笔钱，说是保证金，做完任务就退还，其实是骗局，" * 14)
+    expected = [f"{source}: kiosk/{loop}.html {side}第 {n} 屏「刷单返利诈骗」: 文字太多，大屏上放不下。请删减这一屏的文字。"
+                for source, loop, n in (("content/", "all", 4), ("content/campaigns/class-meeting.md", "class-meeting", 5))
+                for side in ("横屏", "竖屏")]
+    from fangzha.pipeline import check
+    assert [str(w) for w in check(BuildContext(project, today=TODAY)).warnings if "大屏上放不下" in str(w)] == expected
+    preview = Preview(project, tmp_path / "preview")
+    for _ in range(2):
+        ok, lines = preview.rebuild()
+        assert ok and [line for line in lines if "大屏上放不下" in line] == [f"提示：{line}" for line in expected]
 
 
 def test_shipped_loops_build_without_warnings():

@@ -185,16 +185,21 @@ def loops(model):
 
 @pure
 def fitted(card, canvas):
-    """(the type scale at which the card fills its screen, its blocks with the pictures grown into the room left)."""
+    """(the type scale at which the card fills its screen, its blocks with the pictures grown into the room left,
+    whether its text still does not fit: for check)."""
     scale = fitting_scale(card, canvas, largest(card), SMALLEST_SCALE)
-    return scale, grow_pictures(dict(card, scale=scale), canvas)["blocks"]
+    grown = grow_pictures(dict(card, scale=scale), canvas)
+    return scale, grown["blocks"], fill_ratio(grown, [canvas]) > 1
 
 
-def build_loop(model, playlist, options, on, stale, canvas):
+def build_loop(model, playlist, options, on, stale, canvas, too_full=None):
     """The cards of one loop, each with its duration and windows, paginated for `canvas`, with the
     screens between them; every card's type as large as its canvas allows (up to LARGEST_SCALE).
-    Items past their review date are left out and added to `stale` ({(source, due): [loop pages]})."""
-    cards, overdue = loop_cards(model, playlist, options, on, canvas)
+    Items past their review date are left out and added to `stale` ({(source, due): [loop pages]}); the
+    numbers (from 1) of the screens whose text does not fit are added to `too_full`."""
+    cards, overdue, full = loop_cards(model, playlist, options, on, canvas)
+    if too_full is not None:
+        too_full += full
     for source_due in overdue:
         where = stale.setdefault(source_due, [])
         if f"kiosk/{playlist['slug']}.html" not in where:
@@ -206,34 +211,38 @@ def build_loop(model, playlist, options, on, stale, canvas):
 def loop_cards(model, playlist, options, on, canvas):
     """(the loop's cards, the (source, review date) of each item left out as overdue): a loop none of whose
     items changed is one remembered layout in a preview, and in one that did each other item is one more."""
-    cards, overdue, since_calls = [], [], 0
+    cards, overdue, too_full, since_calls = [], [], [], 0
     items = playlist["items"]
     for number, item in enumerate(items):
         following = items[number + 1] if number + 1 < len(items) else {}
-        made, late, since_calls = item_cards(model, item, (bool(following.get("rules")), bool(following.get("report"))),
-                                             number, since_calls, playlist["seconds"] or options["seconds"], on, canvas)
+        made, late, since_calls, full = item_cards(model, item, (bool(following.get("rules")), bool(following.get("report"))),
+                                                   number, since_calls, playlist["seconds"] or options["seconds"], on, canvas)
+        too_full += [len(cards) + n for n in full]
         cards += made
         overdue += [late] if late else []
-    return cards, overdue
+    return cards, overdue, too_full
 
 
 @pure
 def item_cards(model, item, following, number, since_calls, default_seconds, on, canvas):
     """One playlist item's screens and those after it, timed and fitted; `following` says whether the next
     item is a 凡是 list and whether it is the report screen. → (cards, (source, review date) when the item is
-    overdue and left out, the content items since the numbers last showed)."""
+    overdue and left out, the content items since the numbers last showed, the numbers (from 1) of those
+    screens whose text does not fit)."""
     made, due, source = entry(model, item, canvas)
     if due and due < on:
-        return [], (source, due), since_calls
+        return [], (source, due), since_calls, []
     until = min(d for d in (item.get("until"), due) if d) if (item.get("until") or due) else None
     seconds = item.get("seconds") or default_seconds
     attrs = {"seconds": seconds, "from": item.get("from") or "", "until": until or "", "hours": item.get("hours") or "",
              "entry": number}
     extra, since_calls = between(item, following, since_calls, canvas)
-    for c, shown_for in [(c, seconds) for c in made] + [(c, min(seconds, BETWEEN_SECONDS)) for c in extra]:
+    too_full = []
+    for number, (c, shown_for) in enumerate([(c, seconds) for c in made] + [(c, min(seconds, BETWEEN_SECONDS)) for c in extra], 1):
         c["attrs"] = {k: str(v) for k, v in dict(attrs, seconds=shown_for).items() if v != ""}
-        c["scale"], c["blocks"] = fitted(dict(c, attrs=None), canvas)
-    return made + extra, None, since_calls
+        c["scale"], c["blocks"], full = fitted(dict(c, attrs=None), canvas)
+        too_full += [number] if full else []
+    return made + extra, None, since_calls, too_full
 
 
 def footer(model):
@@ -276,11 +285,12 @@ def version_of(contexts, templates):
 def pages(model, ctx):
     """kiosk/index.html, kiosk/<playlist>.html for every loop, kiosk/version.txt."""
     options = model.config["kiosk"]
-    stale, contexts, sources, shows = {}, [], [], []
+    stale, contexts, sources, shows, too_full = {}, [], [], [], []
     foot = footer(model)
     for playlist in loops(model):
         shows.append(tuple(dict.fromkeys((("scam", i["scam"]["slug"]), "") for i in playlist["items"] if i.get("scam"))))
-        sets = [{"name": canvas.name, "cards": build_loop(model, playlist, options, ctx.today, stale, canvas),
+        too_full.append({canvas.name: [] for canvas in CANVASES})
+        sets = [{"name": canvas.name, "cards": build_loop(model, playlist, options, ctx.today, stale, canvas, too_full[-1][canvas.name]),
                  "fallback": fallback_card(canvas)} for canvas in CANVASES]
         cards = sets[0]["cards"]  # the landscape screens: what the index and the manifest count
         seconds = sum(int(c["attrs"]["seconds"]) for c in cards)
@@ -291,11 +301,12 @@ def pages(model, ctx):
               "landscape": KIOSK_LANDSCAPE.css(), "portrait": KIOSK_PORTRAIT.css()}
     version = version_of([shared, contexts], ctx.templates)
     campaigns = {x["slug"] for x in model.campaigns}
-    out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, source=source, **shared), about=about,
+    out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, source=source, too_full=full, **shared),
+                about=about,
                 kit_of=c["playlist"]["slug"] if c["playlist"]["slug"] in campaigns else "",
                 label=_("大屏轮播"), purpose=_("在服务大厅或走廊的大屏上用浏览器全屏循环播放"),
                 kind="kiosk-loop", size=KIOSK_LANDSCAPE.size(), sheets=len(c["cards"]))
-           for c, source, about in zip(contexts, sources, shows)]
+           for c, source, about, full in zip(contexts, sources, shows, too_full)]
     out.append(Page("kiosk/index.html", "kiosk/index.html", {"loops": contexts, "options": shared["options"],
                                                              "stale": sorted(stale.items()), "foot": foot}))
     out.append(Page("kiosk/version.txt", text=version + "\n", kind="version"))
@@ -306,15 +317,14 @@ def check(model, pages, ctx):
     """Screens whose text does not fit (on their own orientation's canvas), loops with nothing to play,
     items past their review date, a footer too long for a portrait screen."""
     found = []
-    canvases = {canvas.name: canvas for canvas in CANVASES}
     for page in pages:
         if page.kind == "kiosk-loop":
             slug, source = page.context["playlist"]["slug"], page.context["source"] or "content/"
-            for screens in page.context["sets"]:
-                for number, c in enumerate(screens["cards"], start=1):
-                    if fill_ratio(c, [canvases[screens["name"]]]) > 1:
-                        found.append(Overflow(source, 0, f"kiosk/{slug}.html {ORIENTATIONS[screens['name']]}第 {number} 屏「{c['name']}」",
-                                                  "文字太多，大屏上放不下。请删减这一屏的文字。"))
+            for screens in page.context["sets"]:  # the screens found too full when they were fitted
+                for number in page.context["too_full"][screens["name"]]:
+                    name = screens["cards"][number - 1]["name"]
+                    found.append(Overflow(source, 0, f"kiosk/{slug}.html {ORIENTATIONS[screens['name']]}第 {number} 屏「{name}」",
+                                          "文字太多，大屏上放不下。请删减这一屏的文字。"))
             if not page.context["cards"]:
                 found.append(Notice(source, 0, f"kiosk/{slug}.html",
                                     "这个大屏轮播里没有可以播放的内容，屏幕上只会显示 110 和 96110。"))
