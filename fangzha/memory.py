@@ -49,7 +49,7 @@ class Memory:
         self.layouts, self.next_layouts = {}, {}  # digest of a layout's inputs -> (the pickled layout, inner keys)
         self.inner = None  # while a layout is computed: the keys of the layouts it is made of
         self.templates = ((), None)  # (template_files, what read_templates found in them)
-        self.model_key = (None, b"", {})  # (the model, its digest without the scams' own content, each scam's), this build
+        self.model_key = (None, b"", {})  # (the model, its digest without the scams' own content, scam_digests), this build
 
     def commit(self):
         """The build under way is now the last good one."""
@@ -312,4 +312,3 @@ def pure(function):
         return remembered(active[0], digest(name, *key), lambda: function(*args, **kwargs))
 
     return layout
-

@@ -209,8 +209,9 @@ def build_loop(model, playlist, options, on, stale, canvas, too_full=None):
 
 @pure
 def loop_cards(model, playlist, options, on, canvas):
-    """(the loop's cards, the (source, review date) of each item left out as overdue): a loop none of whose
-    items changed is one remembered layout in a preview, and in one that did each other item is one more."""
+    """(the loop's cards, the (source, review date) of each item left out as overdue, the numbers (from 1) of
+    the screens whose text does not fit): a loop none of whose items changed is one remembered layout in a
+    preview, and in one that did each other item is one more."""
     cards, overdue, too_full, since_calls = [], [], [], 0
     items = playlist["items"]
     for number, item in enumerate(items):
@@ -238,10 +239,10 @@ def item_cards(model, item, following, number, since_calls, default_seconds, on,
              "entry": number}
     extra, since_calls = between(item, following, since_calls, canvas)
     too_full = []
-    for number, (c, shown_for) in enumerate([(c, seconds) for c in made] + [(c, min(seconds, BETWEEN_SECONDS)) for c in extra], 1):
+    for screen, (c, shown_for) in enumerate([(c, seconds) for c in made] + [(c, min(seconds, BETWEEN_SECONDS)) for c in extra], 1):
         c["attrs"] = {k: str(v) for k, v in dict(attrs, seconds=shown_for).items() if v != ""}
         c["scale"], c["blocks"], full = fitted(dict(c, attrs=None), canvas)
-        too_full += [number] if full else []
+        too_full += [screen] if full else []
     return made + extra, None, since_calls, too_full
 
 
