@@ -49,7 +49,7 @@ class Memory:
         self.layouts, self.next_layouts = {}, {}  # digest of a layout's inputs -> (the pickled layout, inner keys)
         self.inner = None  # while a layout is computed: the keys of the layouts it is made of
         self.templates = ((), None)  # (template_files, what read_templates found in them)
-        self.model_key = (None, b"", {})  # (the model, its digest without the scams' own content, scam_digests), this build
+        self.model_key = (None, b"", {}, {})  # (the model, its digest without the scams' own content, scam_digests, layout_names), this build
 
     def commit(self):
         """The build under way is now the last good one."""
@@ -176,7 +176,7 @@ class PageInputs:
         templates, self.reads = templates_of(memory, templates_dir)
         self.model, self.values, self.found = model, {}, {}
         self.common = digest(templates, model.config)
-        self.names = {key: name for key, name in scam_digests(memory, model).items() if key != id(model)}
+        self.names = scam_digests(memory, model)
 
     def value(self, name):
         if name not in self.values:
@@ -203,7 +203,7 @@ class PageInputs:
         return digest(self.common, buffer.getvalue(), *[self.value(name) for name in sorted(self.reads.get(page.template, ()))])
 
     def _page_part(self, page):
-        found = self.of(page) if page.template else None
+        found = self.of(page)
         return (bytes, (found,)) if found else page.__reduce_ex__(5)
 
 
@@ -237,15 +237,21 @@ def model_digest(memory, model):
         names = {id(scam): ("scam", scam["slug"]) for scam in model.scams}
         rest = {name: value for name, value in vars(model).items() if name != "scams"}
         contents = {id(scam): digest(scam) for scam in model.scams}
-        memory.model_key = (model, digest(pickled_with(rest, names)), {id(model): "model", **contents})
+        memory.model_key = (model, digest(pickled_with(rest, names)), contents, {id(model): "model", **contents})
     return memory.model_key[1]
 
 
 def scam_digests(memory, model):
-    """{id(scam): the digest of its content} for this build's scams, and {id(model): "model"}: what a layout's
-    arguments are pickled as (taken once per build, with model_digest)."""
+    """{id(scam): the digest of its content} for this build's scams (taken with model_digest; none without a memory)."""
     model_digest(memory, model)
-    return memory.model_key[2]
+    return memory.model_key[2] if memory is not None else {}
+
+
+def layout_names(memory, model):
+    """What a layout's arguments are pickled as: the model as a token, each scam as scam_digests (built once
+    per build, not once per key)."""
+    model_digest(memory, model)
+    return memory.model_key[3]
 
 
 def remembered(memory, key, compute):
@@ -280,7 +286,7 @@ def inputs_key(memory, model, value, holds_model=True):
     try:
         if not holds_model:
             return model_digest(memory, model), pickle.dumps(value, protocol=5)
-        return model_digest(memory, model), pickled_with(value, scam_digests(memory, model))
+        return model_digest(memory, model), pickled_with(value, layout_names(memory, model))
     except Exception:
         return None
 

@@ -25,6 +25,11 @@ def fitted(make):
     return article
 
 
+def scam_page(model, scam, dest):
+    return Page(dest, "wechat/article.html", {"title": scam["title"], "article": compose.scam_article(model, scam, dest),
+                                              "source": scam["file"], "scam": scam, "message": ""}, kind="wechat-article")
+
+
 def pages(model, ctx):
     """The articles, the group messages and wechat/index.html, which lists them."""
     campaigns = []
@@ -37,9 +42,7 @@ def pages(model, ctx):
                 "message": f"{campaign['slug']}.txt"}, kit_of=campaign["slug"], label=_("公众号文章"), kind="wechat-article"),
             Page(f"wechat/{campaign['slug']}.txt", text=compose.group_message(model, campaign), context={"source": campaign["file"]},
                  kit_of=campaign["slug"], label=_("微信群消息"), kind="group-message")))
-    scams = [Page(f"wechat/scams/{scam['slug']}.html", "wechat/article.html", {
-        "title": scam["title"], "article": compose.scam_article(model, scam, f"wechat/scams/{scam['slug']}.html"), "source": scam["file"], "scam": scam,
-        "message": ""}, kind="wechat-article") for scam in model.scams]
+    scams = [scam_page(model, scam, f"wechat/scams/{scam['slug']}.html") for scam in model.scams]
     index = Page(INDEX, "wechat/index.html", {"campaigns": campaigns, "scams": scams})
     return [page for pair in campaigns for page in pair] + scams + [index]
 
