@@ -49,6 +49,7 @@ class Memory:
         self.layouts, self.next_layouts = {}, {}  # digest of a layout's inputs -> (the pickled layout, inner keys)
         self.inner = None  # while a layout is computed: the keys of the layouts it is made of
         self.templates = ((), None)  # (template_files, what read_templates found in them)
+        self.planned, self.next_planned = [], []  # the pages of the last good build, family by family (pipeline.first_look)
         self.model_key = (None, b"", {}, {})  # (the model, its digest without the scams' own content, scam_digests, layout_names), this build
 
     def commit(self):
@@ -58,12 +59,14 @@ class Memory:
         self.drawn, self.next_drawn = self.next_drawn, {}
         self.job, self.next_job = self.next_job, None
         self.layouts, self.next_layouts = self.next_layouts, {}
+        self.planned, self.next_planned = self.next_planned, []
 
     def has_layout(self, key):
         return key in self.next_layouts or key in self.layouts
 
     def begin(self):
-        """A build starts: what a failed one laid out is not kept past the next good one."""
+        """A save's builds start (a first look and the full build after it count as one): what a failed
+        one laid out is not kept past the next good one."""
         self.next_layouts = {}
 
 

@@ -12,8 +12,8 @@ from .content.convert import to_site_language
 from .content.load import load_project
 from .content.validate import PER_FILE, check_record, validate
 from .memory import planning
-from .problems import ContentError, split_notices
-from .render import Files, render, render_page
+from .problems import ContentError, Problem, split_notices
+from .render import Files, RenderJob, render, render_page, replace_file
 
 
 @dataclass
@@ -54,10 +54,11 @@ def check(ctx, output=None, loaded=None):
         model = to_site_language(validate(loaded or load(ctx), today=ctx.today, allow_empty=ctx.allow_empty))
         i18n.activate(model.config)
         ctx = ctx.with_output(Path(output) if output else output_dir(ctx, model))
-        if ctx.memory is not None:
-            ctx.memory.begin()
         with planning(ctx.memory, model):
-            pages = planner.plan(model, ctx)
+            in_order = planner.in_family_order(model, ctx)
+        pages = sorted(in_order, key=lambda page: page.dest)
+        if ctx.memory is not None:
+            ctx.memory.next_planned = in_order
         errors, warnings = split_notices(model.warnings + planner.check(model, pages, ctx), ctx.strict)
         if errors:
             raise ContentError(errors)
@@ -116,6 +117,38 @@ def _write(checked, started, label):
     shown = output.relative_to(root) if output.is_relative_to(root) else ctx.output
     parts = "，".join(counts(pages) + notes)
     return Built(model, pages + made, checked.warnings, ctx, f"已生成 {shown.as_posix()}/：{parts}；用时 {elapsed:.2f} 秒。")
+
+
+def first_look(ctx, folder):
+    """A preview's first answer to a save of content files: the pages its browsers show, planned from the
+    saved content (just their families; the other families' pages as the last full build planned them) and
+    made again in the live folder, before the full build, which follows at once and corrects whatever this
+    could not know (serve.Preview.finish). Returns {dest: the bytes written} (nothing when the last full
+    build planned none of the pages shown); raises ContentError as `check` would for the content's own
+    problems (the families' checks come with the full build)."""
+    memory = ctx.memory
+    known = {page.dest: page for page in memory.planned}
+    families = {known[dest].family for dest in memory.showing if dest in known}
+    if not families:
+        return {}
+    model = to_site_language(validate(load(ctx), today=ctx.today, allow_empty=ctx.allow_empty))
+    errors, _ = split_notices(model.warnings, ctx.strict)
+    if errors:
+        raise ContentError(errors)
+    i18n.activate(model.config)
+    ctx = ctx.with_output(folder)
+    with planning(memory, model):
+        pages = planner.in_family_order(model, ctx, only=families, known=memory.planned)
+    shown = [page for page in pages if page.dest in memory.showing and page.template]
+    job, made = RenderJob(shown, model, ctx.templates, folder), {}
+    for page in shown:  # made without comparing inputs: taking their digest costs more than one page
+        data = render_page(job, page)
+        if isinstance(data, Problem):
+            raise ContentError([data])
+        replace_file(folder, page.dest, data)
+        memory.later.pop(page.dest, None)  # an older version left for later must not replace it
+        made[page.dest] = data
+    return made
 
 
 def after_render(pages, files, ctx):

@@ -38,22 +38,38 @@ FAMILIES = [
 
 
 def plan(model, ctx):
-    """Every page of every family, in a stable order; campaign pages list their kit (and the pictures
-    a kit page names in its context's `images`, made later by a render command)."""
+    """Every page of every family, in a stable order (see in_family_order)."""
+    return sorted(in_family_order(model, ctx), key=lambda p: p.dest)
+
+
+def in_family_order(model, ctx, only=None, known=()):
+    """Every page, family by family; campaign pages list their kit (and the pictures a kit page names in
+    its context's `images`, made later by a render command).
+
+    With `only` (family names), just those families' pages, listing the other families' pages as `known`
+    (a preview's last full plan, in this order) gives them: see pipeline.first_look."""
     pages = []
     for family in FAMILIES:
-        for page in family.module.pages(model, ctx):
-            page.family = family.name
-            pages.append(page)
-    kits, shown_in = {}, {}
-    for page in pages:
+        if only is None or family.name in only:
+            for page in family.module.pages(model, ctx):
+                page.family = family.name
+                pages.append(page)
+    others = [page for page in known if only is not None and page.family not in only]
+    order = {family.name: number for number, family in enumerate(FAMILIES)}
+    link(pages, sorted(pages + others, key=lambda page: order[page.family]))
+    return pages
+
+
+def link(pages, every):
+    """Fill in what `pages` show of the other pages (`every`, themselves included): a campaign's kit, the
+    files showing an item, the print centre's shelves."""
+    kits, shown_in, shelves = {}, {}, {}
+    for page in every:
         if page.kit_of:
             kits.setdefault(page.kit_of, []).append(page)
         for item, anchor in page.about:
             shown_in.setdefault(item, []).append({"label": page.label, "href": page.dest + anchor, "kind": page.kind,
                                                   "family": page.family})
-    shelves = {}
-    for page in pages:
         if page.shelf:
             shelves.setdefault(page.shelf, []).append(listed(page))
     for page in pages:
@@ -63,7 +79,6 @@ def plan(model, ctx):
             page.context["shown_in"] = sorted(shown_in.get(page.context["about_for"], []), key=lambda s: s["href"])
         if "shelves" in page.context:  # the print centre: files of other families that people print
             page.context["shelves"] = list(shelves.items())
-    return sorted(pages, key=lambda p: p.dest)
 
 
 def listed(page):

@@ -336,8 +336,7 @@ def draw_later(memory, folder, dest=None):
     data = render_page(memory.job, page)
     if isinstance(data, Problem):
         raise ContentError([data])
-    write_file(folder, dest + ".drawing", data)
-    os.replace(os.path.join(folder, dest + ".drawing"), os.path.join(folder, dest))
+    replace_file(folder, dest, data)
     if not page.make:
         memory.pages[dest] = key
         return True
@@ -347,9 +346,15 @@ def draw_later(memory, folder, dest=None):
             memory.drawn_keys[inputs] = key
     memory.drawn[dest] = key
     listing = "".join(f"{k} {d}\n" for d, k in sorted(memory.drawn.items()))
-    write_file(folder, DRAWN_LIST + ".drawing", listing.encode("utf-8"))
-    os.replace(os.path.join(folder, DRAWN_LIST + ".drawing"), os.path.join(folder, DRAWN_LIST))
+    replace_file(folder, DRAWN_LIST, listing.encode("utf-8"))
     return True
+
+
+def replace_file(folder, dest, data):
+    """Put a new file at `dest` of the live preview folder, whole or not at all (a browser may be
+    reading it; the file there may be a hard link to the last build's)."""
+    write_file(folder, dest + ".drawing", data)
+    os.replace(os.path.join(folder, dest + ".drawing"), os.path.join(folder, dest))
 
 
 def unchanged_pages(pages, model, templates_dir, previous, memory):

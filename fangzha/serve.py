@@ -7,6 +7,7 @@ problems instead, exactly as `check` prints them; the next good save brings the 
 
 import base64
 import errno
+import gc
 import hashlib
 import html
 import json
@@ -30,13 +31,15 @@ from tornado.ioloop import IOLoop, PeriodicCallback
 
 from .context import TEMPLATES, BuildContext
 from .memory import Memory
-from .pipeline import build
+from .pipeline import build, first_look
 from .problems import COMMAND, ContentError, summary_line
 from .render import CONTENT_SECURITY_POLICY, draw_later
 from .write import OutputError
 
 QUIET_SECONDS = 1.0  # the drawing thread starts once saves pause this long (the reloaded page is served first)
 POLL_SECONDS = 0.05  # livereload's own poll (0.8 s, reloads at most every 3 s) is too slow for saves
+BACK_SECONDS = 1.0  # the longest the full build after a first look waits for the browsers to have reloaded
+SETTLE_SECONDS = 600  # the longest a request waits for the full build after a first look
 GENERATION_COOKIE = "fangzha-preview"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -58,6 +61,11 @@ class Preview:
         self.to_draw = threading.Event()  # set after a rebuild: files are waiting to be drawn
         self.on_problems = lambda: None  # called (from the drawing thread) when a page drawn later failed
         self.stopped = False
+        self.answered = {}  # dest -> bytes: the pages the last first look made
+        self.finishing = 0  # full builds after a first look still to run
+        self.settled = threading.Event()  # set when none is: every file of the preview is the saved content's
+        self.settled.set()
+        self.asked, self.last_served = set(), 0.0  # what browsers asked for since the first look, and when
 
     def rebuild(self, showing=()):
         """Build through the normal atomic pipeline; remember the problems, never raise. Of the pages
@@ -65,23 +73,100 @@ class Preview:
         are left for draw_one (after the reload, or when asked for)."""
         with self.lock:
             self.memory.showing = set(showing)
+            self.memory.begin()
+            self.generation += 1
             return self._rebuild()
 
-    def _rebuild(self):
-        self.generation += 1
+    def look_first(self, changed, showing):
+        """A save's first answer (pipeline.first_look): the pages a browser shows, made before the full
+        build. Returns (ok, lines) like rebuild; when ok, finish() must follow. None when the save needs
+        the full build at once: it changed a template, config.yaml or a picture, the preview shows its
+        problems, or no browser shows a page the last build made."""
+        with self.lock:
+            if self.problems or not showing or not all(self.is_content_text(path) for path in changed):
+                return None
+            self.memory.showing = set(showing)
+            self.memory.begin()
+            gc.disable()  # collected in finish, off the path to the reload (a build leaves many objects to scan)
+            try:
+                self.answered = first_look(self.context(), self.folder)
+            except Exception as error:
+                gc.enable()
+                self.generation += 1
+                return self.failed(error)
+            if not self.answered:
+                gc.enable()
+                return None
+            self.generation += 1
+            self.finishing += 1
+            self.settled.clear()
+            self.asked = set()
+        return True, [f"先更新了浏览器正开着的 {len(self.answered)} 个页面，其余的接着生成。"]
+
+    def finish(self, showing):
+        """The full build after a first look (run in a thread): (ok, lines, again), `again` when a page the
+        first look answered for came out otherwise (it could not know the rest) or the content has problems
+        after all: the browsers must reload once more."""
+        with self.lock:
+            self.memory.showing = set(showing)
+            try:
+                ok, lines = self._rebuild()
+                again = not ok or any(self.made(dest) != data for dest, data in self.answered.items())
+                if again:  # else the pages served since the first look are current
+                    self.generation += 1
+                return ok, lines, again
+            finally:
+                gc.enable()
+                self.answered = {}
+                self.finishing -= 1
+                if not self.finishing:
+                    self.settled.set()
+
+    def browsers_back(self, limit=BACK_SECONDS):
+        """Wait (at most `limit` seconds) until the pages of the first look have been asked for again and the
+        server has had a moment without a request (a reloaded page asks for its styles and scripts next):
+        the full build would slow the browsers' reload down."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            if set(self.answered) <= self.asked and time.monotonic() - self.last_served > 0.05:
+                return
+            time.sleep(0.01)
+
+    def served(self, dest):
+        self.asked.add(dest)
+        self.last_served = time.monotonic()
+
+    def made(self, dest):
+        """The bytes of a file of the preview, None when it has none."""
         try:
-            built = build(BuildContext(self.root, self.templates_dir, memory=self.memory), self.folder)
-        except ContentError as error:
-            lines = [str(problem) for problem in error.problems]
-            self.problems = lines + [summary_line(len(lines))]
-            return False, self.problems
-        except OutputError as error:  # the preview folder could not be written (a full disk): its one line
-            self.problems = [str(error), summary_line(1)]
-            return False, self.problems
-        except Exception as error:  # a bug must not stop the preview: show it like a problem
-            self.problems = [f"生成时出了意外的错误（{type(error).__name__}: {error}）。请把这一行发给维护这个工具的人。",
-                             summary_line(1)]
-            return False, self.problems
+            return (self.folder / dest).read_bytes()
+        except OSError:
+            return None
+
+    def must_wait(self, dest):
+        """Whether a file asked for must wait for the full build after a first look: every file does but the
+        pages the first look answered for and the static assets, unless it is not there (not made yet, or
+        the folder is being swapped for the new one)."""
+        if self.settled.is_set():
+            return False
+        if not (self.folder / dest).is_file():
+            return True
+        static = dest.startswith("assets/") and not any(page.dest == dest for page in self.memory.planned)
+        return not static and dest not in self.answered
+
+    def is_content_text(self, path):
+        """A saved content file (not a picture, config.yaml or a template): what a first look can answer for."""
+        path = Path(path)
+        return path.is_relative_to(self.root / "content") and path.suffix.lower() in (".md", ".yaml", ".yml")
+
+    def context(self):
+        return BuildContext(self.root, self.templates_dir, memory=self.memory)
+
+    def _rebuild(self):
+        try:
+            built = build(self.context(), self.folder)
+        except Exception as error:
+            return self.failed(error)
         self.problems = []
         counts = built.summary.split("：", 1)[-1]  # "已生成 <folder>/：网站 42 页…": the folder is ours, not the user's
         memory = self.memory
@@ -89,6 +174,18 @@ class Preview:
         redone += [f"另有 {len(memory.later)} 个受影响的文件在网页刷新后接着生成（打开或下载还没生成好的文件时，会马上生成）。"] if memory.later else []
         return True, [f"提示：{warning}" for warning in built.warnings] + redone + [f"预览已更新：{counts}"]
 
+
+    def failed(self, error):
+        """(False, the lines shown instead of the pages) for what stopped a build."""
+        if isinstance(error, ContentError):
+            lines = [str(problem) for problem in error.problems]
+            self.problems = lines + [summary_line(len(lines))]
+        elif isinstance(error, OutputError):  # the preview folder could not be written (a full disk): its one line
+            self.problems = [str(error), summary_line(1)]
+        else:  # a bug must not stop the preview: show it like a problem
+            self.problems = [f"生成时出了意外的错误（{type(error).__name__}: {error}）。请把这一行发给维护这个工具的人。",
+                             summary_line(1)]
+        return False, self.problems
 
     def draw_one(self, dest=None):
         """Make one file the last rebuild left for later (`dest`, else the next); False when none is
@@ -185,9 +282,14 @@ class PreviewHandler(StaticFileHandler):
     def set_extra_headers(self, path):
         self.set_header("Cache-Control", "no-store")
 
+    def on_finish(self):
+        self.preview.served(getattr(self, "fangzha_page", None))
+
     async def get(self, path, include_body=True):
+        page = self.fangzha_page = page_of(path)
+        if self.preview.must_wait(page):  # in a thread: the server goes on answering meanwhile
+            await IOLoop.current().run_in_executor(None, self.preview.settled.wait, SETTLE_SECONDS)
         self.set_cookie(GENERATION_COOKIE, str(self.preview.generation))
-        page = page_of(path)
         if page in self.preview.memory.later:  # not made yet since the last save: make it now
             self.preview.draw_one(page)
         if self.preview.problems:
@@ -357,8 +459,24 @@ def run(root, host, port, templates_dir, workspace):
     def rebuild(changed):
         shown = "、".join(display_path(path, root, templates_dir) for path in changed[:3]) + (" 等" if len(changed) > 3 else "")
         say(f"[{time.strftime('%H:%M:%S')}] 发现改动：{shown}")
-        report(*preview.rebuild(open_pages()))
+        showing = open_pages()
+        first = preview.look_first(changed, showing)
+        report(*(first or preview.rebuild(showing)))
         LiveReloadHandler.reload_waiters("*")  # a full reload: the page may switch to or from the problems page
+        if first and first[0]:
+            threading.Thread(target=finish, args=(showing,), name="finish-build", daemon=True).start()
+        else:
+            preview.to_draw.set()
+
+    def finish(showing):
+        preview.browsers_back()
+        ok, lines, again = preview.finish(showing)
+        loop.add_callback(finished, ok, lines, again)
+
+    def finished(ok, lines, again):
+        report(ok, lines)
+        if again:
+            LiveReloadHandler.reload_waiters("*")
         preview.to_draw.set()
 
     loop = IOLoop.current()

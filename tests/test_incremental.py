@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT, copy_project, edit
+from conftest import FIXTURES, ROOT, copy_project, edit, run_build
 from PIL import Image
 from pptx import Presentation
 
@@ -182,3 +182,58 @@ def test_a_save_lays_out_again_only_the_screens_it_changed(tmp_path, monkeypatch
     assert [name for name in measured if name != "防范诈骗"] == ["网络刷单诈骗", "凡是刷单，都是诈骗！"] * 2
     assert len(measured) < everything / 2
     same_as_full_build(project, preview, tmp_path)
+
+
+def test_a_save_of_content_makes_the_open_page_first_and_the_rest_after(tmp_path):
+    # serve's first look: the page a browser shows is made from the saved content before the full
+    # build; until that build is done every other file the build makes waits for it.
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    preview = Preview(project, tmp_path / "preview")
+    assert preview.rebuild()[0]
+    edit(project, "content/scams/shuadan.md", "title: 刷单返利诈骗", "title: 网络刷单诈骗")
+    shown, poster = "scams/shuadan.html", "posters/scam-shuadan.html"
+    scam = project / "content/scams/shuadan.md"
+    assert preview.look_first([str(scam)], {shown}) == (True, ["先更新了浏览器正开着的 1 个页面，其余的接着生成。"])
+    assert "网络刷单诈骗" in (preview.folder / shown).read_text(encoding="utf-8")
+    assert "网络刷单诈骗" not in (preview.folder / poster).read_text(encoding="utf-8")
+    assert not preview.must_wait(shown) and not preview.must_wait("assets/site.css")
+    assert preview.must_wait(poster) and preview.must_wait("index.html")
+    ok, lines, again = preview.finish({shown})
+    assert ok and not again  # the page shown was already right: no second reload
+    assert redone(lines) == [(1, preview.memory.kept)] and lines[-1].startswith("预览已更新：")
+    assert not preview.must_wait(poster) and preview.settled.is_set()
+    same_as_full_build(project, preview, tmp_path)
+    assert "网络刷单诈骗" in (preview.folder / poster).read_text(encoding="utf-8")
+
+
+def test_a_first_look_that_could_not_know_is_corrected_and_reloaded(tmp_path):
+    # A campaign page lists its kit, planned by other families: the first look takes their pages as the
+    # last build planned them, so a renamed form's Word file shows under its old name until the full build.
+    project = copy_project(ROOT, tmp_path / "project")
+    preview = Preview(project, tmp_path / "preview")
+    assert preview.rebuild()[0]
+    shown = "campaigns/elderly-care.html"
+    edit(project, "content/campaigns/elderly-care.md", "  - title: 养老服务机构诈骗风险隐患排查表", "  - title: 养老机构风险排查表")
+    assert preview.look_first([str(project / "content/campaigns/elderly-care.md")], {shown})[0]
+    assert "养老机构风险排查表" not in (preview.folder / shown).read_text(encoding="utf-8")
+    ok, _, again = preview.finish({shown})
+    assert ok and again and "养老机构风险排查表（Word）" in (preview.folder / shown).read_text(encoding="utf-8")
+    same_as_full_build(project, preview, tmp_path)
+
+
+def test_only_a_good_preview_and_saved_content_text_get_a_first_look(tmp_path):
+    project = copy_project(FIXTURES / "mini", tmp_path / "project")
+    preview = Preview(project, tmp_path / "preview")
+    assert preview.rebuild()[0]
+    scam, shown = project / "content/scams/shuadan.md", {"scams/shuadan.html"}
+    for changed in ([project / "config.yaml"], [ROOT / "templates/site/scam.html"], [project / "content/scams/chat.png"]):
+        assert preview.look_first([str(path) for path in changed], shown) is None  # the full build at once
+    assert preview.look_first([str(scam)], set()) is None  # no browser open
+    assert preview.look_first([str(scam)], {"no-such-page.html"}) is None  # nothing the last build made
+    # The content's own problems are shown at once, as `check` prints them; the next save is a full build.
+    edit(project, "content/scams/shuadan.md", "title: 刷单返利诈骗", "title： 刷单返利诈骗")
+    ok, lines = preview.look_first([str(scam)], shown)
+    checked = run_build("check", cwd=project)
+    assert not ok and lines == checked.stderr.splitlines() and checked.returncode == 1 and preview.settled.is_set()
+    edit(project, "content/scams/shuadan.md", "title： 刷单返利诈骗", "title: 刷单返利诈骗")
+    assert preview.look_first([str(scam)], shown) is None and preview.rebuild(shown)[0]

@@ -57,6 +57,13 @@ class Served:
         """The preview folder this server says it made."""
         return Path(re.search(r"（预览生成在临时文件夹 (.+) 里，停止时自动删除", self.out).group(1))
 
+    def wait_for(self, pattern):
+        """Until the server has printed a line matching `pattern`."""
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while not re.search(pattern, self.out, re.M):
+            assert time.monotonic() < deadline, self.out
+            time.sleep(0.05)
+
     def alive(self):
         return self.process.poll() is None
 
@@ -107,10 +114,12 @@ def test_save_rebuilds_shows_problems_and_recovers(served, project, browser):
     replace(scam, "title: 刷单返利诈骗", "title: 刷单返利骗局")
     heading.filter(has_text="刷单返利骗局").wait_for(timeout=WAIT_MS)
     assert served.alive()
-    # The open page was made before the reload; the other pages showing the scam after it, or at once
-    # when asked for.
-    assert re.search(r"^这次只重新生成了受影响的 1 个文件，其余 \d+ 个没有变化。$", served.out, re.M)
+    # The open page was made first, from the saved file alone; then the full build, in which the other
+    # pages showing the scam are made after the reload, or at once when asked for (a page asked for while
+    # that build runs waits for it).
     poster = urllib.request.urlopen(served.url + "posters/scam-shuadan.html", timeout=60).read().decode("utf-8")
+    served.wait_for(r"^这次只重新生成了受影响的 1 个文件，其余 \d+ 个没有变化。$")
+    assert re.search(r"^\[\d\d:\d\d:\d\d\] 先更新了浏览器正开着的 1 个页面，其余的接着生成。$", served.out, re.M)
     assert "刷单返利骗局" in poster and "刷单返利诈骗" not in poster
     # The PowerPoint showing it, asked for at once (serve draws such files after the reload), is the new one.
     deck = Presentation(io.BytesIO(urllib.request.urlopen(served.url + "slides/class-meeting.pptx", timeout=60).read()))
