@@ -27,18 +27,20 @@ import livereload.server
 from livereload import Server
 from livereload.handlers import LiveReloadHandler, StaticFileHandler
 from livereload.watcher import Watcher
-from tornado.ioloop import IOLoop, PeriodicCallback
+from tornado.ioloop import IOLoop
 
 from .context import TEMPLATES, BuildContext
 from .memory import Memory
 from .pipeline import build, first_look
 from .problems import COMMAND, ContentError, summary_line
-from .render import CONTENT_SECURITY_POLICY, draw_later
+from .render import CONTENT_SECURITY_POLICY, left_for_now, put_drawn, render_page
 from .write import OutputError
 
 QUIET_SECONDS = 1.0  # the drawing thread starts once saves pause this long (the reloaded page is served first)
-POLL_SECONDS = 0.05  # livereload's own poll (0.8 s, reloads at most every 3 s) is too slow for saves
+POLL_SECONDS = 0.02  # livereload's own poll (0.8 s, reloads at most every 3 s) is too slow for saves
+POLL_SHARE = 0.1  # ... but a big project's poll waits longer: at most this share of one core goes to it
 BACK_SECONDS = 1.0  # the longest the full build after a first look waits for the browsers to have reloaded
+QUIET_AFTER = 0.2  # ... or, for a client that does not connect again, this long after the last request
 SETTLE_SECONDS = 600  # the longest a request waits for the full build after a first look
 GENERATION_COOKIE = "fangzha-preview"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -66,6 +68,7 @@ class Preview:
         self.settled = threading.Event()  # set when none is: every file of the preview is the saved content's
         self.settled.set()
         self.asked, self.last_served = set(), 0.0  # what browsers asked for since the first look, and when
+        self.back = set()  # the pages whose browser connected again since the first look
 
     def rebuild(self, showing=()):
         """Build through the normal atomic pipeline; remember the problems, never raise. Of the pages
@@ -100,7 +103,7 @@ class Preview:
             self.generation += 1
             self.finishing += 1
             self.settled.clear()
-            self.asked = set()
+            self.asked, self.back = set(), set()
         return True, [f"先更新了浏览器正开着的 {len(self.answered)} 个页面，其余的接着生成。"]
 
     def finish(self, showing):
@@ -123,16 +126,20 @@ class Preview:
                     self.settled.set()
 
     def browsers_back(self, limit=BACK_SECONDS):
-        """Wait (at most `limit` seconds) until the pages of the first look have been asked for again and the
-        server has had a moment without a request (a reloaded page asks for its styles and scripts next):
-        the full build would slow the browsers' reload down."""
+        """Wait until the browsers showing the pages of the first look have reloaded them (the full build
+        would slow their reload down): until each page's browser has connected again, or, for a client
+        that does not, until it has been asked for and the server has had QUIET_AFTER seconds without a
+        request; at most `limit` seconds."""
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
-            if set(self.answered) <= self.asked and time.monotonic() - self.last_served > 0.05:
+            shown = set(self.answered)
+            quiet = time.monotonic() - self.last_served > QUIET_AFTER
+            if shown <= self.back or (shown <= self.asked and quiet):
                 return
             time.sleep(0.01)
 
     def served(self, dest):
+        """A file went out to a browser."""
         self.asked.add(dest)
         self.last_served = time.monotonic()
 
@@ -189,14 +196,26 @@ class Preview:
 
     def draw_one(self, dest=None):
         """Make one file the last rebuild left for later (`dest`, else the next); False when none is
-        left. A page whose template fails on it puts the preview in its problems state, as a rebuild
-        would; any other failure is printed. Nothing is raised: the preview goes on."""
+        left. It is drawn outside the lock (a save does not wait for a PowerPoint file to be drawn; what
+        a save made stale is not written). A page whose template fails on it puts the preview in its
+        problems state, as a rebuild would; any other failure is printed. Nothing is raised: the
+        preview goes on."""
         with self.lock:
-            return False if self.stopped else self._draw_one(dest)
-
-    def _draw_one(self, dest):
+            picked, job = (None, None) if self.stopped else (left_for_now(self.memory, dest), self.memory.job)
+        if picked is None:
+            return False
         try:
-            return draw_later(self.memory, self.folder, dest)
+            data = render_page(job, picked[1][0])
+        except Exception as error:
+            data = error
+        with self.lock:
+            return False if self.stopped else self._put_drawn(picked, data)
+
+    def _put_drawn(self, picked, data):
+        try:
+            if isinstance(data, Exception):
+                raise data
+            return put_drawn(self.memory, self.folder, *picked, data)
         except ContentError as error:
             self.memory.later.clear()
             lines = [str(problem) for problem in error.problems]
@@ -205,19 +224,15 @@ class Preview:
             self.on_problems()
             return False
         except Exception as error:
-            if dest:
-                self.memory.later.pop(dest, None)
-            else:
-                self.memory.later.clear()
+            self.memory.later.pop(picked[0], None)
             say(f"生成 PowerPoint、Word 文件时出了意外的错误（{type(error).__name__}: {error}）。请把这一行发给维护这个工具的人。",
                 stream=sys.stderr)
             return False
 
-
     def draw_in_background(self):
         """The drawing thread: once saves pause, the files the last rebuild left for later, one at a time (in
-        a thread, so the server answers the browser meanwhile; a save waits for at most one file, and stops
-        the drawing until saves pause again)."""
+        a thread, so the server answers the browser meanwhile; a save does not wait for the file being drawn,
+        and stops the drawing until saves pause again)."""
         while not self.stopped:
             self.to_draw.wait()
             self.to_draw.clear()
@@ -347,6 +362,7 @@ def reload_stale_pages(preview):
         sent = json.loads(message)
         if isinstance(sent, dict) and sent.get("command") == "info" and isinstance(sent.get("url"), str):
             handler.fangzha_page = page_of(unquote(urlsplit(sent["url"]).path).lstrip("/"))
+            preview.back.add(handler.fangzha_page)
         served = handler.get_cookie(GENERATION_COOKIE)
         if handler in LiveReloadHandler.waiters and served and served != str(preview.generation):
             handler.send_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": False})
@@ -385,7 +401,8 @@ def changed_files(before, after):
 
 
 class SaveWatcher(Watcher):
-    """livereload's watcher, polling every POLL_SECONDS and calling `on_change(paths)` itself."""
+    """livereload's watcher, polling every POLL_SECONDS (or, where one poll takes longer than that share
+    of POLL_SHARE, accordingly less often) and calling `on_change(paths)` itself."""
 
     def __init__(self, paths, on_change):
         super().__init__()
@@ -395,14 +412,19 @@ class SaveWatcher(Watcher):
         self.last = snapshot(self.paths)
 
     def start(self, callback):
-        PeriodicCallback(self.poll, POLL_SECONDS * 1000).start()
+        IOLoop.current().call_later(POLL_SECONDS, self.poll)
         return True  # tells livereload not to start its own slower polling
 
     def poll(self):
+        started = time.monotonic()
         now = snapshot(self.paths)
-        if now != self.last:
-            changed, self.last = changed_files(self.last, now), now
-            self.on_change(changed)
+        took = time.monotonic() - started
+        try:
+            if now != self.last:
+                changed, self.last = changed_files(self.last, now), now
+                self.on_change(changed)
+        finally:
+            IOLoop.current().call_later(max(POLL_SECONDS, took / POLL_SHARE), self.poll)
 
 
 def display_path(path, root, templates_dir):
