@@ -9,7 +9,7 @@ Three things are kept, each keyed by everything it was made from:
 - the layouts marked `pure` (a scam's kiosk screens and their type scales, a deck, a WeChat article, a
   broadcast script) and every printed item placed on its sheets, so a save lays out again only what it
   changed.
-Besides, the files a preview's rebuild left to make after the browser has reloaded (serve.Preview.draw_one:
+Besides, the files a preview's rebuild left to make after the browser has reloaded (render.draw_later:
 the changed pages no browser shows, and the PowerPoint and Word files), and which drawn files the
 output folder's list claims.
 
@@ -42,7 +42,7 @@ class Memory:
         self.next_pages = {}  # the same, for the build under way: it counts once that build is in place
         self.rendered = self.kept = 0
         self.showing = None  # serve: the pages a browser shows, made at once; the rest after it reloads
-        self.later, self.next_later = {}, {}  # dest -> (page, key): files still to make (serve.Preview.draw_one)
+        self.later, self.next_later = {}, {}  # dest -> (page, key): files still to make (render.draw_later)
         self.job = self.next_job = None  # the render job that makes them
         self.drawn, self.next_drawn = {}, {}  # dest -> key: the drawn files the output folder's listing claims
         self.drawn_keys = {}  # digest of a drawn file's pickled inputs -> its render.drawn_key

@@ -313,7 +313,7 @@ def render(pages, model, templates_dir, building, previous=None, memory=None):
 
 
 def left_for_later(pages, keys, kept, unchanged, digests, previous, memory):
-    """What a preview's rebuild leaves until the browser has reloaded (see serve.Preview.draw_one): the web pages
+    """What a preview's rebuild leaves until the browser has reloaded (see draw_later): the web pages
     that changed but no browser shows (a page new to the site is made at once), and the download-only
     drawn files (PowerPoint, Word) to draw anew. Nothing in a build that is not a preview's rebuild."""
     if memory is None or memory.showing is None or not previous or not Path(previous).is_dir():
@@ -325,19 +325,15 @@ def left_for_later(pages, keys, kept, unchanged, digests, previous, memory):
     return downloads | pages_later
 
 
-def left_for_now(memory, dest=None):
-    """(dest, (page, key)): a file left for later (`dest`, else the next), or None when there is none."""
+def draw_later(memory, folder, dest=None):
+    """Make one file a preview's rebuild left for later (`dest`, else the next) in the live preview
+    folder, and remember it as made, so the next rebuild keeps it; False when there was none left.
+    Raises ContentError when a page's template fails on it."""
     dest = next(iter(memory.later), None) if dest is None else dest
-    return (dest, memory.later[dest]) if dest in memory.later else None
-
-
-def put_drawn(memory, folder, dest, entry, data):
-    """Write what was drawn for `entry` of memory.later into the live folder and remember it as made,
-    unless a build since has left something newer there (then nothing is written). True; raises
-    ContentError when `data` is the Problem that stopped its template."""
-    if memory.later.get(dest) is not entry:
-        return True
+    if dest not in memory.later:
+        return False
     page, key = memory.later.pop(dest)
+    data = render_page(memory.job, page)
     if isinstance(data, Problem):
         raise ContentError([data])
     replace_file(folder, dest, data)

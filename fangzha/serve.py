@@ -33,7 +33,7 @@ from .context import TEMPLATES, BuildContext
 from .memory import Memory
 from .pipeline import build, first_look
 from .problems import COMMAND, ContentError, summary_line
-from .render import CONTENT_SECURITY_POLICY, left_for_now, put_drawn, render_page
+from .render import CONTENT_SECURITY_POLICY, draw_later
 from .write import OutputError
 
 QUIET_SECONDS = 1.0  # the drawing thread starts once saves pause this long (the reloaded page is served first)
@@ -196,26 +196,14 @@ class Preview:
 
     def draw_one(self, dest=None):
         """Make one file the last rebuild left for later (`dest`, else the next); False when none is
-        left. It is drawn outside the lock (a save does not wait for a PowerPoint file to be drawn; what
-        a save made stale is not written). A page whose template fails on it puts the preview in its
-        problems state, as a rebuild would; any other failure is printed. Nothing is raised: the
-        preview goes on."""
+        left. A page whose template fails on it puts the preview in its problems state, as a rebuild
+        would; any other failure is printed. Nothing is raised: the preview goes on."""
         with self.lock:
-            picked, job = (None, None) if self.stopped else (left_for_now(self.memory, dest), self.memory.job)
-        if picked is None:
-            return False
-        try:
-            data = render_page(job, picked[1][0])
-        except Exception as error:
-            data = error
-        with self.lock:
-            return False if self.stopped else self._put_drawn(picked, data)
+            return False if self.stopped else self._draw_one(dest)
 
-    def _put_drawn(self, picked, data):
+    def _draw_one(self, dest):
         try:
-            if isinstance(data, Exception):
-                raise data
-            return put_drawn(self.memory, self.folder, *picked, data)
+            return draw_later(self.memory, self.folder, dest)
         except ContentError as error:
             self.memory.later.clear()
             lines = [str(problem) for problem in error.problems]
@@ -224,15 +212,19 @@ class Preview:
             self.on_problems()
             return False
         except Exception as error:
-            self.memory.later.pop(picked[0], None)
+            if dest:
+                self.memory.later.pop(dest, None)
+            else:
+                self.memory.later.clear()
             say(f"生成 PowerPoint、Word 文件时出了意外的错误（{type(error).__name__}: {error}）。请把这一行发给维护这个工具的人。",
                 stream=sys.stderr)
             return False
 
+
     def draw_in_background(self):
         """The drawing thread: once saves pause, the files the last rebuild left for later, one at a time (in
-        a thread, so the server answers the browser meanwhile; a save does not wait for the file being drawn,
-        and stops the drawing until saves pause again)."""
+        a thread, so the server answers the browser meanwhile; a save waits for at most one file, and stops
+        the drawing until saves pause again)."""
         while not self.stopped:
             self.to_draw.wait()
             self.to_draw.clear()
@@ -416,9 +408,9 @@ class SaveWatcher(Watcher):
         return True  # tells livereload not to start its own slower polling
 
     def poll(self):
-        started = time.monotonic()
+        started = time.thread_time()  # the poll's own work: waiting for a build thread's turn does not count
         now = snapshot(self.paths)
-        took = time.monotonic() - started
+        took = time.thread_time() - started
         try:
             if now != self.last:
                 changed, self.last = changed_files(self.last, now), now

@@ -4,14 +4,12 @@ build's files, untouched; and the result is byte for byte what a full build make
 import os
 import re
 import shutil
-import threading
 from pathlib import Path
 
 from conftest import FIXTURES, ROOT, copy_project, edit, run_build
 from PIL import Image
 from pptx import Presentation
 
-from fangzha import serve
 from fangzha.context import BuildContext
 from fangzha.outputs import kiosk
 from fangzha.pipeline import build
@@ -239,31 +237,3 @@ def test_only_a_good_preview_and_saved_content_text_get_a_first_look(tmp_path):
     assert not ok and lines == checked.stderr.splitlines() and checked.returncode == 1 and preview.settled.is_set()
     edit(project, "content/scams/shuadan.md", "title： 刷单返利诈骗", "title: 刷单返利诈骗")
     assert preview.look_first([str(scam)], shown) is None and preview.rebuild(shown)[0]
-
-
-def test_a_save_does_not_wait_for_a_file_being_drawn_and_what_it_made_stale_is_not_written(tmp_path, monkeypatch):
-    project = copy_project(FIXTURES / "mini", tmp_path / "project")
-    preview = Preview(project, tmp_path / "preview")
-    assert preview.rebuild()[0]
-    shown, poster = {"scams/shuadan.html"}, "posters/scam-shuadan.html"
-    edit(project, "content/scams/shuadan.md", "title: 刷单返利诈骗", "title: 网络刷单诈骗")
-    assert preview.rebuild(showing=shown)[0] and poster in preview.memory.later
-    saved = []
-
-    def drawing_while_saving(job, page):  # the poster is being drawn when the next save comes
-        data = real(job, page)
-        edit(project, "content/scams/shuadan.md", "title: 网络刷单诈骗", "title: 刷单骗局")
-        save = threading.Thread(target=lambda: saved.append(preview.rebuild(showing=shown)[0]))
-        save.start()
-        save.join(timeout=120)
-        assert not save.is_alive()  # the preview's lock was free while the file was drawn
-        return data
-
-    real = serve.render_page
-    monkeypatch.setattr(serve, "render_page", drawing_while_saving)
-    assert preview.draw_one(poster)
-    monkeypatch.undo()
-    assert saved == [True] and poster in preview.memory.later  # the new save's poster, still to draw
-    assert not (preview.folder / poster).exists()  # the poster drawn from the older save was not written
-    same_as_full_build(project, preview, tmp_path)
-    assert "刷单骗局" in (preview.folder / poster).read_text(encoding="utf-8")
