@@ -40,7 +40,7 @@ QUIET_SECONDS = 1.0  # the drawing thread starts once saves pause this long (the
 POLL_SECONDS = 0.02  # livereload's own poll (0.8 s, reloads at most every 3 s) is too slow for saves
 POLL_SHARE = 0.1  # ... but a big project's poll waits longer: at most this share of one core goes to it
 BACK_SECONDS = 1.0  # the longest the full build after a first look waits for the browsers to have reloaded
-QUIET_AFTER = 0.2  # ... or, for a client that does not connect again, this long after the last request
+QUIET_AFTER = 0.05  # ... until the server has answered no request for this long after the shown pages
 SETTLE_SECONDS = 600  # the longest a request waits for the full build after a first look
 GENERATION_COOKIE = "fangzha-preview"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -68,7 +68,6 @@ class Preview:
         self.settled = threading.Event()  # set when none is: every file of the preview is the saved content's
         self.settled.set()
         self.asked, self.last_served = set(), 0.0  # what browsers asked for since the first look, and when
-        self.back = set()  # the pages whose browser connected again since the first look
 
     def rebuild(self, showing=()):
         """Build through the normal atomic pipeline; remember the problems, never raise. Of the pages
@@ -103,7 +102,7 @@ class Preview:
             self.generation += 1
             self.finishing += 1
             self.settled.clear()
-            self.asked, self.back = set(), set()
+            self.asked = set()
         return True, [f"先更新了浏览器正开着的 {len(self.answered)} 个页面，其余的接着生成。"]
 
     def finish(self, showing):
@@ -126,15 +125,12 @@ class Preview:
                     self.settled.set()
 
     def browsers_back(self, limit=BACK_SECONDS):
-        """Wait until the browsers showing the pages of the first look have reloaded them (the full build
-        would slow their reload down): until each page's browser has connected again, or, for a client
-        that does not, until it has been asked for and the server has had QUIET_AFTER seconds without a
-        request; at most `limit` seconds."""
+        """Wait (at most `limit` seconds) until the pages of the first look have been asked for again and the
+        server has had QUIET_AFTER seconds without a request (a reloaded page asks for its styles and scripts
+        next): the full build would slow the browsers' reload down."""
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
-            shown = set(self.answered)
-            quiet = time.monotonic() - self.last_served > QUIET_AFTER
-            if shown <= self.back or (shown <= self.asked and quiet):
+            if set(self.answered) <= self.asked and time.monotonic() - self.last_served > QUIET_AFTER:
                 return
             time.sleep(0.01)
 
@@ -354,7 +350,6 @@ def reload_stale_pages(preview):
         sent = json.loads(message)
         if isinstance(sent, dict) and sent.get("command") == "info" and isinstance(sent.get("url"), str):
             handler.fangzha_page = page_of(unquote(urlsplit(sent["url"]).path).lstrip("/"))
-            preview.back.add(handler.fangzha_page)
         served = handler.get_cookie(GENERATION_COOKIE)
         if handler in LiveReloadHandler.waiters and served and served != str(preview.generation):
             handler.send_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": False})

@@ -1,5 +1,6 @@
 """Shared test fixtures: a built copy of the shipped site, and a real headless Chromium."""
 
+import datetime
 import shutil
 import subprocess
 import sys
@@ -72,11 +73,15 @@ def copy_project(source, target):
     return target
 
 
+BUILT_ON = datetime.date.today().isoformat()  # the day mini_with_site is built for: a test comparing a build with it
+# builds for the same day, or a suite run that crosses midnight would find the dated Word files changed
+
+
 @pytest.fixture(scope="session")
 def mini_with_site(tmp_path_factory):
     """The mini fixture project, built once: its site/ is the last good site a refused build must keep."""
     project = copy_project(FIXTURES / "mini", tmp_path_factory.mktemp("mini-built") / "project")
-    result = run_build(cwd=project)
+    result = run_build("--date", BUILT_ON, cwd=project)
     assert result.returncode == 0, result.stderr
     return project
 

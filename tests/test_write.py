@@ -10,7 +10,7 @@ import sys
 import textwrap
 
 import pytest
-from conftest import ROOT, run_build
+from conftest import BUILT_ON, ROOT, run_build
 from test_build import tree
 
 import build as build_py
@@ -78,7 +78,7 @@ def test_a_crash_after_the_swap_leaves_the_new_site_and_the_old_copy_goes(built_
                 os._exit(9)  # the machine stops after the new site moved in, before the old copy was deleted
             return real_rmtree(path, *args, **kwargs)
         shutil.rmtree = rmtree
-    """)
+    """, "--date", BUILT_ON)
     assert crashed.returncode == 9
     assert tree(built_project / "site") == tree(mini_with_site / "site")
     break_content(built_project)
@@ -100,7 +100,7 @@ def test_a_second_build_while_one_is_writing_is_refused(built_project):
 def test_builds_started_together_never_mix_or_break_the_site(built_project, mini_with_site, tmp_path):
     other = shutil.copytree(built_project, tmp_path / "other")  # a second project writing to the same output
     output = str(built_project / "site")
-    command = [sys.executable, str(ROOT / "build.py"), "--root"]
+    command = [sys.executable, str(ROOT / "build.py"), "--date", BUILT_ON, "--root"]
     builds = [subprocess.Popen([*command, str(project), "build", "--output", output], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, encoding="utf-8")
               for project in (built_project, other, built_project, other)]
