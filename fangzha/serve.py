@@ -119,9 +119,9 @@ class Preview:
                 return ok, lines, again
             finally:
                 gc.enable()
-                self.answered = {}
                 self.finishing -= 1
-                if not self.finishing:
+                if not self.finishing:  # else a later save's first look answered since: its pages stay answered
+                    self.answered = {}
                     self.settled.set()
 
     def browsers_back(self, limit=BACK_SECONDS):
@@ -176,7 +176,6 @@ class Preview:
         redone = [f"这次只重新生成了受影响的 {memory.rendered} 个文件，其余 {memory.kept} 个没有变化。"] if memory.kept else []
         redone += [f"另有 {len(memory.later)} 个受影响的文件在网页刷新后接着生成（打开或下载还没生成好的文件时，会马上生成）。"] if memory.later else []
         return True, [f"提示：{warning}" for warning in built.warnings] + redone + [f"预览已更新：{counts}"]
-
 
     def failed(self, error):
         """(False, the lines shown instead of the pages) for what stopped a build."""
