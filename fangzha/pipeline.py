@@ -46,13 +46,19 @@ def load(ctx):
     return load_project(ctx.root, check=check_record, kinds=PER_FILE, memory=ctx.memory)
 
 
+def site_model(ctx, loaded):
+    """The loaded content validated into the Model, in the site's language, whose UI language is now active."""
+    model = to_site_language(validate(loaded, today=ctx.today, allow_empty=ctx.allow_empty))
+    i18n.activate(model.config)
+    return model
+
+
 def check(ctx, output=None, loaded=None):
     """Everything `build` would refuse, without writing anything; raises ContentError."""
     collecting = gc.isenabled()
     gc.disable()  # many long-lived objects, none freed until the end: the cyclic collector would rescan them
     try:
-        model = to_site_language(validate(loaded or load(ctx), today=ctx.today, allow_empty=ctx.allow_empty))
-        i18n.activate(model.config)
+        model = site_model(ctx, loaded or load(ctx))
         ctx = ctx.with_output(Path(output) if output else output_dir(ctx, model))
         with planning(ctx.memory, model):
             in_order = planner.in_family_order(model, ctx)
@@ -131,11 +137,10 @@ def first_look(ctx, folder):
     families = {known[dest].family for dest in memory.showing if dest in known}
     if not families:
         return {}
-    model = to_site_language(validate(load(ctx), today=ctx.today, allow_empty=ctx.allow_empty))
+    model = site_model(ctx, load(ctx))
     errors, _ = split_notices(model.warnings, ctx.strict)
     if errors:
         raise ContentError(errors)
-    i18n.activate(model.config)
     ctx = ctx.with_output(folder)
     with planning(memory, model):
         pages = planner.in_family_order(model, ctx, only=families, known=memory.planned)

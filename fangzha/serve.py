@@ -105,12 +105,11 @@ class Preview:
             self.asked = set()
         return True, [f"先更新了浏览器正开着的 {len(self.answered)} 个页面，其余的接着生成。"]
 
-    def finish(self, showing):
-        """The full build after a first look (run in a thread): (ok, lines, again), `again` when a page the
-        first look answered for came out otherwise (it could not know the rest) or the content has problems
-        after all: the browsers must reload once more."""
+    def finish(self):
+        """The full build after a first look (run in a thread), for the pages the last first look was told
+        are shown: (ok, lines, again), `again` when a page the first look answered for came out otherwise
+        (it could not know the rest) or the content has problems after all: the browsers reload once more."""
         with self.lock:
-            self.memory.showing = set(showing)
             try:
                 ok, lines = self._rebuild()
                 again = not ok or any(self.made(dest) != data for dest, data in self.answered.items())
@@ -472,13 +471,13 @@ def run(root, host, port, templates_dir, workspace):
         report(*(first or preview.rebuild(showing)))
         LiveReloadHandler.reload_waiters("*")  # a full reload: the page may switch to or from the problems page
         if first and first[0]:
-            threading.Thread(target=finish, args=(showing,), name="finish-build", daemon=True).start()
+            threading.Thread(target=finish, name="finish-build", daemon=True).start()
         else:
             preview.to_draw.set()
 
-    def finish(showing):
+    def finish():
         preview.browsers_back()
-        ok, lines, again = preview.finish(showing)
+        ok, lines, again = preview.finish()
         loop.add_callback(finished, ok, lines, again)
 
     def finished(ok, lines, again):

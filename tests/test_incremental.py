@@ -198,7 +198,7 @@ def test_a_save_of_content_makes_the_open_page_first_and_the_rest_after(tmp_path
     assert "网络刷单诈骗" not in (preview.folder / poster).read_text(encoding="utf-8")
     assert not preview.must_wait(shown) and not preview.must_wait("assets/site.css")
     assert preview.must_wait(poster) and preview.must_wait("index.html")
-    ok, lines, again = preview.finish({shown})
+    ok, lines, again = preview.finish()
     assert ok and not again  # the page shown was already right: no second reload
     assert redone(lines) == [(1, preview.memory.kept)] and lines[-1].startswith("预览已更新：")
     assert not preview.must_wait(poster) and preview.settled.is_set()
@@ -216,7 +216,7 @@ def test_a_first_look_that_could_not_know_is_corrected_and_reloaded(tmp_path):
     edit(project, "content/campaigns/elderly-care.md", "  - title: 养老服务机构诈骗风险隐患排查表", "  - title: 养老机构风险排查表")
     assert preview.look_first([str(project / "content/campaigns/elderly-care.md")], {shown})[0]
     assert "养老机构风险排查表" not in (preview.folder / shown).read_text(encoding="utf-8")
-    ok, _, again = preview.finish({shown})
+    ok, _, again = preview.finish()
     assert ok and again and "养老机构风险排查表（Word）" in (preview.folder / shown).read_text(encoding="utf-8")
     same_as_full_build(project, preview, tmp_path)
 

@@ -1,7 +1,10 @@
 """`build.py serve`: a real server, a real browser, a user saving good and bad files."""
 
+import asyncio
+import concurrent.futures
 import html
 import io
+import json
 import re
 import signal
 import socket
@@ -15,6 +18,7 @@ import pytest
 from conftest import FIXTURES, ROOT, copy_project, run_build
 from playwright.sync_api import expect
 from pptx import Presentation
+from tornado.websocket import websocket_connect
 
 WAIT_MS = 15000  # generous: a slow CI machine is not a failure
 
@@ -211,6 +215,37 @@ def test_starts_on_invalid_content_and_shows_the_problems(project, tmp_path):
     assert shown + [summary] == check_lines(project)
     assert server.alive()
     assert server.stop() == 0
+
+
+def test_a_page_asked_for_while_the_full_build_runs_is_the_new_one(project, tmp_path):
+    """After a first look only the open page is new: a page asked for before the full build is done waits for it."""
+    original = (project / "content/scams/shuadan.md").read_text(encoding="utf-8")
+    for number in range(300):  # a full build that takes a while after the reload
+        (project / f"content/scams/copy-{number:04d}.md").write_text(original, encoding="utf-8")
+    server = Served(project, free_port(), tmp_path)
+
+    async def save_and_ask():
+        connection = await websocket_connect(f"ws://127.0.0.1:{server.port}/livereload")
+        await connection.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+        await connection.read_message()
+        await connection.write_message(json.dumps({"command": "info", "url": server.url, "plugins": {}}))  # it shows index.html
+        await asyncio.sleep(0.3)
+        replace(project / "content/scams/copy-0007.md", "title: 刷单返利诈骗", "title: 第七份副本")
+        while json.loads(await connection.read_message())["command"] != "reload":
+            pass
+        # The client never asks for the page it shows: the full build waits a second for it, then runs.
+        asked = await asyncio.to_thread(lambda: urllib.request.urlopen(server.url + "scams/copy-0007.html", timeout=60).read())
+        connection.close()
+        return asked.decode("utf-8")
+
+    try:
+        with concurrent.futures.ThreadPoolExecutor(1) as thread:  # its own event loop: Playwright's runs in this thread
+            assert "第七份副本" in thread.submit(asyncio.run, save_and_ask()).result()
+        out = server.out
+        first = out.index("先更新了浏览器正开着的 1 个页面，其余的接着生成。")
+        assert "预览已更新：" in out[first:]  # the page came after the full build that followed the first look
+    finally:
+        server.stop()
 
 
 def test_big_project_rebuilds_in_worker_processes_and_stops_cleanly(project, tmp_path):

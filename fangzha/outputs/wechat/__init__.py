@@ -25,7 +25,8 @@ def fitted(make):
     return article
 
 
-def scam_page(model, scam, dest):
+def scam_page(model, scam):
+    dest = f"wechat/scams/{scam['slug']}.html"
     return Page(dest, "wechat/article.html", {"title": scam["title"], "article": compose.scam_article(model, scam, dest),
                                               "source": scam["file"], "scam": scam, "message": ""}, kind="wechat-article")
 
@@ -42,7 +43,7 @@ def pages(model, ctx):
                 "message": f"{campaign['slug']}.txt"}, kit_of=campaign["slug"], label=_("公众号文章"), kind="wechat-article"),
             Page(f"wechat/{campaign['slug']}.txt", text=compose.group_message(model, campaign), context={"source": campaign["file"]},
                  kit_of=campaign["slug"], label=_("微信群消息"), kind="group-message")))
-    scams = [scam_page(model, scam, f"wechat/scams/{scam['slug']}.html") for scam in model.scams]
+    scams = [scam_page(model, scam) for scam in model.scams]
     index = Page(INDEX, "wechat/index.html", {"campaigns": campaigns, "scams": scams})
     return [page for pair in campaigns for page in pair] + scams + [index]
 
