@@ -34,6 +34,7 @@ from .memory import Memory
 from .pipeline import build, first_look
 from .problems import COMMAND, ContentError, summary_line
 from .render import CONTENT_SECURITY_POLICY, draw_later
+from .versions import Versions
 from .write import OutputError
 
 QUIET_SECONDS = 1.0  # the drawing thread starts once saves pause this long (the reloaded page is served first)
@@ -68,6 +69,7 @@ class Preview:
         self.settled = threading.Event()  # set when none is: every file of the preview is the saved content's
         self.settled.set()
         self.asked, self.last_served = set(), 0.0  # what browsers asked for since the first look, and when
+        self.versions = Versions(self.folder)  # what a page loads is named by version: a reload takes it from the cache
 
     def rebuild(self, showing=()):
         """Build through the normal atomic pipeline; remember the problems, never raise. Of the pages
@@ -281,7 +283,7 @@ class PreviewHandler(StaticFileHandler):
         return None if self.preview.problems else super().compute_etag()
 
     def set_extra_headers(self, path):
-        self.set_header("Cache-Control", "no-store")
+        self.set_header("Cache-Control", self.preview.versions.caching(page_of(path), self.get_query_argument("v", None)))
 
     def on_finish(self):
         self.preview.served(getattr(self, "fangzha_page", None))
@@ -310,16 +312,23 @@ class PreviewHandler(StaticFileHandler):
         super().write_error(status_code, **kwargs)
 
 
-class PolicyKeepingInjector(livereload.server.LiveScriptInjector):
+class PreviewPageInjector(livereload.server.LiveScriptInjector):
     """livereload adds its connector to every page as an inline script, which the pages' security
-    policy refuses: the preview allows exactly that script, by its hash, and nothing else."""
+    policy refuses: the preview allows exactly that script, by its hash, and nothing else. It also
+    names what the page loads by version (versions.py), so a reload asks only for what changed."""
+
+    def __init__(self, request):
+        super().__init__(request)
+        self.page = page_of(unquote(request.path).lstrip("/"))
 
     def transform_first_chunk(self, status_code, headers, chunk, finishing):
         status_code, headers, chunk = super().transform_first_chunk(status_code, headers, chunk, finishing)
-        allowed = allow_inline_script(chunk, self.script)
+        if "html" not in headers.get("Content-Type", ""):
+            return status_code, headers, chunk
+        changed = PreviewHandler.preview.versions.name(self.page, allow_inline_script(chunk, self.script))
         if "Content-Length" in headers:
-            headers["Content-Length"] = str(int(headers["Content-Length"]) + len(allowed) - len(chunk))
-        return status_code, headers, allowed
+            headers["Content-Length"] = str(int(headers["Content-Length"]) + len(changed) - len(chunk))
+        return status_code, headers, changed
 
 
 def allow_inline_script(page, script):
@@ -331,7 +340,7 @@ def allow_inline_script(page, script):
     return page.replace(b'content="' + policy + b'"', b'content="' + extended + b'"', 1)
 
 
-livereload.server.LiveScriptInjector = PolicyKeepingInjector  # Server.application() subclasses it by this name
+livereload.server.LiveScriptInjector = PreviewPageInjector  # Server.application() subclasses it by this name
 
 
 def reload_stale_pages(preview):

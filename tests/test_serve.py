@@ -6,6 +6,7 @@ import html
 import io
 import json
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -32,12 +33,14 @@ def free_port():
 class Served:
     """`python build.py serve` running on a project, its output captured in files."""
 
-    def __init__(self, project, port, tmp_path):
+    def __init__(self, project, port, tmp_path, templates=None):
         self.project, self.port = project, port
         self.out_path, self.err_path = tmp_path / "serve.out", tmp_path / "serve.err"
-        self.process = subprocess.Popen(
-            [sys.executable, str(ROOT / "build.py"), "--root", str(project), "serve", "--port", str(port)],
-            stdout=self.out_path.open("wb"), stderr=self.err_path.open("wb"))
+        command = [sys.executable, str(ROOT / "build.py"), "--root", str(project), "serve", "--port", str(port)]
+        if templates:  # a copy of the templates to change (build.py always serves the project's own)
+            command = [sys.executable, "-c", f"import sys; sys.path.insert(0, {str(ROOT)!r}); from fangzha.serve import serve; "
+                       f"serve({str(project)!r}, port={port}, templates_dir={str(templates)!r})"]
+        self.process = subprocess.Popen(command, stdout=self.out_path.open("wb"), stderr=self.err_path.open("wb"))
         self.url = f"http://127.0.0.1:{port}/"
         deadline = time.monotonic() + WAIT_MS / 1000 * 4  # the first build of a big project, on a busy machine
         while time.monotonic() < deadline:
@@ -90,6 +93,18 @@ def served(project, tmp_path):
     server.stop()
 
 
+def connected(page):
+    """Until the page's livereload client has told the server which page it shows (it does so at once
+    after the handshake): a save before that is not known to be seen by anyone, and gets the full build."""
+    page.wait_for_function("window.LiveReload && window.LiveReload.connector.protocol >= 7", timeout=WAIT_MS)
+
+
+def transfer_sizes(page):
+    """What each file the page loaded cost on the wire: 0 when the browser took it from its cache."""
+    return page.evaluate("Object.fromEntries(performance.getEntriesByType('resource')"
+                         ".map(e => [new URL(e.name).pathname.split('/').pop(), e.transferSize]))")
+
+
 def replace(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -113,11 +128,15 @@ def test_save_rebuilds_shows_problems_and_recovers(served, project, browser):
     page.goto(served.url + "scams/shuadan.html")
     heading = page.locator("h1")
     assert heading.inner_text() == "刷单返利诈骗"
+    connected(page)
 
     # A good save: the open page changes by itself.
     replace(scam, "title: 刷单返利诈骗", "title: 刷单返利骗局")
     heading.filter(has_text="刷单返利骗局").wait_for(timeout=WAIT_MS)
     assert served.alive()
+    # Its styles and scripts, unchanged, came from the browser's cache (the preview names them by version).
+    loaded = transfer_sizes(page)
+    assert loaded["site.css"] == loaded["site.js"] == 0
     # The open page was made first, from the saved file alone; then the full build, in which the other
     # pages showing the scam are made after the reload, or at once when asked for (a page asked for while
     # that build runs waits for it).
@@ -179,6 +198,27 @@ def test_template_and_config_saves_rebuild_too(served, project, browser):
     expect(page).to_have_title(re.compile("预览测试"), timeout=WAIT_MS)
     assert served.alive()
     page.close()
+
+
+def test_a_changed_stylesheet_is_loaded_anew_and_the_rest_from_the_cache(project, tmp_path, browser):
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    served = Served(project, free_port(), tmp_path, templates)
+    try:
+        page = browser.new_page()
+        page.goto(served.url + "scams/shuadan.html")
+        assert transfer_sizes(page)["site.css"] > 0  # the first visit loads everything
+        stylesheet = templates / "assets/site.css"
+        stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\nh1 { color: rgb(1, 2, 3); }\n", encoding="utf-8")
+        expect(page.locator("h1")).to_have_css("color", "rgb(1, 2, 3)", timeout=WAIT_MS)
+        loaded = transfer_sizes(page)
+        assert loaded["site.css"] > 0 and loaded["site.js"] == loaded["large-type.js"] == 0
+        # The site on disk names its files as they are; only the preview adds versions.
+        assert "site.css?v=" not in (served.workspace() / "site/scams/shuadan.html").read_text(encoding="utf-8")
+        assert re.search(r'href="\.\./assets/site\.css\?v=[0-9a-f]{16}"', page.content())
+        page.close()
+    finally:
+        served.stop()
 
 
 def test_missing_page_gets_the_chinese_404(served):
@@ -266,3 +306,31 @@ def test_big_project_rebuilds_in_worker_processes_and_stops_cleanly(project, tmp
     assert server.process.wait(timeout=60) == 0
     assert server.out.splitlines()[-1] == "已停止预览。"
     assert not workspace.exists()
+
+
+def test_the_preview_names_by_version_only_what_a_page_loads_from_the_preview(tmp_path):
+    from fangzha.versions import FOR_GOOD, NOT_AT_ALL, Versions
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets/site.css").write_text("h1 {}", encoding="utf-8")
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures/a.png").write_bytes(b"\x89PNG")
+    (tmp_path / "posters").mkdir()
+    (tmp_path / "posters/a.html").write_text("<p>", encoding="utf-8")
+    versions = Versions(tmp_path)
+    page = (b'<link rel="stylesheet" href="../assets/site.css"><img src="../pictures/a.png" alt="">'
+            b'<iframe src="../posters/a.html"></iframe><a href="../assets/site.css">css</a>'
+            b'<script src="../assets/gone.js"></script><img src="../../outside.png"><img src="https://example.org/a.png">'
+            b'<script src="/livereload.js?port=1"></script>')
+    named = versions.name("scams/x.html", page).decode("utf-8")
+    css, png = versions.of("assets/site.css"), versions.of("pictures/a.png")
+    assert re.fullmatch("[0-9a-f]{16}", css) and css != png
+    assert named == (f'<link rel="stylesheet" href="../assets/site.css?v={css}"><img src="../pictures/a.png?v={png}" alt="">'
+                     '<iframe src="../posters/a.html"></iframe><a href="../assets/site.css">css</a>'
+                     '<script src="../assets/gone.js"></script><img src="../../outside.png"><img src="https://example.org/a.png">'
+                     '<script src="/livereload.js?port=1"></script>')
+    assert versions.caching("assets/site.css", css) == FOR_GOOD
+    assert versions.caching("assets/site.css", None) == versions.caching("assets/site.css", png) == NOT_AT_ALL
+    # A changed file has a new version; the old name is no longer cached.
+    (tmp_path / "assets/site.css").write_text("h1 { color: red }", encoding="utf-8")
+    assert versions.of("assets/site.css") != css
+    assert versions.caching("assets/site.css", css) == NOT_AT_ALL
