@@ -10,8 +10,9 @@ served, so the browser never keeps an old stylesheet. What the site on disk says
 import hashlib
 import posixpath
 import re
+from urllib.parse import unquote
 
-REFERENCE = re.compile(rb'(<link\b[^>]*?\bhref="|\bsrc=")([^"?#:]+)"')  # relative, with no query of its own
+REFERENCE = re.compile(rb'(<link\b[^>]*?\shref="|\ssrc=")([^"?#:]+)"')  # relative, with no query of its own
 FOR_GOOD = "max-age=31536000, immutable"
 NOT_AT_ALL = "no-store"
 
@@ -42,7 +43,7 @@ class Versions:
         folder = posixpath.dirname(page)
 
         def versioned(match):
-            target = posixpath.normpath(posixpath.join(folder, match[2].decode("utf-8", "replace")))
+            target = posixpath.normpath(posixpath.join(folder, unquote(match[2].decode("utf-8", "replace"))))
             version = None if target.startswith("..") else self.of(target)
             return match[0] if version is None else match[1] + match[2] + b"?v=" + version.encode() + b'"'
 

@@ -314,20 +314,21 @@ def test_the_preview_names_by_version_only_what_a_page_loads_from_the_preview(tm
     (tmp_path / "assets/site.css").write_text("h1 {}", encoding="utf-8")
     (tmp_path / "pictures").mkdir()
     (tmp_path / "pictures/a.png").write_bytes(b"\x89PNG")
+    (tmp_path / "pictures/图.png").write_bytes(b"\x89PNG2")
     (tmp_path / "posters").mkdir()
     (tmp_path / "posters/a.html").write_text("<p>", encoding="utf-8")
     versions = Versions(tmp_path)
     page = (b'<link rel="stylesheet" href="../assets/site.css"><img src="../pictures/a.png" alt="">'
             b'<iframe src="../posters/a.html"></iframe><a href="../assets/site.css">css</a>'
             b'<script src="../assets/gone.js"></script><img src="../../outside.png"><img src="https://example.org/a.png">'
-            b'<script src="/livereload.js?port=1"></script>')
+            b'<script src="/livereload.js?port=1"></script><img data-src="../pictures/a.png" src="../pictures/%E5%9B%BE.png">')
     named = versions.name("scams/x.html", page).decode("utf-8")
-    css, png = versions.of("assets/site.css"), versions.of("pictures/a.png")
+    css, png, chinese = versions.of("assets/site.css"), versions.of("pictures/a.png"), versions.of("pictures/图.png")
     assert re.fullmatch("[0-9a-f]{16}", css) and css != png
     assert named == (f'<link rel="stylesheet" href="../assets/site.css?v={css}"><img src="../pictures/a.png?v={png}" alt="">'
                      '<iframe src="../posters/a.html"></iframe><a href="../assets/site.css">css</a>'
                      '<script src="../assets/gone.js"></script><img src="../../outside.png"><img src="https://example.org/a.png">'
-                     '<script src="/livereload.js?port=1"></script>')
+                     f'<script src="/livereload.js?port=1"></script><img data-src="../pictures/a.png" src="../pictures/%E5%9B%BE.png?v={chinese}">')
     assert versions.caching("assets/site.css", css) == FOR_GOOD
     assert versions.caching("assets/site.css", None) == versions.caching("assets/site.css", png) == NOT_AT_ALL
     # A changed file has a new version; the old name is no longer cached.
