@@ -2,11 +2,15 @@
 
     python3 bench/units.py              # one run of each; a Markdown table for the README
     python3 bench/units.py --repeat 3   # the fastest of three runs of each
+    python3 bench/units.py --pdf        # PDF speed per page: `build.py pdf` against `units FILE --pdf` (minutes)
 
 Each build is `build.py units FILE` as a user runs it (the website and every unit's print kit and
 print-shop items), wall time, in one run so the ratios share the machine's load. A plain `build.py
 build` is timed too, and what each unit beyond the first adds. Today's alternative, one copy of the
 project per unit, costs 300 builds for 300 units (≥ 300× one unit's build). The target is ≤ 80×.
+
+With --pdf: the wall time per PDF page of `build.py pdf` (the site's own PDFs) and of `build.py units FILE
+--pdf` for PDF_UNITS units, in one run. The target: the units' pages are made no slower than a single build's.
 """
 
 import subprocess
@@ -17,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "单位名称,联系电话,地址,派出所,派出所电话"
+PDF_UNITS = 3
 
 
 def units_file(folder, count):
@@ -40,6 +45,29 @@ def timed(args, output, repeat):
     return best
 
 
+def pdf_pages(folder):
+    """(PDF files, their pages) under `folder`."""
+    from pypdf import PdfReader
+    files = sorted(Path(folder).rglob("*.pdf"))
+    return len(files), sum(len(PdfReader(path).pages) for path in files)
+
+
+def main_pdf():
+    with tempfile.TemporaryDirectory() as tmp:
+        single, units = Path(tmp) / "single", Path(tmp) / "units"
+        single_seconds = timed(["pdf"], single, 1)
+        units_seconds = timed(["units", str(units_file(tmp, PDF_UNITS)), "--pdf"], units, 1)
+        single_files, single_pages = pdf_pages(single)
+        units_files, units_pages = pdf_pages(units / "units")
+    single_rate, units_rate = single_seconds / single_pages, units_seconds / units_pages
+    print("| 构建 | PDF 文件 | PDF 页数 | 用时 | 每页用时 |")
+    print("|---|---|---|---|---|")
+    print(f"| build.py pdf（网站自己的印刷品） | {single_files} | {single_pages} | {single_seconds:.1f} 秒 | {single_rate * 1000:.0f} 毫秒 |")
+    print(f"| build.py units（{PDF_UNITS} 个单位）--pdf | {units_files} | {units_pages} | {units_seconds:.1f} 秒 | {units_rate * 1000:.0f} 毫秒 |")
+    print()
+    print(f"各单位的 PDF 每页用时 ÷ 单次构建的：{units_rate / single_rate:.2f}（目标：不超过 1）")
+
+
 def main(repeat):
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
@@ -59,4 +87,4 @@ def main(repeat):
 
 if __name__ == "__main__":
     repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 1
-    main(repeat)
+    main_pdf() if "--pdf" in sys.argv else main(repeat)
