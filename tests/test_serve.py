@@ -100,7 +100,9 @@ def connected(page):
 
 
 def transfer_sizes(page):
-    """What each file the page loaded cost on the wire: 0 when the browser took it from its cache."""
+    """What each file the page loaded cost on the wire: 0 when the browser took it from its cache. (Once
+    the page has loaded: a file's entry comes when it has arrived.)"""
+    page.wait_for_load_state("load")
     return page.evaluate("Object.fromEntries(performance.getEntriesByType('resource')"
                          ".map(e => [new URL(e.name).pathname.split('/').pop(), e.transferSize]))")
 
