@@ -7,10 +7,11 @@ bytes); any other request is not cached, as before. A changed file gets a new na
 served, so the browser never keeps an old stylesheet. What the site on disk says is never changed.
 """
 
-import hashlib
 import posixpath
 import re
 from urllib.parse import unquote
+
+from .memory import digest
 
 REFERENCE = re.compile(rb'(<link\b[^>]*?\shref="|\ssrc=")([^"?#:]+)"')  # relative, with no query of its own
 FOR_GOOD = "max-age=31536000, immutable"
@@ -33,7 +34,7 @@ class Versions:
             stat = path.stat()
             key = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
             if dest not in self.known or self.known[dest][0] != key:
-                self.known[dest] = (key, hashlib.blake2b(path.read_bytes(), digest_size=8).hexdigest())
+                self.known[dest] = (key, digest(path.read_bytes()).hex()[:16])
         except OSError:  # not there, or the folder is being swapped for a new build
             return None
         return self.known[dest][1]
