@@ -42,7 +42,8 @@ def ordered_map(function, items, state=None, min_items=None, progress=None):
     """
     items = list(items)
     workers = min(cores(), 8, len(items))
-    if len(items) < (MIN_ITEMS if min_items is None else min_items) or workers < 2:
+    in_worker = multiprocessing.current_process().daemon  # a pool's workers may not start a pool of their own
+    if len(items) < (MIN_ITEMS if min_items is None else min_items) or workers < 2 or in_worker:
         return list(_counted((function(state, item) for item in items), progress))
     context = multiprocessing.get_context(START_METHOD)
     if START_METHOD == "fork":
@@ -58,6 +59,14 @@ def ordered_map(function, items, state=None, min_items=None, progress=None):
             return list(_counted(pool.imap(_call, jobs, chunksize=chunks), progress))
     finally:
         _state.clear()
+
+
+def planned_map(function, items, state, memory, min_items=None):
+    """ordered_map for a family's planning: over the cores in a one-off build; in a preview (`memory`), in
+    this process, which keeps the layouts the preview remembers between saves (memory.pure)."""
+    if memory is not None:
+        return [function(state, item) for item in items]
+    return ordered_map(function, items, state, min_items)
 
 
 def _counted(results, progress):

@@ -215,16 +215,24 @@ def test_a_file_name_that_would_replace_an_overview_page_is_refused(project, nam
     assert tree(project / "site") == before
 
 
-def test_spawned_workers_in_a_folder_with_spaces_and_chinese_build_the_same_site(tmp_path, monkeypatch):
-    """Windows spawns its worker processes instead of forking them, and users keep projects in 桌面\\我的 文件."""
+@pytest.mark.parametrize("language", ["zh-Hans", "en"])
+def test_workers_forked_or_spawned_in_a_folder_with_spaces_and_chinese_build_the_same_site(tmp_path, monkeypatch, language):
+    """A big project is loaded, planned (print items, kiosk loops, WeChat articles) and rendered in worker
+    processes: the site is the one a single process builds, in its own language (a spawned worker starts in
+    simplified Chinese). Windows spawns its workers instead of forking them, and users keep projects in
+    桌面\\我的 文件."""
     from fangzha import parallel, pipeline
     from fangzha.context import BuildContext
     project = copy_project(MINI, tmp_path / "我的 防诈 项目")
+    config = project / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + f"language: {language}\n", encoding="utf-8")
     day = datetime.date(2026, 11, 27)
-    pipeline.build(BuildContext(project, today=day), project / "forked")
+    pipeline.build(BuildContext(project, today=day), project / "one-process")
     monkeypatch.setattr(parallel, "MIN_ITEMS", 1)  # the fixture is small: make every stage use the pool
+    pipeline.build(BuildContext(project, today=day), project / "forked")
     monkeypatch.setattr(parallel, "START_METHOD", "spawn")
     pipeline.build(BuildContext(project, today=day), project / "spawned")
-    assert tree(project / "spawned") == tree(project / "forked")
+    assert tree(project / "forked") == tree(project / "one-process")
+    assert tree(project / "spawned") == tree(project / "one-process")
     result = run_build(cwd=project)
     assert result.returncode == 0, result.stderr

@@ -15,9 +15,9 @@ remember and, now and then, the two numbers at full size.
 import hashlib
 import json
 
-from ... import design
+from ... import design, parallel
 from ...content.model import add_months, source_line
-from ...i18n import ui
+from ...i18n import activate, ui
 from ...i18n import ui as _
 from ...layout.blocks import screen_picture
 from ...layout.canvas import FOOT_PAD, KIOSK_LANDSCAPE, KIOSK_PORTRAIT
@@ -197,7 +197,12 @@ def build_loop(model, playlist, options, on, stale, canvas, too_full=None):
     screens between them; every card's type as large as its canvas allows (up to LARGEST_SCALE).
     Items past their review date are left out and added to `stale` ({(source, due): [loop pages]}); the
     numbers (from 1) of the screens whose text does not fit are added to `too_full`."""
-    cards, overdue, full = loop_cards(model, playlist, options, on, canvas)
+    return taken_in(loop_cards(model, playlist, options, on, canvas), playlist, stale, too_full)
+
+
+def taken_in(laid_out, playlist, stale, too_full=None):
+    """A loop's cards from loop_cards' answer, its overdue items added to `stale` and its screens too full to `too_full`."""
+    cards, overdue, full = laid_out
     if too_full is not None:
         too_full += full
     for source_due in overdue:
@@ -205,6 +210,23 @@ def build_loop(model, playlist, options, on, stale, canvas, too_full=None):
         if f"kiosk/{playlist['slug']}.html" not in where:
             where.append(f"kiosk/{playlist['slug']}.html")
     return cards
+
+
+def _lay_out(job, loop_canvas):
+    """loop_cards of one loop on one canvas (a job of laid_out_loops)."""
+    model, playlists, options, on = job
+    number, canvas = loop_canvas
+    activate(model.config)  # a spawned worker starts in simplified Chinese
+    return loop_cards(model, playlists[number], options, on, canvas)
+
+
+def laid_out_loops(model, playlists, options, on, memory):
+    """{(loop number, canvas name): loop_cards} for every loop on every canvas. Fitting each screen is most
+    of a big build's planning: in a one-off build each loop's orientation is a job for another core."""
+    jobs = [(number, canvas) for number in range(len(playlists)) for canvas in CANVASES]
+    many = sum(len(p["items"]) for p in playlists) >= parallel.MIN_ITEMS
+    laid = parallel.planned_map(_lay_out, jobs, (model, playlists, options, on), memory, min_items=1 if many else len(jobs) + 1)
+    return {(number, canvas.name): cards for (number, canvas), cards in zip(jobs, laid)}
 
 
 @pure
@@ -288,10 +310,12 @@ def pages(model, ctx):
     options = model.config["kiosk"]
     stale, contexts, sources, shows, too_full = {}, [], [], [], []
     foot = footer(model)
-    for playlist in loops(model):
+    playlists = loops(model)
+    laid = laid_out_loops(model, playlists, options, ctx.today, ctx.memory)
+    for number, playlist in enumerate(playlists):
         shows.append(tuple(dict.fromkeys((("scam", i["scam"]["slug"]), "") for i in playlist["items"] if i.get("scam"))))
         too_full.append({canvas.name: [] for canvas in CANVASES})
-        sets = [{"name": canvas.name, "cards": build_loop(model, playlist, options, ctx.today, stale, canvas, too_full[-1][canvas.name]),
+        sets = [{"name": canvas.name, "cards": taken_in(laid[number, canvas.name], playlist, stale, too_full[-1][canvas.name]),
                  "fallback": fallback_card(canvas)} for canvas in CANVASES]
         cards = sets[0]["cards"]  # the landscape screens: what the index and the manifest count
         seconds = sum(int(c["attrs"]["seconds"]) for c in cards)

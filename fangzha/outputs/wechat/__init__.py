@@ -7,8 +7,10 @@ group chat. The articles are written when the pages are planned (compose.py), so
 the very HTML the pages will carry: an article that breaks a rule stops the build.
 """
 
+from ...i18n import activate
 from ...i18n import ui as _
 from ...page import Page
+from ...parallel import planned_map
 from ...problems import Problem
 from . import compose
 from .rules import LIMIT, too_long
@@ -25,10 +27,23 @@ def fitted(make):
     return article
 
 
-def scam_page(model, scam):
-    dest = f"wechat/scams/{scam['slug']}.html"
-    return Page(dest, "wechat/article.html", {"title": scam["title"], "article": compose.scam_article(model, scam, dest),
-                                              "source": scam["file"], "scam": scam, "message": ""}, kind="wechat-article")
+def scam_dest(scam):
+    return f"wechat/scams/{scam['slug']}.html"
+
+
+def _scam_article(model, number):
+    """One scam type's article (a job of scam_pages)."""
+    activate(model.config)  # a spawned worker starts in simplified Chinese
+    scam = model.scams[number]
+    return compose.scam_article(model, scam, scam_dest(scam))
+
+
+def scam_pages(model, memory):
+    """A page per scam type; the articles written over the cores in a one-off build."""
+    articles = planned_map(_scam_article, range(len(model.scams)), model, memory)
+    return [Page(scam_dest(scam), "wechat/article.html", {"title": scam["title"], "article": article, "source": scam["file"],
+                                                          "scam": scam, "message": ""}, kind="wechat-article")
+            for scam, article in zip(model.scams, articles)]
 
 
 def pages(model, ctx):
@@ -43,7 +58,7 @@ def pages(model, ctx):
                 "message": f"{campaign['slug']}.txt"}, kit_of=campaign["slug"], label=_("公众号文章"), kind="wechat-article"),
             Page(f"wechat/{campaign['slug']}.txt", text=compose.group_message(model, campaign), context={"source": campaign["file"]},
                  kit_of=campaign["slug"], label=_("微信群消息"), kind="group-message")))
-    scams = [scam_page(model, scam) for scam in model.scams]
+    scams = scam_pages(model, ctx.memory)
     index = Page(INDEX, "wechat/index.html", {"campaigns": campaigns, "scams": scams})
     return [page for pair in campaigns for page in pair] + scams + [index]
 
