@@ -11,6 +11,8 @@ import multiprocessing
 import os
 import signal
 
+from . import i18n
+
 MIN_ITEMS = 400
 START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
@@ -21,12 +23,14 @@ def cores():
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _adopt(state=None, inherited=False):
+def _adopt(state=None, inherited=False, language=None):
     """A worker's start. Ctrl+C reaches every process of the terminal: only the main one answers
-    it (one line, no worker tracebacks)."""
+    it (one line, no worker tracebacks). A spawned worker is given the job's state and the build's
+    language (it would start in simplified Chinese); a forked one inherits both."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not inherited:
         _state["job"] = state
+        i18n.activate(language)
 
 
 def _call(job):
@@ -50,7 +54,7 @@ def ordered_map(function, items, state=None, min_items=None, progress=None):
         _state["job"] = state  # inherited by the forked workers: nothing is pickled
         pool = context.Pool(workers, initializer=_adopt, initargs=(None, True))
     else:
-        pool = context.Pool(workers, initializer=_adopt, initargs=(state,))
+        pool = context.Pool(workers, initializer=_adopt, initargs=(state, False, i18n.active_config()))
     try:
         with pool:
             jobs, chunks = [(function, item) for item in items], max(1, len(items) // (workers * 4))

@@ -128,8 +128,7 @@ class RenderJob(Portable):
         self.env = make_environment(templates_dir, model)
 
     def environment(self):
-        if self.env is None:  # a spawned worker: compile its own, and speak the site's language (QR labels)
-            i18n.activate(self.model.config)
+        if self.env is None:  # a spawned worker: compile its own
             self.env = make_environment(self.templates_dir, self.model)
         return self.env
 

@@ -123,6 +123,26 @@ def test_a_gbk_file_reads_the_same(tmp_path):
                         "police_station": "城东派出所", "police_phone": "0571-88110042", "channels": {}, "line": 43}
 
 
+def test_a_big_projects_unit_kits_are_drawn_each_in_its_own_worker(tmp_path, monkeypatch):
+    """Each unit's kit is planned in a worker; a big project's kit has more print items than the pool
+    threshold, and a worker may not start a pool of its own: it draws them itself (this stopped with a
+    traceback, "daemonic processes are not allowed to have children")."""
+    import datetime
+
+    from fangzha import parallel, pipeline
+    from fangzha.context import BuildContext
+    from fangzha.outputs import units
+
+    (tmp_path / "units.csv").write_text(units_csv(2), encoding="utf-8")
+    listed, _ = read_units(tmp_path / "units.csv", "units.csv")
+    ctx = BuildContext(FIXTURES / "mini", today=datetime.date(2026, 11, 27), options={"units": units.Options("units.csv", tuple(listed))})
+    pipeline.build(ctx, tmp_path / "small")
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)  # every kit now counts as big
+    pipeline.build(ctx, tmp_path / "big")
+    assert tree(tmp_path / "big") == tree(tmp_path / "small")
+    assert any((tmp_path / "big/units/u002").rglob("*.html"))
+
+
 @pytest.fixture
 def project(tmp_path):
     project = copy_project(FIXTURES / "mini", tmp_path / "project")

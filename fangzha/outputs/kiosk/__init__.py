@@ -17,7 +17,7 @@ import json
 
 from ... import design, parallel
 from ...content.model import add_months, source_line
-from ...i18n import activate, ui
+from ...i18n import ui
 from ...i18n import ui as _
 from ...layout.blocks import screen_picture
 from ...layout.canvas import FOOT_PAD, KIOSK_LANDSCAPE, KIOSK_PORTRAIT
@@ -216,7 +216,6 @@ def _lay_out(job, loop_canvas):
     """loop_cards of one loop on one canvas (a job of laid_out_loops)."""
     model, playlists, options, on = job
     number, canvas = loop_canvas
-    activate(model.config)  # a spawned worker starts in simplified Chinese
     return loop_cards(model, playlists[number], options, on, canvas)
 
 
@@ -225,7 +224,7 @@ def laid_out_loops(model, playlists, options, on, memory):
     of a big build's planning: in a one-off build each loop's orientation is a job for another core."""
     jobs = [(number, canvas) for number in range(len(playlists)) for canvas in CANVASES]
     many = sum(len(p["items"]) for p in playlists) >= parallel.MIN_ITEMS
-    laid = parallel.planned_map(_lay_out, jobs, (model, playlists, options, on), memory, min_items=1 if many else len(jobs) + 1)
+    laid = parallel.planned_map(_lay_out, jobs, (model, playlists, options, on), memory, min_items=1 if many else None)
     return {(number, canvas.name): cards for (number, canvas), cards in zip(jobs, laid)}
 
 

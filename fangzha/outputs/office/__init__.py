@@ -36,7 +36,7 @@ def write_pptx(deck):
 def write_document(context):
     """One Word document, from the page's context (the kit filled in by plan())."""
     from .docx_writer import docx_bytes
-    activate(context["language"])  # a spawned worker starts in simplified Chinese
+    activate(context["language"])  # the language it was planned in, wherever and whenever it is drawn
     campaign, kit, dest, kind = context["campaign"], context["kit"], context["dest"], context["document"]
     if kind == "plan":
         spec = documents.plan_document(campaign, context["prevention"], kit, dest)

@@ -7,7 +7,7 @@ from html import escape
 import segno
 
 from ...design import ACCENTS, accent
-from ...i18n import N_, activate, other_lang
+from ...i18n import N_, other_lang
 from ...i18n import ui as _
 from ...layout.budget import Owner
 from ...memory import digest, inputs_key, remembered
@@ -208,7 +208,6 @@ def draw(kit, index):
     """One item measured and placed on its sheets: its template context (blocks without their owners, which
     only the budget needs), what does not fit, and its paper. Runs in a worker; touches nothing shared."""
     item, model = kit.items[index], kit.model
-    activate(model.config)  # a spawned worker starts in simplified Chinese
     folder = item.dest.split("/", 1)[0]
     size, smallest, largest = TYPE[item.kind][item.large]
     low, high = round(smallest / size, 3), round(largest / size, 3)

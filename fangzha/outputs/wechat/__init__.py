@@ -7,7 +7,6 @@ group chat. The articles are written when the pages are planned (compose.py), so
 the very HTML the pages will carry: an article that breaks a rule stops the build.
 """
 
-from ...i18n import activate
 from ...i18n import ui as _
 from ...page import Page
 from ...parallel import planned_map
@@ -33,7 +32,6 @@ def scam_dest(scam):
 
 def _scam_article(model, number):
     """One scam type's article (a job of scam_pages)."""
-    activate(model.config)  # a spawned worker starts in simplified Chinese
     scam = model.scams[number]
     return compose.scam_article(model, scam, scam_dest(scam))
 
