@@ -109,8 +109,8 @@ def _write(checked, started, label):
         made, notes = after_render(pages, Files(building, [p.dest for p in pages] + assets), ctx)
         write.make_folders(building, [page.dest for page in made])
         for page in made:
-            write.write_file(building, page.dest, render_page(None, page))
-        write.write_file(building, manifest.NAME, manifest.manifest(pages + made, assets))
+            write.write_file(building, page.dest, render_page(None, page), ctx.output)
+        write.write_file(building, manifest.NAME, manifest.manifest(pages + made, assets), ctx.output)
         left_over = write.finish(building, ctx.output, label)
         if ctx.memory is not None:
             ctx.memory.commit()

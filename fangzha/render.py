@@ -123,8 +123,9 @@ class RenderJob(Portable):
 
     local_names = ("env",)
 
-    def __init__(self, pages, model, templates_dir, building):
+    def __init__(self, pages, model, templates_dir, building, previous=None):
         self.pages, self.model, self.templates_dir, self.building = pages, model, templates_dir, building
+        self.previous = previous  # the last good output folder, whose unchanged files are linked, not written
         self.env = make_environment(templates_dir, model)
 
     def environment(self):
@@ -153,7 +154,7 @@ def _render_and_write(job, index):
     data = render_page(job, job.pages[index])
     if isinstance(data, Problem):
         return data
-    write_file(job.building, job.pages[index].dest, data)
+    write_file(job.building, job.pages[index].dest, data, job.previous)
     return len(data)
 
 
@@ -285,7 +286,7 @@ def render(pages, model, templates_dir, building, previous=None, memory=None):
     Returns the asset pages (their dest, family "site", kind "asset"), for the manifest.
     """
     templates_dir = Path(templates_dir).resolve()
-    job = RenderJob(pages, model, templates_dir, building)
+    job = RenderJob(pages, model, templates_dir, building, previous if previous and Path(previous).is_dir() else None)
     for name in sorted({page.template for page in pages if page.template}):
         try:  # compile once here, so every forked worker inherits the compiled template
             job.env.get_template(name)
@@ -309,7 +310,7 @@ def render(pages, model, templates_dir, building, previous=None, memory=None):
     problems = [r for r in results if isinstance(r, Problem)]
     if problems:
         raise ContentError(problems)
-    return copy_assets(templates_dir, building, {page.dest for page in pages})
+    return copy_assets(templates_dir, building, {page.dest for page in pages}, job.previous)
 
 
 def left_for_later(pages, keys, kept, unchanged, digests, previous, memory):
@@ -369,7 +370,7 @@ def unchanged_pages(pages, model, templates_dir, previous, memory):
     return unchanged, digests
 
 
-def copy_assets(templates_dir, building, taken):
+def copy_assets(templates_dir, building, taken, previous=None):
     """templates/assets/ → assets/ (a page of the same name wins: the search index is made, not copied)."""
     copied = []
     assets = templates_dir / "assets"
@@ -377,7 +378,7 @@ def copy_assets(templates_dir, building, taken):
         dest = "assets/" + path.relative_to(assets).as_posix()
         if path.is_file() and dest not in taken:
             make_folders(building, [dest])
-            write_file(building, dest, path.read_bytes())
+            write_file(building, dest, path.read_bytes(), previous)
             copied.append(dest)
     return copied
 

@@ -165,10 +165,31 @@ def make_folders(building, dests):
         os.makedirs(os.path.join(building, folder), exist_ok=True)
 
 
-def write_file(building, dest, data):
-    """One output file (plain open/write: pathlib costs more than the I/O here)."""
+def write_file(building, dest, data, previous=None):
+    """One output file (plain open/write: pathlib costs more than the I/O here). Where the last good
+    output folder `previous` holds the same bytes at `dest`, that file is linked instead: on many disks
+    a new file costs far more than reading an old one, and an unchanged file keeps its date."""
+    if previous is not None and _linked_if_same(previous, building, dest, data):
+        return
     with open(os.path.join(building, dest), "wb") as target:
         target.write(data)
+
+
+def _linked_if_same(previous, building, dest, data):
+    """Link `previous`/dest into the building folder when it holds exactly `data` (nothing in a build
+    writes into a file it did not make, so the two folders may share it); False where it does not, or
+    where the disk has no links (FAT)."""
+    source = os.path.join(previous, dest)
+    try:
+        if os.stat(source).st_size != len(data):
+            return False
+        with open(source, "rb") as old:
+            if old.read() != data:
+                return False
+        os.link(source, os.path.join(building, dest))
+    except OSError:
+        return False
+    return True
 
 
 def finish(building, output, label):

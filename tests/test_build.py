@@ -71,18 +71,55 @@ def test_failure_while_writing_keeps_the_last_good_site(project, monkeypatch):
     calls = {"n": 0}
 
     def failing(path, mode="r", *args, **kwargs):
-        calls["n"] += 1
+        calls["n"] += "w" in mode
         if calls["n"] == 5:
             raise OSError("disk full")
         return open(path, mode, *args, **kwargs)
 
     monkeypatch.setattr(write, "open", failing, raising=False)
+    monkeypatch.setattr(write.os, "link", refused_link)  # every file written anew, as on a disk without links
     with pytest.raises(write.OutputError) as error:
         pipeline.build(BuildContext(project))
     monkeypatch.undo()
     assert str(error.value) == "写入「site」时出错：disk full。原来的网站保持不变。"
     assert tree(project / "site") == before
     assert not (project / f".site{write.BUILDING_SUFFIX}").exists()
+
+
+def refused_link(source, target):
+    raise OSError("links are not supported on this disk")
+
+
+def test_a_rebuild_keeps_each_unchanged_file_as_it_was_and_equals_a_fresh_build(project, tmp_path):
+    """Unchanged files are taken over from the last good site (same file, same date: a copy to a USB
+    stick with robocopy or rsync skips them); changed ones are new; the site is the fresh build's."""
+    from fangzha import pipeline
+    from fangzha.context import BuildContext
+    site = project / "site"
+    pipeline.build(BuildContext(project))
+    before = {dest: (site / dest).stat() for dest in tree(site)}
+    scam = project / "content/scams/shuadan.md"
+    scam.write_text(scam.read_text(encoding="utf-8").replace("title: 刷单返利诈骗\n", "title: 刷单返利骗局\n"), encoding="utf-8")
+    pipeline.build(BuildContext(project))
+    pipeline.build(BuildContext(project), tmp_path / "fresh")
+    assert tree(site) == tree(tmp_path / "fresh")
+    after = {dest: (site / dest).stat() for dest in tree(site)}
+    kept = {dest for dest in after if dest in before and after[dest].st_ino == before[dest].st_ino}
+    assert {"scams/fake-police.html", "rules.html", "assets/site.css"} <= kept
+    assert all(after[dest].st_mtime_ns == before[dest].st_mtime_ns for dest in kept)
+    assert "刷单返利骗局" in (site / "scams/shuadan.html").read_text(encoding="utf-8")
+    assert {"scams/shuadan.html", "index.html"}.isdisjoint(kept)
+
+
+def test_on_a_disk_without_links_a_rebuild_writes_every_file(project, monkeypatch, tmp_path):
+    from fangzha import pipeline, write
+    from fangzha.context import BuildContext
+    pipeline.build(BuildContext(project))
+    monkeypatch.setattr(write.os, "link", refused_link)
+    pipeline.build(BuildContext(project))
+    monkeypatch.undo()
+    pipeline.build(BuildContext(project), tmp_path / "fresh")
+    assert tree(project / "site") == tree(tmp_path / "fresh")
 
 
 def test_template_error_is_one_line_and_keeps_the_site(project, tmp_path):
