@@ -119,13 +119,14 @@ def _template_problem(error, templates_dir):
 
 
 class RenderJob(Portable):
-    """What every render worker shares: the pages, the environment, the folder being built."""
+    """What every render worker shares: the pages, the environment, the folder being built and the
+    last good one (None when there is none yet)."""
 
     local_names = ("env",)
 
     def __init__(self, pages, model, templates_dir, building, previous=None):
         self.pages, self.model, self.templates_dir, self.building = pages, model, templates_dir, building
-        self.previous = previous  # the last good output folder, whose unchanged files are linked, not written
+        self.previous = previous  # whose unchanged files are linked, not written
         self.env = make_environment(templates_dir, model)
 
     def environment(self):

@@ -1,6 +1,8 @@
 """Shared test fixtures: a built copy of the shipped site, and a real headless Chromium."""
 
 import datetime
+import errno
+import os
 import shutil
 import subprocess
 import sys
@@ -64,6 +66,13 @@ def edit_front_matter(path, change):
     data = yaml.safe_load(head)
     change(data)
     path.write_text("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\n" + body, encoding="utf-8")
+
+
+def refuse_links(monkeypatch):
+    """The output disk has no links (FAT): every file of a rebuild is written anew."""
+    def refused(source, target):
+        raise OSError(errno.EPERM, "links are not supported on this disk")
+    monkeypatch.setattr(os, "link", refused)
 
 
 def copy_project(source, target):

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_project, run_build
+from conftest import FIXTURES, ROOT, copy_project, refuse_links, run_build
 from regen_golden import GOLDEN_DATE, copied_assets
 
 MINI = FIXTURES / "mini"
@@ -77,17 +77,13 @@ def test_failure_while_writing_keeps_the_last_good_site(project, monkeypatch):
         return open(path, mode, *args, **kwargs)
 
     monkeypatch.setattr(write, "open", failing, raising=False)
-    monkeypatch.setattr(write.os, "link", refused_link)  # every file written anew, as on a disk without links
+    refuse_links(monkeypatch)
     with pytest.raises(write.OutputError) as error:
         pipeline.build(BuildContext(project))
     monkeypatch.undo()
     assert str(error.value) == "写入「site」时出错：disk full。原来的网站保持不变。"
     assert tree(project / "site") == before
     assert not (project / f".site{write.BUILDING_SUFFIX}").exists()
-
-
-def refused_link(source, target):
-    raise OSError("links are not supported on this disk")
 
 
 def test_a_rebuild_keeps_each_unchanged_file_as_it_was_and_equals_a_fresh_build(project, tmp_path):
@@ -112,10 +108,10 @@ def test_a_rebuild_keeps_each_unchanged_file_as_it_was_and_equals_a_fresh_build(
 
 
 def test_on_a_disk_without_links_a_rebuild_writes_every_file(project, monkeypatch, tmp_path):
-    from fangzha import pipeline, write
+    from fangzha import pipeline
     from fangzha.context import BuildContext
     pipeline.build(BuildContext(project))
-    monkeypatch.setattr(write.os, "link", refused_link)
+    refuse_links(monkeypatch)
     pipeline.build(BuildContext(project))
     monkeypatch.undo()
     pipeline.build(BuildContext(project), tmp_path / "fresh")

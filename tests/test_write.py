@@ -10,7 +10,7 @@ import sys
 import textwrap
 
 import pytest
-from conftest import BUILT_ON, ROOT, run_build
+from conftest import BUILT_ON, ROOT, refuse_links, run_build
 from test_build import tree
 
 import build as build_py
@@ -176,10 +176,6 @@ def test_a_read_only_disk_is_one_line(built_project, monkeypatch, capsys):
     assert tree(built_project / "site") == before
 
 
-def no_link(source, target):
-    raise OSError(errno.EPERM, "links are not supported on this disk")
-
-
 def test_a_full_disk_is_one_line_and_nothing_half_written_stays(built_project, monkeypatch, capsys):
     before = tree(built_project / "site")
     written = {"files": 0}
@@ -191,7 +187,7 @@ def test_a_full_disk_is_one_line_and_nothing_half_written_stays(built_project, m
         return open(path, mode, *args, **kwargs)
 
     monkeypatch.setattr(write, "open", filling, raising=False)
-    monkeypatch.setattr(write.os, "link", no_link)  # every file written anew (unchanged ones would be linked)
+    refuse_links(monkeypatch)  # every file written anew (unchanged ones would be linked)
     code, lines = main_in_process(built_project, capsys)
     monkeypatch.undo()
     assert (code, lines) == (1, [f"磁盘空间不够，「site」没有生成完。请清理出空间后再生成。{KEPT}"])
