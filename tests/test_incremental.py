@@ -19,17 +19,19 @@ REDONE = re.compile(r"^这次只重新生成了受影响的 (\d+) 个文件，�
 
 
 def files(folder):
-    """{path: (inode, bytes)} of every file of a built folder."""
+    """{path: (identity, bytes)} of every file of a built folder. The identity is the inode and the date:
+    a file written after the old one was deleted may get the freed inode number, never its date."""
     found = {}
     for path in Path(folder).rglob("*"):
         if path.is_file():
-            found[path.relative_to(folder).as_posix()] = (os.stat(path).st_ino, path.read_bytes())
+            stat = os.stat(path)
+            found[path.relative_to(folder).as_posix()] = ((stat.st_ino, stat.st_mtime_ns), path.read_bytes())
     return found
 
 
 def rewritten(before, after):
     """The pages written anew (a file taken from the last build is the same file on disk)."""
-    return {dest for dest, (inode, _) in after.items() if dest.endswith(".html") and before.get(dest, (None,))[0] != inode}
+    return {dest for dest, (same, _) in after.items() if dest.endswith(".html") and before.get(dest, (None,))[0] != same}
 
 
 def redone(lines):
