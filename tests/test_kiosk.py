@@ -231,7 +231,7 @@ def test_a_new_complete_build_takes_over_only_once_it_plays(project, site, serve
     # The whole page: it is opened over the old loop and takes the screen once it has started.
     (site / "kiosk/hall.html").write_bytes(whole)
     check_now(page)
-    page.wait_for_function(f"FangzhaDeck.version === {new!r}")
+    page.wait_for_function(f"() => FangzhaDeck.version === {new!r}")
     frame = page.frame_locator("iframe.kiosk-frame")
     assert frame.locator(".deck").get_attribute("data-version") == new
     assert "刷单返利（新版）" in frame.locator(".deck-stage").inner_text()
@@ -239,7 +239,7 @@ def test_a_new_complete_build_takes_over_only_once_it_plays(project, site, serve
     # The next version replaces that frame; the page itself never navigates.
     newer = next_version(project, site, "刷单返利（第三版）")
     check_now(page)
-    page.wait_for_function(f"FangzhaDeck.version === {newer!r}")
+    page.wait_for_function(f"() => FangzhaDeck.version === {newer!r}")
     assert page.locator("iframe").count() == 1 and moved == []
     page.close()
 

@@ -272,7 +272,7 @@ def test_the_print_centre_previews_each_item_offline_and_prints_it(shipped_site,
         first = items.nth(0)
         title = first.locator(".pr-card-title").inner_text()
         first.get_by_role("link", name=f"打印：{title}").click()
-        page.wait_for_function("window.printed === 1")
+        page.wait_for_function("() => window.printed === 1")
         assert page.url.endswith("?print") and page.title().startswith(title.split("（")[0][:4])
     assert view.errors == [] and view.outside == []
 

@@ -96,7 +96,7 @@ def served(project, tmp_path):
 def connected(page):
     """Until the page's livereload client has told the server which page it shows (it does so at once
     after the handshake): a save before that is not known to be seen by anyone, and gets the full build."""
-    page.wait_for_function("window.LiveReload && window.LiveReload.connector.protocol >= 7", timeout=WAIT_MS)
+    page.wait_for_function("() => window.LiveReload && window.LiveReload.connector.protocol >= 7", timeout=WAIT_MS)
 
 
 def transfer_sizes(page):

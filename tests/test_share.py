@@ -138,7 +138,7 @@ def test_the_pictures_load_in_the_browser(shared, watched):
     page = view.open("campaigns/class-meeting.html")
     for image in page.locator("img").all():
         image.scroll_into_view_if_needed()
-    page.wait_for_function("[...document.images].every(i => i.complete)")
+    page.wait_for_function("() => [...document.images].every(i => i.complete)")
     assert page.evaluate("[...document.images].map(i => i.naturalWidth)") == [1080] * 4
     assert view.errors == [] and view.outside == []
 

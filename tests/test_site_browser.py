@@ -129,7 +129,7 @@ def test_a_scam_page_offers_its_poster_slides_and_screens(shipped_site, watched)
     href = deck.get_attribute("href")
     assert re.fullmatch(r"\.\./slides/[a-z-]+\.html#\d+", href)
     opened = watched(shipped_site).open(href[3:])  # the deck opens at that scam's slide
-    opened.wait_for_function("window.FangzhaDeck && FangzhaDeck.state")
+    opened.wait_for_function("() => window.FangzhaDeck && FangzhaDeck.state")
     assert opened.locator(".slide.is-current .slide-heading").inner_text() == "刷单返利诈骗"
     assert page.locator("[data-icon]").count() >= 1
 

@@ -151,7 +151,7 @@ def test_the_control_bar_hides_while_the_mouse_rests_and_keyboard_users_still_re
         return page.evaluate("!document.querySelector('.deck').classList.contains('is-idle')")
 
     def opacity(value):
-        page.wait_for_function(f"getComputedStyle(document.querySelector('.deck-bar')).opacity === '{value}'")  # after its fade
+        page.wait_for_function(f"() => getComputedStyle(document.querySelector('.deck-bar')).opacity === '{value}'")  # after its fade
 
     assert bar_shown()
     page.clock.run_for(2500)
@@ -263,7 +263,7 @@ def test_quiz_shows_the_question_then_the_answer_on_the_next_press(shipped_site,
     page = view.open("slides/class-meeting.html")
     first_quiz = page.evaluate("FangzhaDeck.slides.findIndex(s => s.matches('.slide-quiz:not(.slide-divider)')) + 1")
     page.evaluate(f"location.hash = '#{first_quiz}'")
-    page.wait_for_function(f"FangzhaDeck.state.index === {first_quiz - 1}")
+    page.wait_for_function(f"() => FangzhaDeck.state.index === {first_quiz - 1}")
     answer = page.locator(".slide.is-current .block[data-step]")
     correct = page.locator(".slide.is-current .options .correct")
     assert answer.evaluate("e => getComputedStyle(e).visibility") == "hidden"
@@ -351,12 +351,12 @@ def test_presenter_window_follows_the_audience_window_and_back(shipped_site, wat
     with page.context.expect_page() as opened:
         page.keyboard.press("s")
     presenter = opened.value
-    presenter.wait_for_function("window.FangzhaDeck && FangzhaDeck.state.index === 4")
+    presenter.wait_for_function("() => window.FangzhaDeck && FangzhaDeck.state.index === 4")
     notes = presenter.locator(".presenter-notes")
     assert "诈骗手法" in presenter.locator(".presenter-next .slide").inner_text() or presenter.locator(".presenter-next .slide").count() == 1
     scam = page.locator(".slide.is-current .slide-heading").inner_text()
     page.keyboard.press("ArrowRight")
-    presenter.wait_for_function("FangzhaDeck.state.index === 5")
+    presenter.wait_for_function("() => FangzhaDeck.state.index === 5")
     assert scam != page.locator(".slide.is-current .slide-heading").inner_text()
     atm_notes = page.locator(".slide.is-current .notes p").all_inner_texts()
     assert notes.locator("p").all_inner_texts() == atm_notes
@@ -364,15 +364,15 @@ def test_presenter_window_follows_the_audience_window_and_back(shipped_site, wat
     assert re.fullmatch(r"已用时 \d\d:\d\d", presenter.locator(".presenter-timer").inner_text())
     assert not presenter.locator(".deck-bar").is_visible()
     presenter.keyboard.press("PageDown")  # the teacher drives from the presenter window
-    page.wait_for_function("FangzhaDeck.state.index === 6")
+    page.wait_for_function("() => FangzhaDeck.state.index === 6")
     assert page.evaluate("location.hash") == "#7"
     presenter.keyboard.press("b")
-    page.wait_for_function("document.querySelector('.deck').classList.contains('is-blank')")
+    page.wait_for_function("() => document.querySelector('.deck').classList.contains('is-blank')")
     presenter.keyboard.press("b")
-    page.wait_for_function("!document.querySelector('.deck').classList.contains('is-blank')")
+    page.wait_for_function("() => !document.querySelector('.deck').classList.contains('is-blank')")
     next_title = presenter.locator(".presenter-next .slide-heading").inner_text()
     page.keyboard.press("ArrowRight")
-    presenter.wait_for_function("FangzhaDeck.state.index === 7")
+    presenter.wait_for_function("() => FangzhaDeck.state.index === 7")
     assert presenter.locator(".presenter-current .slide.is-current .slide-heading").inner_text() == next_title
     assert view.errors == [] and view.outside == []
 

@@ -222,7 +222,7 @@ def test_the_article_is_copied_as_itself_from_file(shipped_site, watched, way):
         page.keyboard.press("Control+c")
     else:
         page.get_by_role("button", name="复制文章").click()
-        page.wait_for_function("document.getElementById('wx-status').textContent !== ''")
+        page.wait_for_function("() => document.getElementById('wx-status').textContent !== ''")
         assert page.text_content("#wx-status") == "已复制。到公众号编辑器的正文里按 Ctrl+V 粘贴。"
     box = pasted(page.context)
     assert box.startswith('<section style="font-size:16px;color:#333333;line-height:1.75;margin:0;padding:0;">')
