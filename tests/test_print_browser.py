@@ -255,7 +255,7 @@ def test_the_colour_version_prints_its_colour_fields(shipped_site, watched):
 
 
 def test_the_print_centre_previews_each_item_offline_and_prints_it(shipped_site, watched):
-    view = watched(shipped_site, bypass_csp=True)  # the test's own waiting predicates are scripts the page's policy refuses (test_security checks the policy)
+    view = watched(shipped_site)
     view.page.context.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
     for folder in ("posters", "leaflets"):
         page = view.open(f"{folder}/index.html")

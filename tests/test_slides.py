@@ -143,7 +143,7 @@ def test_no_shipped_slide_or_screen_holds_a_lone_item_of_a_split_list(shipped_si
 
 
 def test_the_control_bar_hides_while_the_mouse_rests_and_keyboard_users_still_reach_it(shipped_site, watched):
-    view = watched(shipped_site, viewport={"width": 1366, "height": 768}, bypass_csp=True)  # the test's own waiting predicates are scripts the page's policy refuses
+    view = watched(shipped_site, viewport={"width": 1366, "height": 768})
     view.page.clock.install()
     page = view.open("slides/class-meeting.html")
 
@@ -259,7 +259,7 @@ def test_keys_and_clicker_keys_move_through_every_slide_of_every_deck(shipped_si
 
 
 def test_quiz_shows_the_question_then_the_answer_on_the_next_press(shipped_site, watched):
-    view = watched(shipped_site, bypass_csp=True)  # the test's own waiting predicates are scripts the page's policy refuses (test_security checks the policy)
+    view = watched(shipped_site)
     page = view.open("slides/class-meeting.html")
     first_quiz = page.evaluate("FangzhaDeck.slides.findIndex(s => s.matches('.slide-quiz:not(.slide-divider)')) + 1")
     page.evaluate(f"location.hash = '#{first_quiz}'")
@@ -346,7 +346,7 @@ def test_touch_swipe_and_click_on_a_whiteboard(shipped_site, watched):
 
 
 def test_presenter_window_follows_the_audience_window_and_back(shipped_site, watched):
-    view = watched(shipped_site, viewport={"width": 1366, "height": 768}, bypass_csp=True)  # the test's own waiting predicates are scripts the page's policy refuses (test_security checks the policy)
+    view = watched(shipped_site, viewport={"width": 1366, "height": 768})
     page = open_deck(view, "slides/class-meeting.html", 5)  # the first scam method, after its divider
     with page.context.expect_page() as opened:
         page.keyboard.press("s")
