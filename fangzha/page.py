@@ -19,6 +19,8 @@ class Page:
     family: str = "site"
     kit_of: str = ""  # campaign slug when this page belongs to a campaign's kit
     label: str = ""   # how the campaign page names it ("班会课件", "三折页" …)
+    title: str = ""   # its own name, where one family has several (a loop's or a deck's campaign title)
+    title_lang: str = ""  # the title's lang where it differs from the site's
     purpose: str = ""  # what it is for, in one line, where the campaign page and the print centre list it
     shelf: str = ""    # the print centre section listing it (files of other families that people print)
     kind: str = "page"

@@ -62,6 +62,14 @@ def test_the_shipped_site_has_no_dialable_example_placeholder_or_editor_note(shi
     assert {(name, note) for name, text in files.items() for note in notes if note in text} == set()
 
 
+def test_a_campaign_page_lists_only_the_facts_its_plan_gives(shipped_site):
+    facts = {page.stem: re.findall(r"<dt>([^<]*)</dt><dd>([^<]*)</dd>", page.read_text(encoding="utf-8"))
+             for page in (shipped_site / "campaigns").glob("*.html") if page.stem != "index"}
+    assert len(facts) == 6 and all(value.strip() for found in facts.values() for _, value in found)
+    assert [name for name, _ in facts["campus-class-meeting"]] == ["主办", "对象"]  # its plan names no date or place
+    assert [name for name, _ in facts["class-meeting"]] == ["主办", "时间", "地点", "对象"]
+
+
 def test_only_phone_lines_get_a_tap_to_call_link(shipped_site):
     dialled = {number for text in public_files(shipped_site).values() for number in re.findall(r'href="tel:([^"]*)"', text)}
     assert dialled == {"110", "96110"}  # 12381 is an SMS service; 12321, 12337, 12377, 12315, the App are platforms

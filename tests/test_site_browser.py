@@ -76,6 +76,23 @@ def test_audience_filter(shipped_site, watched):
     assert page.locator("[data-filterable] .card:visible").count() == total
 
 
+def phrase_lines(page):
+    """How many lines each phrase of the home page's slogan takes."""
+    return page.evaluate("""() => [...document.querySelectorAll('.hero-slogan span')].map(span => {
+        const range = document.createRange();
+        range.selectNodeContents(span);
+        return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+    })""")
+
+
+@pytest.mark.parametrize("width", [320, 360, 1280])
+def test_the_slogan_keeps_each_phrase_on_one_line_in_normal_and_large_text(shipped_site, watched, width):
+    page = watched(shipped_site, viewport={"width": width, "height": 800}).open("index.html")
+    assert phrase_lines(page) == [1, 1]
+    page.locator("#large-toggle").click()
+    assert phrase_lines(page) == [1, 1]
+
+
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_horizontal_overflow(shipped_site, watched, width):
     view = watched(shipped_site, viewport={"width": width, "height": 800})
@@ -122,7 +139,10 @@ def test_a_scam_page_offers_its_poster_slides_and_screens(shipped_site, watched)
     page = watched(shipped_site).open("scams/shuadan.html")
     buttons = page.locator(".materials a")
     labels = buttons.all_inner_texts()
-    assert "打印这张海报" in labels and "大屏轮播" in labels and any(t.startswith("在班会课件里讲到") for t in labels)
+    # each button names the loop or deck it opens: two loops showing the scam are two different buttons
+    campaigns = ["防诈骗主题班会（案例版）", "防范诈骗主题班会", "防范电信网络诈骗专项行动", "兼职信息需谨慎——防诈骗签字活动"]
+    assert labels == (["大屏轮播：全部内容"] + [f"大屏轮播：{c}" for c in campaigns] + ["打印这张海报"]
+                      + [f"在班会课件里讲到：{c}" for c in campaigns])
     poster = page.get_by_role("link", name="打印这张海报")
     assert poster.get_attribute("href") == "../posters/scam-shuadan.html?print"
     deck = next(b for b in buttons.all() if b.inner_text().startswith("在班会课件里讲到"))

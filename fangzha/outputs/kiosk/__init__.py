@@ -17,7 +17,7 @@ import json
 
 from ... import design, parallel
 from ...content.model import add_months, source_line
-from ...i18n import ui
+from ...i18n import other_lang, ui
 from ...i18n import ui as _
 from ...layout.blocks import screen_picture
 from ...layout.canvas import FOOT_PAD, KIOSK_LANDSCAPE, KIOSK_PORTRAIT
@@ -324,11 +324,12 @@ def pages(model, ctx):
     shared = {"options": dict(options, night_mode=NIGHT_MODES[options["night_mode"]]), "foot": foot,
               "landscape": KIOSK_LANDSCAPE.css(), "portrait": KIOSK_PORTRAIT.css()}
     version = version_of([shared, contexts], ctx.templates)
-    campaigns = {x["slug"] for x in model.campaigns}
+    campaigns = {x["slug"]: x for x in model.campaigns}
     out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, source=source, too_full=full, **shared),
                 about=about,
                 kit_of=c["playlist"]["slug"] if c["playlist"]["slug"] in campaigns else "",
-                label=_("大屏轮播"), purpose=_("在服务大厅或走廊的大屏上用浏览器全屏循环播放"),
+                label=_("大屏轮播"), title=c["playlist"]["title"], title_lang=other_lang(campaigns.get(c["playlist"]["slug"]), model.config),
+                purpose=_("在服务大厅或走廊的大屏上用浏览器全屏循环播放"),
                 kind="kiosk-loop", size=KIOSK_LANDSCAPE.size(), sheets=len(c["cards"]))
            for c, source, about, full in zip(contexts, sources, shows, too_full)]
     out.append(Page("kiosk/index.html", "kiosk/index.html", {"loops": contexts, "options": shared["options"],
