@@ -75,8 +75,9 @@ def link(pages, every):
     for page in pages:
         if "kit_for" in page.context:
             page.context["kit"] = [listed(p) for p in kits.get(page.context["kit_for"], [])]
-        if "about_for" in page.context:  # an item's web page links every file that shows it
-            page.context["shown_in"] = sorted(shown_in.get(page.context["about_for"], []), key=lambda s: s["href"])
+        if "about_for" in page.context:  # an item's web page links every file that shows it, its poster first
+            page.context["shown_in"] = sorted(shown_in.get(page.context["about_for"], []),
+                                              key=lambda s: (s["kind"] != "poster", s["href"]))
         if "shelves" in page.context:  # the print centre: files of other families that people print
             page.context["shelves"] = list(shelves.items())
 

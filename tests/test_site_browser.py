@@ -139,9 +139,9 @@ def test_a_scam_page_offers_its_poster_slides_and_screens(shipped_site, watched)
     page = watched(shipped_site).open("scams/shuadan.html")
     buttons = page.locator(".materials a")
     labels = buttons.all_inner_texts()
-    # each button names the loop or deck it opens: two loops showing the scam are two different buttons
+    # the poster first; each other button names the loop or deck it opens (five loops are five buttons)
     campaigns = ["防诈骗主题班会（案例版）", "防范诈骗主题班会", "防范电信网络诈骗专项行动", "兼职信息需谨慎——防诈骗签字活动"]
-    assert labels == (["大屏轮播：全部内容"] + [f"大屏轮播：{c}" for c in campaigns] + ["打印这张海报"]
+    assert labels == (["打印这张海报", "大屏轮播：全部内容"] + [f"大屏轮播：{c}" for c in campaigns]
                       + [f"在班会课件里讲到：{c}" for c in campaigns])
     poster = page.get_by_role("link", name="打印这张海报")
     assert poster.get_attribute("href") == "../posters/scam-shuadan.html?print"
