@@ -157,6 +157,12 @@ def test_index_lists_default_campaign_and_own_loops(site):
     assert 'href="../kiosk/class-meeting.html">大屏轮播</a>' in campaign
 
 
+def test_the_index_names_a_campaign_loop_s_place_only_where_its_plan_gives_one(shipped_site):
+    index = (shipped_site / "kiosk/index.html").read_text(encoding="utf-8")
+    assert "<p>主题班会</p>" in index  # campus-class-meeting: its plan names no place
+    assert "<p>主题班会：s1103</p>" in index and "：</p>" not in index
+
+
 def test_version_file_is_a_content_hash(project, tmp_path):
     build_at(project, tmp_path / "a")
     build_at(project, tmp_path / "b")

@@ -170,7 +170,7 @@ def default_playlists(model):
     for c in model.campaigns:
         items = [{"campaign": c["slug"]}, {"report": True, "channels": [ch["id"] for ch in c["channels"]]}]
         items += [{"rules": r} for r in c["rules"]] + [{"scam": s} for s in c["scams"]]
-        lists.append({"slug": c["slug"], "title": c["title"], "description": f"{c['format']}：{c['place']}",
+        lists.append({"slug": c["slug"], "title": c["title"], "description": _("：").join(x for x in (c["format"], c["place"]) if x),
                       "seconds": None, "items": items, "file": c["file"]})
     return lists
 
