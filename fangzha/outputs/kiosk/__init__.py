@@ -328,8 +328,8 @@ def pages(model, ctx):
     out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, source=source, too_full=full, **shared),
                 about=about,
                 kit_of=c["playlist"]["slug"] if c["playlist"]["slug"] in campaigns else "",
-                label=_("大屏轮播"), title=c["playlist"]["title"], title_lang=other_lang(campaigns.get(c["playlist"]["slug"]), model.config),
-                purpose=_("在服务大厅或走廊的大屏上用浏览器全屏循环播放"),
+                label=_("大屏轮播"), title=c["playlist"]["title"],
+                title_lang=other_lang(campaigns.get(c["playlist"]["slug"]), model.config), purpose=_("在服务大厅或走廊的大屏上用浏览器全屏循环播放"),
                 kind="kiosk-loop", size=KIOSK_LANDSCAPE.size(), sheets=len(c["cards"]))
            for c, source, about, full in zip(contexts, sources, shows, too_full)]
     out.append(Page("kiosk/index.html", "kiosk/index.html", {"loops": contexts, "options": shared["options"],
