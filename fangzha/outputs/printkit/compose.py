@@ -22,6 +22,16 @@ CALLS = N_("钱已转出，立即拨打 110；拿不准是不是诈骗，拨打 
 REMEMBER_CHARS = 14         # the longest line to remember drawn at full poster size
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote|pre)>")
 TAG = re.compile(r"<[^>]+>")
+CONFIG = "config.yaml"
+
+
+def campaign_facts(campaign, *names):
+    """(label, value) of the campaign's facts named ("date", "place", "organiser", "audiences"), in that
+    order, leaving out those its plan does not give."""
+    facts = {"date": (_("时间"), campaign["date_text"]), "place": (_("地点"), campaign["place"]),
+             "organiser": (_("主办"), campaign["organiser"]),
+             "audiences": (_("对象"), _("、").join(_(a) for a in campaign["audiences"]))}
+    return [facts[name] for name in names if facts[name][1]]
 
 
 def paragraphs(html):
@@ -32,7 +42,6 @@ def paragraphs(html):
 def cited(rule):
     """A rule list's source line (the fakes list carries its own)."""
     return rule.get("cited") or source_line(rule)
-CONFIG = "config.yaml"
 
 
 def text(role, value, who=None, phrases=False, indent=False):
@@ -242,8 +251,7 @@ def scam_blocks(campaign, listed):
 
 
 def campaign_poster(model, campaign, qr=None):
-    facts = [(k, v) for k, v in ((_("时间"), campaign["date_text"]), (_("地点"), campaign["place"]),
-                                 (_("对象"), _("、").join(_(a) for a in campaign["audiences"]))) if v]
+    facts = campaign_facts(campaign, "date", "place", "audiences")
     body = [picture(campaign["image"], 60)] if campaign.get("image") else []
     body += [{"type": "facts", "pairs": facts, "owner": owner(campaign, "place")}, *scam_blocks(campaign, POSTER_SCAMS)]
     if len(campaign["scams"]) == 1:  # a campaign against one scam: its signs too, so the poster is not half empty

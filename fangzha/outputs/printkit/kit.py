@@ -283,8 +283,7 @@ def leaflet_item(model, scams, rules, channels, campaign, title, slogan, lead, s
     if questions:
         parts.append({"kind": "quiz", "questions": questions,
                       "weight": BLOCK_WEIGHT + sum(len(q["question"] + "".join(q["options"])) for q in questions)})
-    facts = [(k, v) for k, v in ((_("时间"), campaign["date_text"]), (_("地点"), campaign["place"]),
-                                 (_("主办"), campaign["organiser"])) if v] if campaign else []
+    facts = compose.campaign_facts(campaign, "date", "place", "organiser") if campaign else []
     return {
         "title": title, "slogan": slogan, "lead": lead, "facts": facts, "subject": campaign, "source": source,
         "icon": icon, "inside": split_evenly(parts, 3),

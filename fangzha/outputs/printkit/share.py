@@ -90,8 +90,7 @@ def campaign_long(model, campaign):
                  "note": _("还要当心：") + _("、").join(s["title"] for s in more) + _("。") if more else ""}]
     if short:
         sections.append({"title": short["title"], "items": short["items"], "numbered": True, "note": compose.cited(short)})
-    facts = [(k, v) for k, v in ((_("时间"), campaign["date_text"]), (_("地点"), campaign["place"]),
-                                 (_("对象"), _("、").join(_(a) for a in campaign["audiences"]))) if v]
+    facts = compose.campaign_facts(campaign, "date", "place", "audiences")
     return {
         "title": campaign["title"], "org": campaign["organiser"], "kicker": campaign["format"],
         "icon": icons.svg(campaign.get("icon") or "megaphone", stroke=WHITE), "remember": campaign["slogan"], "lead": "",

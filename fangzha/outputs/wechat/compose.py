@@ -67,8 +67,7 @@ def campaign_article(model, campaign, dest, detail="lists"):
         article.p(campaign["slogan"], "slogan")
     article.picture(share.image_of(campaign_poster(campaign["slug"])), _("本次活动的海报"))
     article.body(campaign["html"], f"campaigns/{campaign['slug']}.html")
-    facts = [(k, v) for k, v in ((_("时间"), campaign["date_text"]), (_("地点"), campaign["place"]), (_("主办"), campaign["organiser"])) if v]
-    for key, value in facts:
+    for key, value in printed.campaign_facts(campaign, "date", "place", "organiser"):
         article.labelled(key + _("："), value)
     article.heading(_("这些骗局要当心"))
     for scam in campaign["scams"]:
