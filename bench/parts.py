@@ -105,5 +105,6 @@ def seconds_of(part):
     """A part's seconds: a number, or a family's (files, planning, rendering)."""
     return part if isinstance(part, float) else part[1] + part[2]
 
+
 if __name__ == "__main__":
     main(int(sys.argv[1]) if len(sys.argv) > 1 else 5000)

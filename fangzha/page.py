@@ -19,8 +19,7 @@ class Page:
     family: str = "site"
     kit_of: str = ""  # campaign slug when this page belongs to a campaign's kit
     label: str = ""   # how the campaign page names it ("班会课件", "三折页" …)
-    title: str = ""   # its own name, where one family has several (a loop's or a deck's campaign title)
-    title_lang: str = ""  # the title's lang where it differs from the site's
+    named_after: dict = None  # the item whose title names it where a family has several (a loop's or deck's campaign)
     purpose: str = ""  # what it is for, in one line, where the campaign page and the print centre list it
     shelf: str = ""    # the print centre section listing it (files of other families that people print)
     kind: str = "page"
@@ -36,3 +35,9 @@ class Page:
     def root(self):
         """Relative path from this page back to the site root."""
         return "../" * self.dest.count("/")
+
+
+def naming(item):
+    """What names a file where other pages link it: the item's title and language, not the item itself
+    (a campaign holds its scams, and a page listing it would be made again for every scam's edit)."""
+    return {"title": item["title"], "lang": item.get("lang")}

@@ -68,7 +68,7 @@ def link(pages, every):
         if page.kit_of:
             kits.setdefault(page.kit_of, []).append(page)
         for item, anchor in page.about:
-            shown_in.setdefault(item, []).append({"label": page.label, "title": page.title, "title_lang": page.title_lang,
+            shown_in.setdefault(item, []).append({"label": page.label, "named_after": page.named_after,
                                                   "href": page.dest + anchor, "kind": page.kind, "family": page.family})
         if page.shelf:
             shelves.setdefault(page.shelf, []).append(listed(page))

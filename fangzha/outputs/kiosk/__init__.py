@@ -17,14 +17,14 @@ import json
 
 from ... import design, parallel
 from ...content.model import add_months, source_line
-from ...i18n import other_lang, ui
+from ...i18n import ui
 from ...i18n import ui as _
 from ...layout.blocks import screen_picture
 from ...layout.canvas import FOOT_PAD, KIOSK_LANDSCAPE, KIOSK_PORTRAIT
 from ...layout.paginate import Overflow, continued, fill_ratio, fitting_scale, grow_pictures, paginate
 from ...layout.text import line_count
 from ...memory import pure
-from ...page import Page
+from ...page import Page, naming
 from ...problems import Notice
 from ..printkit.compose import REMEMBER_CHARS, remember_line
 
@@ -171,7 +171,7 @@ def default_playlists(model):
         items = [{"campaign": c["slug"]}, {"report": True, "channels": [ch["id"] for ch in c["channels"]]}]
         items += [{"rules": r} for r in c["rules"]] + [{"scam": s} for s in c["scams"]]
         lists.append({"slug": c["slug"], "title": c["title"], "description": _("：").join(x for x in (c["format"], c["place"]) if x),
-                      "seconds": None, "items": items, "file": c["file"]})
+                      "seconds": None, "items": items, "file": c["file"], "lang": c.get("lang")})
     return lists
 
 
@@ -307,7 +307,7 @@ def version_of(contexts, templates):
 def pages(model, ctx):
     """kiosk/index.html, kiosk/<playlist>.html for every loop, kiosk/version.txt."""
     options = model.config["kiosk"]
-    stale, contexts, sources, shows, too_full = {}, [], [], [], []
+    stale, contexts, sources, shows, too_full, names = {}, [], [], [], [], []
     foot = footer(model)
     playlists = loops(model)
     laid = laid_out_loops(model, playlists, options, ctx.today, ctx.memory)
@@ -321,17 +321,17 @@ def pages(model, ctx):
         contexts.append({"playlist": {k: playlist[k] for k in ("slug", "title", "description")}, "sets": sets,
                          "cards": cards, "loop_seconds": seconds})
         sources.append(playlist["file"])
+        names.append(naming(playlist))  # a campaign's loop is in its campaign's language
     shared = {"options": dict(options, night_mode=NIGHT_MODES[options["night_mode"]]), "foot": foot,
               "landscape": KIOSK_LANDSCAPE.css(), "portrait": KIOSK_PORTRAIT.css()}
     version = version_of([shared, contexts], ctx.templates)
-    campaigns = {x["slug"]: x for x in model.campaigns}
+    campaigns = {x["slug"] for x in model.campaigns}
     out = [Page(f"kiosk/{c['playlist']['slug']}.html", "kiosk/loop.html", dict(c, version=version, source=source, too_full=full, **shared),
                 about=about,
                 kit_of=c["playlist"]["slug"] if c["playlist"]["slug"] in campaigns else "",
-                label=_("大屏轮播"), title=c["playlist"]["title"],
-                title_lang=other_lang(campaigns.get(c["playlist"]["slug"]), model.config), purpose=_("在服务大厅或走廊的大屏上用浏览器全屏循环播放"),
+                label=_("大屏轮播"), named_after=name, purpose=_("在服务大厅或走廊的大屏上用浏览器全屏循环播放"),
                 kind="kiosk-loop", size=KIOSK_LANDSCAPE.size(), sheets=len(c["cards"]))
-           for c, source, about, full in zip(contexts, sources, shows, too_full)]
+           for c, source, about, full, name in zip(contexts, sources, shows, too_full, names)]
     out.append(Page("kiosk/index.html", "kiosk/index.html", {"loops": contexts, "options": shared["options"],
                                                              "stale": sorted(stale.items()), "foot": foot}))
     out.append(Page("kiosk/version.txt", text=version + "\n", kind="version"))

@@ -13,13 +13,13 @@ split evenly, its continuation titled "（续）".
 
 from ... import design
 from ...content.model import source_line
-from ...i18n import other_lang, pgettext
+from ...i18n import pgettext
 from ...i18n import ui as _
 from ...layout.blocks import screen_picture
 from ...layout.canvas import SLIDE, SLIDE_4X3, SLIDE_LARGE, SLIDE_LARGE_4X3
 from ...layout.paginate import Overflow, continued, fill_ratio, fitting_scale, grow_pictures, paginate
 from ...memory import pure
-from ...page import Page
+from ...page import Page, naming
 from ...problems import Notice
 
 # The agenda's `slides` field names the parts of the deck in Chinese.
@@ -291,8 +291,8 @@ def pages(model, ctx):
         handout = f"--frame-w:{HANDOUT_WIDTH}px;--zoom:{HANDOUT_WIDTH / canvas.width:.4g}"
         context = {"campaign": campaign, "slides": slides, "canvas": canvas, "handout": handout}
         out.append(Page(f"slides/{campaign['slug']}.html", "slides/deck.html", context, kit_of=campaign["slug"],
-                        label=_("班会课件（幻灯片）"), title=campaign["title"],
-                        title_lang=other_lang(campaign, model.config), purpose=_("在教室电脑或电子白板上用浏览器放映，按 S 打开讲者视图"),
+                        label=_("班会课件（幻灯片）"), named_after=naming(campaign),
+                        purpose=_("在教室电脑或电子白板上用浏览器放映，按 S 打开讲者视图"),
                         kind="deck", size=size, sheets=len(slides), about=shown(campaign, slides)))
         out.append(Page(f"slides/notes/{campaign['slug']}.html", "slides/notes.html", dict(context),
                         kit_of=campaign["slug"], label=_("课件讲稿（含讲解提示，可打印）"),
